@@ -1,0 +1,61 @@
+package dev.scrollback.adapters.persistence.shared;
+
+import dev.scrollback.application.shared.EventLog;
+import dev.scrollback.application.shared.EventMetadata;
+import dev.scrollback.application.shared.RecordedEvent;
+import dev.scrollback.application.shared.StreamAppend;
+import dev.scrollback.application.shared.StreamHistory;
+import dev.scrollback.application.shared.StreamId;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The application's {@link EventLog} on Axon's event table: appends go through the {@link GroupCommitWriter} (and
+ * Axon's storage engine), reads through the {@link StoredEventReader}, subscriptions are {@link LiveFollower}s.
+ */
+final class AxonEventLog implements EventLog {
+    private final GroupCommitWriter writer;
+    private final StoredEventReader reader;
+    private final AppendSignal appended;
+    private final Set<LiveFollower> followers = ConcurrentHashMap.newKeySet();
+
+    AxonEventLog(GroupCommitWriter writer, StoredEventReader reader, AppendSignal appended) {
+        this.writer = writer;
+        this.reader = reader;
+        this.appended = appended;
+    }
+
+    @Override
+    public List<RecordedEvent> append(List<StreamAppend> appends, EventMetadata metadata) {
+        return writer.append(appends, metadata);
+    }
+
+    @Override
+    public StreamHistory read(StreamId stream) {
+        return reader.stream(stream);
+    }
+
+    @Override
+    public List<RecordedEvent> readAfter(long after, int limit) {
+        return reader.after(after, limit);
+    }
+
+    @Override
+    public long lastPosition() {
+        return reader.lastPosition();
+    }
+
+    @Override
+    public Subscription follow(long after, Subscriber subscriber) {
+        if (after < 0) throw new IllegalArgumentException("after must be 0 or a position, was " + after);
+        var follower = new LiveFollower(reader, appended, after, subscriber, followers::remove);
+        followers.add(follower);
+        return follower.start();
+    }
+
+    /** Ends every subscription (the store is closing). */
+    void closeSubscriptions() {
+        for (var follower : List.copyOf(followers)) follower.close();
+    }
+}

@@ -1,0 +1,159 @@
+package dev.scrollback.adapters.persistence.shared;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.EnumFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.scrollback.domain.shared.DomainEvent;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The only place where domain events become JSON and back (SPEC §3): domain records carry no annotations, so the
+ * mapping lives here, with {@link ValueObjectJson} for value objects, ISO-8601 for instants and durations, lower-case
+ * enum names, and {@code null} for an empty {@code Optional}. Reading is strict (unknown or missing fields fail) and
+ * runs the {@link Upcasters} for payloads stored at an older schema version. Thread-safe: readers and writers are
+ * built once per type.
+ */
+final class EventJson {
+    /** Stored payloads are small; anything near this is corrupt or hostile. */
+    static final int MAX_PAYLOAD_BYTES = 1 << 20;
+
+    /** An event as stored: its catalog entry and its payload. */
+    record Encoded(EventCatalog.Entry entry, byte[] json) {}
+
+    private final EventCatalog catalog;
+    private final Upcasters upcasters;
+    private final ObjectMapper mapper;
+    private final Map<Class<?>, ObjectWriter> writers = new HashMap<>();
+    private final Map<Class<?>, ObjectReader> readers = new HashMap<>();
+
+    EventJson(EventCatalog catalog, Upcasters upcasters) {
+        this.catalog = catalog;
+        this.upcasters = upcasters;
+        this.mapper = mapper();
+        for (var entry : catalog.entries()) {
+            writers.put(entry.type(), mapper.writerFor(entry.type()));
+            readers.put(entry.type(), mapper.readerFor(entry.type()));
+        }
+    }
+
+    static EventJson standard() {
+        return new EventJson(EventCatalog.standard(), Upcasters.none());
+    }
+
+    static ObjectMapper mapper() {
+        var factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).maxStringLength(MAX_PAYLOAD_BYTES).build())
+                .build();
+        return JsonMapper.builder(factory)
+                .addModule(new Jdk8Module())
+                .addModule(new JavaTimeModule())
+                .addModule(new ValueObjectJson())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+                .configure(EnumFeature.WRITE_ENUMS_TO_LOWERCASE, true)
+                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+    }
+
+    EventCatalog catalog() {
+        return catalog;
+    }
+
+    Encoded encode(DomainEvent event) {
+        var entry = catalog.of(event);
+        try {
+            return new Encoded(entry, writers.get(entry.type()).writeValueAsBytes(event));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write " + entry.name() + " as JSON", e);
+        }
+    }
+
+    /**
+     * The domain event stored as {@code json} under {@code type} at {@code schemaVersion}.
+     *
+     * @throws IllegalArgumentException naming what is wrong, when the type is unknown or the payload does not read
+     */
+    DomainEvent decode(String type, int schemaVersion, byte[] json) {
+        return decode(entry(type, schemaVersion, json), schemaVersion, json);
+    }
+
+    DomainEvent decode(EventCatalog.Entry entry, int schemaVersion, byte[] json) {
+        var type = entry.name();
+        try {
+            var reader = readers.get(entry.type());
+            if (schemaVersion == entry.schemaVersion()) return reader.readValue(json);
+            return reader.readValue(upcast(entry, schemaVersion, json));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("payload of " + type + " v" + schemaVersion + " does not read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The payload as the feed hands it on (SPEC §3): the stored text as is, checked to be one JSON object; upcast
+     * to the current schema version when stored older, and without the type's secret fields where it has any.
+     */
+    String feedData(String type, int schemaVersion, byte[] json) {
+        return feedData(entry(type, schemaVersion, json), schemaVersion, json);
+    }
+
+    String feedData(EventCatalog.Entry entry, int schemaVersion, byte[] json) {
+        var type = entry.name();
+        try {
+            if (schemaVersion == entry.schemaVersion() && entry.secretFields().isEmpty()) {
+                requireOneObject(json);
+                return new String(json, StandardCharsets.UTF_8);
+            }
+            var tree = schemaVersion == entry.schemaVersion() ? objectTree(json) : upcast(entry, schemaVersion, json);
+            tree.remove(entry.secretFields());
+            return mapper.writeValueAsString(tree);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("payload of " + type + " v" + schemaVersion + " is not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** The catalog entry for a stored event, after checking what can be checked without parsing its payload. */
+    EventCatalog.Entry entry(String type, int schemaVersion, byte[] json) {
+        var entry = catalog.byName(type).orElseThrow(() -> new IllegalArgumentException("unknown event type '" + type + "'"));
+        if (schemaVersion < 1 || schemaVersion > entry.schemaVersion()) {
+            throw new IllegalArgumentException(type + " has no schema version " + schemaVersion
+                    + " (current is " + entry.schemaVersion() + ")");
+        }
+        if (json == null || json.length > MAX_PAYLOAD_BYTES) throw new IllegalArgumentException("payload missing or too large");
+        return entry;
+    }
+
+    private ObjectNode upcast(EventCatalog.Entry entry, int schemaVersion, byte[] json) throws IOException {
+        return upcasters.upcast(entry.name(), schemaVersion, entry.schemaVersion(), objectTree(json));
+    }
+
+    private ObjectNode objectTree(byte[] json) throws IOException {
+        if (mapper.readTree(json) instanceof ObjectNode object) return object;
+        throw new IOException("not a JSON object");
+    }
+
+    private void requireOneObject(byte[] json) throws IOException {
+        try (var parser = mapper.getFactory().createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) throw new IOException("not a JSON object");
+            parser.skipChildren();
+            if (parser.nextToken() != null) throw new IOException("trailing content after the JSON object");
+        }
+    }
+}

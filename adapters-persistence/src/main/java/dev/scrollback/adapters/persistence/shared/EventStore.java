@@ -1,0 +1,174 @@
+package dev.scrollback.adapters.persistence.shared;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.scrollback.application.feed.EventFeed;
+import dev.scrollback.application.shared.EventLog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The event store (SPEC §3) on Axon Framework's JDBC storage: embedded H2 under the data directory by default, or
+ * PostgreSQL. Opening it creates the table if missing; it hands out the application's {@link EventLog} and
+ * {@link EventFeed} ports, and Axon's storage engine for {@link Projections}. Closing it writes every append already
+ * accepted, ends subscriptions, and releases the database.
+ */
+public final class EventStore implements AutoCloseable {
+    /** Axon 4's update checker phones home; it only starts with Axon's Configurer, which we do not use, but say no anyway. */
+    private static final String AXON_UPDATE_CHECK_DISABLED = "axoniq.update-checker.disabled";
+    /** H2 lets one process hold the files; this stops a second store in the same process. */
+    private static final Set<Path> OPEN_EMBEDDED = ConcurrentHashMap.newKeySet();
+
+    private final HikariDataSource pool;
+    private final Path embeddedDirectory;                  // null for PostgreSQL
+    private final AxonStorageEngine engine;
+    private final GroupCommitWriter writer;
+    private final AxonEventLog log;
+    private final EventFeed feed;
+    private volatile boolean open = true;
+
+    private EventStore(HikariDataSource pool, Path embeddedDirectory, JdbcDialect dialect, EventJson events) {
+        this.pool = pool;
+        this.embeddedDirectory = embeddedDirectory;
+        var envelopes = new EnvelopeJson(EventJson.mapper());
+        var serializer = new AxonEventSerializer(events, envelopes);
+        var connections = new ThreadBoundConnections(pool);
+        var appended = new AppendSignal();
+        var reader = new StoredEventReader(pool, events, envelopes);
+        this.engine = new AxonStorageEngine(connections, serializer);
+        this.writer = new GroupCommitWriter(pool, dialect, connections, engine, serializer, events.catalog(), appended);
+        this.log = new AxonEventLog(writer, reader, appended);
+        this.feed = reader::feedAfter;
+    }
+
+    /** Opens (and if need be creates) the store. */
+    public static EventStore open(StoreSettings settings) {
+        return open(settings, EventJson.standard());
+    }
+
+    static EventStore open(StoreSettings settings, EventJson events) {
+        if (System.getProperty(AXON_UPDATE_CHECK_DISABLED) == null) System.setProperty(AXON_UPDATE_CHECK_DISABLED, "true");
+        return switch (settings) {
+            case StoreSettings.Embedded embedded -> openEmbedded(embedded.dataDirectory(), events);
+            case StoreSettings.Postgres postgres -> openPostgres(postgres, events);
+        };
+    }
+
+    private static EventStore openEmbedded(Path dataDirectory, EventJson events) {
+        var directory = dataDirectory.resolve("events").toAbsolutePath().normalize();
+        if (directory.toString().contains(";")) throw new IllegalArgumentException("the data directory may not contain ';': " + directory);
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the event store directory " + directory, e);
+        }
+        if (!OPEN_EMBEDDED.add(directory)) {
+            throw new IllegalStateException("the embedded event store in " + directory + " is already open in this process");
+        }
+        try {
+            var config = config("scrollback-events-h2", 16);
+            // WRITE_DELAY=0: a commit is written to the file before it returns, so kill -9 loses no acknowledged
+            // append (STACK.md). LAZY_QUERY_EXECUTION: scans stream rows instead of materialising the result.
+            config.setJdbcUrl("jdbc:h2:file:" + directory.resolve("scrollback") + ";WRITE_DELAY=0;LAZY_QUERY_EXECUTION=1;DB_CLOSE_ON_EXIT=FALSE");
+            config.setUsername("sa");
+            config.setPassword("");
+            var pool = connect(config, directory);
+            return create(pool, directory, new JdbcDialect.H2(), events);
+        } catch (RuntimeException e) {
+            OPEN_EMBEDDED.remove(directory);
+            throw e;
+        }
+    }
+
+    private static EventStore openPostgres(StoreSettings.Postgres settings, EventJson events) {
+        var config = config("scrollback-events-pg", 10);
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");     // a batch of inserts becomes multi-row INSERTs
+        var pool = connect(config, null);
+        try (var connection = pool.getConnection()) {
+            return create(pool, null, JdbcDialect.Postgres.of(connection), events);
+        } catch (SQLException | RuntimeException e) {
+            pool.close();
+            throw new IllegalStateException("cannot open the event store in PostgreSQL at " + settings.jdbcUrl() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static HikariConfig config(String name, int size) {
+        var config = new HikariConfig();
+        config.setPoolName(name);
+        config.setMaximumPoolSize(size);
+        config.setConnectionTimeout(10_000);
+        return config;
+    }
+
+    private static HikariDataSource connect(HikariConfig config, Path embeddedDirectory) {
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            if (embeddedDirectory != null && inUse(e)) {
+                throw new IllegalStateException("the embedded event store in " + embeddedDirectory + " is in use by another "
+                        + "process (is another Scrollback running on this data directory?); stop it or choose another data directory", e);
+            }
+            throw new IllegalStateException("cannot connect to the event store: " + e.getMessage(), e);
+        }
+    }
+
+    /** H2's "Database may be already in use" (error 90020). */
+    private static boolean inUse(Throwable failure) {
+        for (var t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == 90020) return true;
+        }
+        return false;
+    }
+
+    private static EventStore create(HikariDataSource pool, Path embeddedDirectory, JdbcDialect dialect, EventJson events) {
+        try (var connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            dialect.createTable(connection);
+            connection.commit();
+        } catch (SQLException e) {
+            pool.close();
+            throw new IllegalStateException("cannot create the event table: " + e.getMessage(), e);
+        }
+        return new EventStore(pool, embeddedDirectory, dialect, events);
+    }
+
+    public EventLog eventLog() {
+        return log;
+    }
+
+    /** The feed: stored JSON as is, secrets removed (SPEC §3, §4). */
+    public EventFeed eventFeed() {
+        return feed;
+    }
+
+    public boolean isOpen() {
+        return open;
+    }
+
+    /** For {@link Projections}: Axon's engine, the message source of its streaming processors. */
+    AxonStorageEngine storageEngine() {
+        return engine;
+    }
+
+    /** Writes every append already accepted, ends subscriptions, then closes the database. */
+    @Override
+    public synchronized void close() {
+        if (!open) return;
+        open = false;
+        try {
+            writer.close();
+            log.closeSubscriptions();
+        } finally {
+            pool.close();
+            if (embeddedDirectory != null) OPEN_EMBEDDED.remove(embeddedDirectory);
+        }
+    }
+}

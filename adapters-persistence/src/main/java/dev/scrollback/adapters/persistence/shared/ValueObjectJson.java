@@ -1,0 +1,89 @@
+package dev.scrollback.adapters.persistence.shared;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import dev.scrollback.domain.accounts.EmailAddress;
+import dev.scrollback.domain.accounts.PasswordHash;
+import dev.scrollback.domain.shared.AccountId;
+import dev.scrollback.domain.shared.Handle;
+import dev.scrollback.domain.shared.RemoteAddress;
+import dev.scrollback.domain.shared.SessionId;
+import java.io.IOException;
+import java.util.function.Function;
+
+/**
+ * How the domain's value objects look in stored JSON, so that domain records need no annotations (SPEC §3): ids and
+ * handles as plain strings, a password hash as its encoded string.
+ *
+ * <p>Personal data (an {@link EmailAddress}, a {@link RemoteAddress}) is written as {@code {"personal": "<value>"}}
+ * and never as a bare string. The wrapper marks every personal field in every stored payload the same way, whatever
+ * the event, so the later crypto-shredding step can find those fields generically and replace the value in place with
+ * ciphertext under the account's key (for example {@code {"personal": {"key": ..., "ciphertext": ...}}}) without
+ * knowing any event type, and erasing an account then only destroys its key.
+ */
+final class ValueObjectJson extends SimpleModule {
+    static final String PERSONAL = "personal";
+
+    ValueObjectJson() {
+        super("scrollback-value-objects");
+        plain(Handle.class, Handle::value, Handle::new);
+        plain(AccountId.class, AccountId::toString, AccountId::parse);
+        plain(SessionId.class, SessionId::toString, SessionId::parse);
+        plain(PasswordHash.class, PasswordHash::value, PasswordHash::new);
+        personal(EmailAddress.class, EmailAddress::value, EmailAddress::new);
+        personal(RemoteAddress.class, RemoteAddress::value, RemoteAddress::new);
+    }
+
+    private <T> void plain(Class<T> type, Function<T, String> write, Function<String, T> read) {
+        addSerializer(type, new JsonSerializer<>() {
+            @Override
+            public void serialize(T value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                gen.writeString(write.apply(value));
+            }
+        });
+        addDeserializer(type, new JsonDeserializer<>() {
+            @Override
+            public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                if (p.currentToken() != JsonToken.VALUE_STRING) {
+                    return type.cast(ctxt.handleUnexpectedToken(type, p));
+                }
+                return read.apply(p.getText());
+            }
+        });
+    }
+
+    private <T> void personal(Class<T> type, Function<T, String> write, Function<String, T> read) {
+        addSerializer(type, new JsonSerializer<>() {
+            @Override
+            public void serialize(T value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                gen.writeStartObject();
+                gen.writeStringField(PERSONAL, write.apply(value));
+                gen.writeEndObject();
+            }
+        });
+        addDeserializer(type, new JsonDeserializer<>() {
+            @Override
+            public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                if (p.currentToken() != JsonToken.START_OBJECT) return type.cast(ctxt.handleUnexpectedToken(type, p));
+                String value = null;
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    var field = p.currentName();
+                    p.nextToken();
+                    if (PERSONAL.equals(field) && p.currentToken() == JsonToken.VALUE_STRING) {
+                        value = p.getText();
+                    } else {
+                        return type.cast(ctxt.reportInputMismatch(type, "unexpected field '%s' in personal data", field));
+                    }
+                }
+                if (value == null) return type.cast(ctxt.reportInputMismatch(type, "personal data without a value"));
+                return read.apply(value);
+            }
+        });
+    }
+}

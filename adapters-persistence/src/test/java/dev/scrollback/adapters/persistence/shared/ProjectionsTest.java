@@ -1,0 +1,131 @@
+package dev.scrollback.adapters.persistence.shared;
+
+import static dev.scrollback.adapters.persistence.shared.SampleEvents.ACCOUNT;
+import static dev.scrollback.adapters.persistence.shared.SampleEvents.ALICE;
+import static dev.scrollback.adapters.persistence.shared.SampleEvents.T0;
+import static dev.scrollback.adapters.persistence.shared.SampleEvents.metadata;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.scrollback.application.accounts.AccountDirectory;
+import dev.scrollback.application.presence.OnlineCallers;
+import dev.scrollback.application.shared.ExpectedVersion;
+import dev.scrollback.application.shared.StreamAppend;
+import dev.scrollback.domain.accounts.AccountEvent.AccountRegistered;
+import dev.scrollback.domain.accounts.AccountEvent.RoleGranted;
+import dev.scrollback.domain.accounts.Role;
+import dev.scrollback.domain.sessions.EndReason;
+import dev.scrollback.domain.sessions.SessionEvent.SessionEnded;
+import dev.scrollback.domain.sessions.SessionEvent.SessionStarted;
+import dev.scrollback.domain.shared.Channel;
+import dev.scrollback.domain.shared.DomainEvent;
+import dev.scrollback.domain.shared.SessionId;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProjectionsTest {
+    @TempDir
+    Path dataDirectory;
+
+    EventStore store;
+    final OnlineCallers online = new OnlineCallers();
+    final AccountDirectory directory = new AccountDirectory();
+
+    @BeforeEach
+    void openStore() {
+        store = EventStore.open(new StoreSettings.Embedded(dataDirectory));
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    @Test
+    void events_from_before_the_start_are_replayed_and_live_events_follow() {
+        var first = new SessionId(UUID.randomUUID());
+        var second = new SessionId(UUID.randomUUID());
+        append(started(first), new SessionEnded(first, EndReason.GOODBYE, Duration.ofMinutes(1), T0.plusSeconds(60)));
+        append(started(second));
+        append(new AccountRegistered(ACCOUNT, ALICE, Optional.empty(), SampleEvents.HASH, T0));
+        append(new RoleGranted(ACCOUNT, Role.SYSOP, T0));
+
+        try (var projections = Projections.start(store, online, directory)) {
+            projections.awaitCaughtUp(Duration.ofSeconds(30));
+            assertThat(online.openSessions()).extracting(SessionStarted::session).containsExactly(second);
+            assertThat(directory.handleOf(ACCOUNT)).contains(ALICE);
+            assertThat(directory.anySysop()).contains(ALICE);
+            eventually(projections::caughtUp);
+
+            var third = new SessionId(UUID.randomUUID());
+            append(started(third));
+            eventually(() -> online.openSessions().size() == 2);
+            projections.awaitCaughtUp(Duration.ofSeconds(30));
+            assertThat(online.openSessions()).extracting(SessionStarted::session).containsExactlyInAnyOrder(second, third);
+        }
+    }
+
+    @Test
+    void projections_read_postgresql_through_axons_tracking_reader() throws Exception {
+        try (var schema = new PostgresSchema(); var postgres = EventStore.open(schema.settings())) {
+            var session = new SessionId(UUID.randomUUID());
+            var started = started(session);
+            postgres.eventLog().append(new StreamAppend(SampleEvents.streamOf(started), ExpectedVersion.noStream(), List.of(started)), metadata());
+            try (var projections = Projections.start(postgres, online, directory)) {
+                projections.awaitCaughtUp(Duration.ofSeconds(30));
+                assertThat(online.openSessions()).extracting(SessionStarted::session).containsExactly(session);
+                var ended = new SessionEnded(session, EndReason.DROPPED, Duration.ofSeconds(5), T0.plusSeconds(5));
+                postgres.eventLog().append(new StreamAppend(SampleEvents.streamOf(ended), ExpectedVersion.exactly(0), List.of(ended)), metadata());
+                eventually(() -> online.openSessions().isEmpty());
+            }
+        }
+    }
+
+    @Test
+    void an_empty_log_is_caught_up_at_once() {
+        try (var projections = Projections.start(store, online, directory)) {
+            projections.awaitCaughtUp(Duration.ofSeconds(30));
+            eventually(projections::caughtUp);
+            assertThat(online.openSessions()).isEmpty();
+        }
+    }
+
+    @Test
+    void waiting_too_long_says_where_the_processors_are() {
+        append(started(new SessionId(UUID.randomUUID())));
+        try (var projections = Projections.start(store, online, directory)) {
+            assertThatThrownBy(() -> projections.awaitCaughtUp(Duration.ZERO))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("did not catch up with position 1");
+        }
+    }
+
+    private void append(DomainEvent... events) {
+        for (var event : events) {
+            store.eventLog().append(new StreamAppend(SampleEvents.streamOf(event), ExpectedVersion.any(), List.of(event)), metadata());
+        }
+    }
+
+    private static SessionStarted started(SessionId session) {
+        return new SessionStarted(session, ACCOUNT, ALICE, Channel.TELNET, Optional.empty(), Optional.empty(), T0);
+    }
+
+    private static void eventually(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("condition not met within 30 s");
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+}

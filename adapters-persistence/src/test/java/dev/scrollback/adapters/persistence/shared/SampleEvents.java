@@ -1,0 +1,112 @@
+package dev.scrollback.adapters.persistence.shared;
+
+import dev.scrollback.application.shared.Actor;
+import dev.scrollback.application.shared.EventMetadata;
+import dev.scrollback.application.shared.Origin;
+import dev.scrollback.application.shared.StreamAppend;
+import dev.scrollback.application.shared.StreamId;
+import dev.scrollback.application.shared.ExpectedVersion;
+import dev.scrollback.application.shared.UuidV7;
+import dev.scrollback.domain.accounts.AccountEvent;
+import dev.scrollback.domain.accounts.AccountEvent.AccountRegistered;
+import dev.scrollback.domain.accounts.AccountEvent.EmailVerificationIssued;
+import dev.scrollback.domain.accounts.AccountEvent.EmailVerified;
+import dev.scrollback.domain.accounts.AccountEvent.LoggedOut;
+import dev.scrollback.domain.accounts.AccountEvent.LoginFailed;
+import dev.scrollback.domain.accounts.AccountEvent.LoginSucceeded;
+import dev.scrollback.domain.accounts.AccountEvent.RoleGranted;
+import dev.scrollback.domain.accounts.EmailAddress;
+import dev.scrollback.domain.accounts.HandleEvent;
+import dev.scrollback.domain.accounts.HandleEvent.HandleClaimed;
+import dev.scrollback.domain.accounts.PasswordHash;
+import dev.scrollback.domain.accounts.RecoveryCodeHashes;
+import dev.scrollback.domain.accounts.TotpSecret;
+import dev.scrollback.domain.accounts.Role;
+import dev.scrollback.domain.sessions.EndReason;
+import dev.scrollback.domain.sessions.SessionEvent;
+import dev.scrollback.domain.sessions.SessionEvent.SessionEnded;
+import dev.scrollback.domain.sessions.SessionEvent.SessionStarted;
+import dev.scrollback.domain.sessions.Terminal;
+import dev.scrollback.domain.shared.AccountId;
+import dev.scrollback.domain.shared.Channel;
+import dev.scrollback.domain.shared.DomainEvent;
+import dev.scrollback.domain.shared.Handle;
+import dev.scrollback.domain.shared.RemoteAddress;
+import dev.scrollback.domain.shared.SessionId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** One event of every type, with every field set (and some with empty optionals), plus envelopes for them. */
+final class SampleEvents {
+    static final AccountId ACCOUNT = new AccountId(UUID.fromString("0190f5a2-7c3e-7a11-8f00-0123456789ab"));
+    static final SessionId SESSION = new SessionId(UUID.fromString("0190f5a2-7c3e-7a11-8f00-ba9876543210"));
+    static final Handle ALICE = new Handle("Alice");
+    static final Instant T0 = Instant.parse("2025-03-01T20:00:00.123456789Z");
+    static final PasswordHash HASH = new PasswordHash("$argon2id$v=19$m=65536,t=3,p=4$c2FsdA$aGFzaA");
+    static final PasswordHash CODE_HASH = new PasswordHash("$argon2id$v=19$m=65536,t=3,p=4$c2FsdA$Y29kZQ");
+
+    private SampleEvents() {}
+
+    static List<DomainEvent> all() {
+        return List.of(
+                new AccountRegistered(ACCOUNT, ALICE, Optional.of(new EmailAddress("Alice@Example.org")), HASH, T0),
+                new AccountRegistered(ACCOUNT, ALICE, Optional.empty(), HASH, T0),
+                new EmailVerificationIssued(ACCOUNT, CODE_HASH, T0.plus(Duration.ofMinutes(15)), T0),
+                new EmailVerified(ACCOUNT, T0.plusSeconds(30)),
+                new LoginSucceeded(ACCOUNT, ALICE, SESSION, T0.plusSeconds(60)),
+                new LoginFailed(ACCOUNT, ALICE, AccountEvent.LoginFailure.WRONG_PASSWORD, T0.plusSeconds(61)),
+                new LoginFailed(ACCOUNT, ALICE, AccountEvent.LoginFailure.EMAIL_NOT_VERIFIED, T0.plusSeconds(62)),
+                new LoggedOut(ACCOUNT, SESSION, T0.plusSeconds(90)),
+                new RoleGranted(ACCOUNT, Role.SYSOP, T0.plusSeconds(91)),
+                new AccountEvent.RoleRevoked(ACCOUNT, Role.MODERATOR, T0.plusSeconds(92)),
+                new AccountEvent.AccountLocked(ACCOUNT, T0.plusSeconds(900), T0),
+                new AccountEvent.UnlockCodeIssued(ACCOUNT, CODE_HASH, T0.plusSeconds(900), T0),
+                new AccountEvent.AccountUnlocked(ACCOUNT, AccountEvent.UnlockReason.SYSOP, T0),
+                new AccountEvent.TotpEnrolled(ACCOUNT, new TotpSecret("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"),
+                        new RecoveryCodeHashes(List.of(CODE_HASH, HASH)), T0),
+                new AccountEvent.TotpCodeAccepted(ACCOUNT, 58_066_666L, T0),
+                new AccountEvent.RecoveryCodeUsed(ACCOUNT, 1, 9, T0),
+                new AccountEvent.TotpDisabled(ACCOUNT, T0),
+                new AccountEvent.PasswordChanged(ACCOUNT, CODE_HASH, T0),
+                new LoginFailed(ACCOUNT, ALICE, AccountEvent.LoginFailure.WRONG_TOTP, T0.plusSeconds(63)),
+                new HandleClaimed(ALICE, ACCOUNT, T0),
+                new SessionStarted(SESSION, ACCOUNT, ALICE, Channel.TELNET, Optional.of(new RemoteAddress("127.0.0.1")),
+                        Optional.of(new Terminal("xterm-256color", 80, 24)), T0.plusSeconds(60)),
+                new SessionStarted(SESSION, ACCOUNT, ALICE, Channel.WEB, Optional.of(new RemoteAddress("::1")), Optional.empty(),
+                        T0.plusSeconds(60)),
+                new SessionEvent.SessionRefreshed(SESSION, 1, T0.plusSeconds(120)),
+                new SessionEnded(SESSION, EndReason.GOODBYE, Duration.ofSeconds(90, 500), T0.plusSeconds(150)));
+    }
+
+    /** The stream an event belongs on, as the application names them. */
+    static StreamId streamOf(DomainEvent event) {
+        return switch (event) {
+            case AccountEvent e -> StreamId.of("account", e.account());
+            case HandleEvent.HandleClaimed e -> StreamId.of("handle", e.handle().key());
+            case SessionEvent e -> StreamId.of("session", e.session());
+            default -> throw new IllegalArgumentException(event.toString());
+        };
+    }
+
+    static EventMetadata metadata() {
+        return new EventMetadata(Actor.user(ACCOUNT, ALICE),
+                Origin.of(Channel.TELNET, new RemoteAddress("127.0.0.1")).inSession(SESSION),
+                T0.plusNanos(1), UuidV7.next(), Optional.of(UuidV7.next()));
+    }
+
+    static EventMetadata systemMetadata() {
+        return new EventMetadata(Actor.system(), Origin.system(), Instant.parse("2025-03-02T00:00:00Z"), UuidV7.next(), Optional.empty());
+    }
+
+    /** A small event for load tests, on any stream. */
+    static EmailVerified verified(int n) {
+        return new EmailVerified(ACCOUNT, T0.plusMillis(n));
+    }
+
+    static StreamAppend onNewStream(String category, DomainEvent... events) {
+        return new StreamAppend(StreamId.of(category, UUID.randomUUID()), ExpectedVersion.noStream(), List.of(events));
+    }
+}

@@ -1,0 +1,336 @@
+package dev.scrollback.adapters.telnet.shared;
+
+import dev.scrollback.adapters.telnet.shared.CallerGone.Why;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The caller's side of a session, independent of the transport: prompts, bounded line editing with echo, single-key
+ * menus, and timed reads. A reader thread moves input into a small bounded queue, so a read can give up after a
+ * timeout without any help from sockets, and a caller who sends faster than we read is slowed down, not buffered.
+ * Input is UTF-8; escape sequences (arrow keys, function keys) are dropped; output is UTF-8 with CR LF line ends.
+ * Everything that ends the conversation surfaces as {@link CallerGone}. One session thread uses it.
+ */
+public final class CallerConsole implements AutoCloseable {
+    /** Longest line a caller may type, in characters; more is refused, not buffered. */
+    public static final int MAX_LINE = 256;
+    private static final int CHUNK_BYTES = 512;
+    private static final int QUEUED_CHUNKS = 16;
+    private static final int MAX_ESCAPE_SEQUENCE = 16;
+    private static final int BS = 8, LF = 10, CR = 13, ESC = 27, DEL = 127, CTRL_U = 0x15, CTRL_X = 0x18, BELL = 7;
+
+    private sealed interface Chunk {}
+
+    private record Bytes(byte[] bytes) implements Chunk {}
+
+    private record End(Why why, String detail) implements Chunk {}
+
+    private final InputStream input;
+    private final OutputStream output;
+    private final Supplier<ScreenSize> size;
+    private final Runnable hangUp;
+    private final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
+    private volatile boolean closed;
+
+    private byte[] current = new byte[0];
+    private int position;
+    private int pushedBack = -1;
+    private boolean afterCr;
+    private End ended;
+    private long deadline = Long.MAX_VALUE;          // System.nanoTime() by which the caller must be done, if any
+    private long idleNanos = Long.MAX_VALUE;          // longest wait for any one key
+
+    private CallerConsole(InputStream input, OutputStream output, Supplier<ScreenSize> size, Runnable hangUp) {
+        this.input = input;
+        this.output = output;
+        this.size = size;
+        this.hangUp = hangUp;
+    }
+
+    /**
+     * Starts reading {@code input} on a virtual thread named {@code name}. {@code hangUp} must end the connection
+     * (so that the input ends too); {@link #close()} calls it.
+     */
+    public static CallerConsole open(InputStream input, OutputStream output, Supplier<ScreenSize> size, Runnable hangUp,
+                                     String name) {
+        var console = new CallerConsole(input, output, size, hangUp);
+        Thread.ofVirtual().name(name).start(console::pump);
+        return console;
+    }
+
+    /** From now on the caller has {@code total} in all; any read after that ends with {@link Why#TIMED_OUT}. */
+    public void finishWithin(Duration total) {
+        deadline = System.nanoTime() + total.toNanos();
+        idleNanos = Long.MAX_VALUE;
+    }
+
+    /** From now on the caller may be idle for {@code limit} between keys, however long the session lasts. */
+    public void idleAtMost(Duration limit) {
+        deadline = Long.MAX_VALUE;
+        idleNanos = limit.toNanos();
+    }
+
+    public int width() {
+        return Math.max(1, size.get().columns());
+    }
+
+    public int height() {
+        return Math.max(1, size.get().rows());
+    }
+
+    public void print(String text) {
+        write(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void println(String text) {
+        print(text + "\r\n");
+    }
+
+    public void println() {
+        print("\r\n");
+    }
+
+    /** Shows {@code label: } and reads one line. A line longer than {@link #MAX_LINE} is refused with a notice and asked again. */
+    public String prompt(String label, Echo echo) {
+        while (true) {
+            print(label + ": ");
+            var line = readLine(echo);
+            if (line != null) return line;
+            println("That is too long: at most " + MAX_LINE + " characters, please.");
+        }
+    }
+
+    /**
+     * Shows {@code prompt: } and waits for one of {@code keys} (upper-case letters or digits; the caller may type
+     * either case), without Enter. Other keys are ignored. Returns the key, upper-case.
+     */
+    public char choose(String prompt, String keys) {
+        print(prompt + ": ");
+        while (true) {
+            int key = nextKey();
+            char upper = key < 128 ? Character.toUpperCase((char) key) : 0;
+            if (upper > ' ' && keys.indexOf(upper) >= 0) {
+                println(String.valueOf(upper));
+                discardLineEnds();
+                return upper;
+            }
+            if (key >= ' ' && key != DEL) write(new byte[] {BELL});
+        }
+    }
+
+    /** Prints lines a screenful at a time, asking before each next one. */
+    public void page(List<String> lines) {
+        int perScreen = Math.max(3, height() - 2);
+        for (int i = 0; i < lines.size(); i++) {
+            if (i > 0 && i % perScreen == 0 && choose("[M] More  [Q] Quit", "MQ") == 'Q') return;
+            println(lines.get(i));
+        }
+    }
+
+    /** Ends the conversation: the connection is dropped and the reader stops. Safe to call twice. */
+    @Override
+    public void close() {
+        closed = true;
+        queue.clear();                                   // unblock a reader waiting to hand over a chunk
+        hangUp.run();
+    }
+
+    private void write(byte[] bytes) {
+        if (closed) throw new CallerGone(Why.HUNG_UP, "console closed");
+        try {
+            output.write(bytes);
+            output.flush();
+        } catch (IOException e) {
+            throw new CallerGone(Why.HUNG_UP, "write failed: " + e.getMessage());
+        }
+    }
+
+    /** Reads one line; null when it was too long. */
+    private String readLine(Echo echo) {
+        var line = new StringBuilder();
+        int count = 0;
+        boolean overflow = false;
+        while (true) {
+            int key = nextKey();
+            boolean lfOfCrLf = key == LF && afterCr;
+            afterCr = key == CR;
+            if (lfOfCrLf || key == 0) continue;
+            switch (key) {
+                case CR, LF -> {
+                    println();
+                    return overflow ? null : line.toString();
+                }
+                case BS, DEL -> {
+                    if (count > 0) {
+                        line.setLength(line.offsetByCodePoints(line.length(), -1));
+                        count--;
+                        print("\b \b");
+                    }
+                }
+                case CTRL_U, CTRL_X -> {
+                    print("\b \b".repeat(count));
+                    line.setLength(0);
+                    count = 0;
+                }
+                default -> {
+                    if (key < ' ' || (key >= DEL && key < 0xA0)) continue;   // other control characters
+                    if (count >= MAX_LINE) {
+                        if (!overflow) write(new byte[] {BELL});
+                        overflow = true;
+                        continue;
+                    }
+                    line.appendCodePoint(key);
+                    count++;
+                    print(echo == Echo.MASKED ? "*" : Character.toString(key));
+                }
+            }
+        }
+    }
+
+    /** The next key as a code point or control character; escape sequences and malformed UTF-8 are skipped. */
+    private int nextKey() {
+        while (true) {
+            int b = nextByte();
+            if (b == ESC) {
+                skipEscapeSequence();
+                continue;
+            }
+            if (b < 0x80) return b;
+            int codePoint = utf8(b);
+            if (codePoint >= 0) return codePoint;
+        }
+    }
+
+    private void skipEscapeSequence() {
+        int b = nextByte();
+        if (b != '[' && b != 'O') {
+            pushedBack = b;
+            return;
+        }
+        for (int i = 0; i < MAX_ESCAPE_SEQUENCE; i++) {
+            int c = nextByte();
+            if (c < 0x20) {
+                pushedBack = c;                          // not part of a sequence after all: keep CR and friends
+                return;
+            }
+            if (c >= 0x40 && c <= 0x7E) return;          // the final byte
+        }
+    }
+
+    private int utf8(int lead) {
+        int more;
+        int codePoint;
+        if (lead >= 0xC2 && lead <= 0xDF) {
+            more = 1;
+            codePoint = lead & 0x1F;
+        } else if (lead >= 0xE0 && lead <= 0xEF) {
+            more = 2;
+            codePoint = lead & 0x0F;
+        } else if (lead >= 0xF0 && lead <= 0xF4) {
+            more = 3;
+            codePoint = lead & 0x07;
+        } else {
+            return -1;
+        }
+        for (int i = 0; i < more; i++) {
+            int b = nextByte();
+            if ((b & 0xC0) != 0x80) {
+                pushedBack = b;
+                return -1;
+            }
+            codePoint = (codePoint << 6) | (b & 0x3F);
+        }
+        boolean overlong = (more == 2 && codePoint < 0x800) || (more == 3 && codePoint < 0x10000);
+        if (overlong || codePoint > 0x10FFFF || (codePoint >= 0xD800 && codePoint <= 0xDFFF)) return -1;
+        return codePoint;
+    }
+
+    private int nextByte() {
+        if (pushedBack >= 0) {
+            int b = pushedBack;
+            pushedBack = -1;
+            return b;
+        }
+        while (position >= current.length) {
+            current = take();
+            position = 0;
+        }
+        return current[position++] & 0xFF;
+    }
+
+    private byte[] take() {
+        if (ended != null) throw new CallerGone(ended.why(), ended.detail());
+        long wait = Math.min(idleNanos, deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime());
+        if (wait <= 0) throw new CallerGone(Why.TIMED_OUT, "out of time");
+        Chunk chunk;
+        try {
+            chunk = queue.poll(wait, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CallerGone(Why.HUNG_UP, "interrupted");
+        }
+        if (chunk == null) throw new CallerGone(Why.TIMED_OUT, "no input in time");
+        return switch (chunk) {
+            case Bytes bytes -> bytes.bytes();
+            case End end -> {
+                ended = end;
+                throw new CallerGone(end.why(), end.detail());
+            }
+        };
+    }
+
+    /** After a hotkey, drops the Enter a line-mode client sends with it, if it is already here. */
+    private void discardLineEnds() {
+        afterCr = false;
+        while (true) {
+            if (pushedBack >= 0) return;
+            if (position >= current.length) {
+                if (!(queue.peek() instanceof Bytes next)) return;
+                queue.poll();
+                current = next.bytes();
+                position = 0;
+                continue;
+            }
+            int b = current[position] & 0xFF;
+            if (b != CR && b != LF && b != 0) return;
+            position++;
+        }
+    }
+
+    private void pump() {
+        var buffer = new byte[CHUNK_BYTES];
+        try {
+            while (!closed) {
+                int n = input.read(buffer);
+                if (n < 0) {
+                    deliver(new End(Why.HUNG_UP, "the connection ended"));
+                    return;
+                }
+                if (n > 0) deliver(new Bytes(Arrays.copyOf(buffer, n)));
+            }
+        } catch (ProtocolViolation e) {
+            deliver(new End(Why.PROTOCOL_ERROR, e.getMessage()));
+        } catch (IOException | RuntimeException e) {
+            deliver(new End(Why.HUNG_UP, "read failed: " + e.getMessage()));
+        }
+    }
+
+    private void deliver(Chunk chunk) {
+        try {
+            while (!closed && !queue.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+                // the session is busy (or slow): wait, and so stop reading from the caller
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

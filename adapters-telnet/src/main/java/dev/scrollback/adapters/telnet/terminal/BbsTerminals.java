@@ -1,0 +1,85 @@
+package dev.scrollback.adapters.telnet.terminal;
+
+import dev.scrollback.adapters.telnet.accounts.LoginScreen;
+import dev.scrollback.adapters.telnet.accounts.SettingsScreen;
+import dev.scrollback.adapters.telnet.presence.WhoIsOnlineScreen;
+import dev.scrollback.application.accounts.LogInCaller;
+import dev.scrollback.application.accounts.LogOut;
+import dev.scrollback.application.accounts.RegisterCaller;
+import dev.scrollback.application.accounts.ResendVerification;
+import dev.scrollback.application.accounts.ShowProfile;
+import dev.scrollback.application.accounts.VerifyEmail;
+import dev.scrollback.application.accounts.ChangePassword;
+import dev.scrollback.application.presence.WhoIsOnline;
+import dev.scrollback.application.sessions.EndSession;
+import dev.scrollback.application.sessions.SessionTerminations;
+import dev.scrollback.application.terminal.TerminalConnection;
+import dev.scrollback.application.terminal.Terminals;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The BBS session engine (the terminal port): banner, login or sign-up, the main menu, and leaving — on any
+ * {@link TerminalConnection}, telnet or the web terminal. Each call runs one session on the calling thread.
+ */
+public final class BbsTerminals implements Terminals {
+    private static final Logger LOG = LoggerFactory.getLogger(BbsTerminals.class);
+
+    private final LoginScreen loginScreen;
+    private final MainMenu mainMenu;
+    private final LogOut logOut;
+    private final EndSession endSession;
+    private final BbsSettings settings;
+    private final Optional<ShowProfile> showProfile;
+    private final Optional<SessionTerminations> terminations;
+
+    public BbsTerminals(RegisterCaller registerCaller, VerifyEmail verifyEmail, ResendVerification resendVerification,
+                        LogInCaller logInCaller, LogOut logOut, EndSession endSession, WhoIsOnline whoIsOnline,
+                        BbsSettings settings) {
+        this(registerCaller, verifyEmail, resendVerification, logInCaller, logOut, endSession, whoIsOnline, Optional.empty(),
+                settings);
+    }
+
+    /** With {@code showProfile}, callers are told their previous login and the failed attempts since, after "Welcome". */
+    public BbsTerminals(RegisterCaller registerCaller, VerifyEmail verifyEmail, ResendVerification resendVerification,
+                        LogInCaller logInCaller, LogOut logOut, EndSession endSession, WhoIsOnline whoIsOnline,
+                        Optional<ShowProfile> showProfile, BbsSettings settings) {
+        this(new LoginScreen(logInCaller, registerCaller, verifyEmail, resendVerification),
+                new MainMenu(new WhoIsOnlineScreen(whoIsOnline, settings.clock())), logOut, endSession, showProfile,
+                Optional.empty(), settings);
+    }
+
+    private BbsTerminals(LoginScreen loginScreen, MainMenu mainMenu, LogOut logOut, EndSession endSession,
+                         Optional<ShowProfile> showProfile, Optional<SessionTerminations> terminations, BbsSettings settings) {
+        this.loginScreen = loginScreen;
+        this.mainMenu = mainMenu;
+        this.logOut = logOut;
+        this.endSession = endSession;
+        this.showProfile = showProfile;
+        this.terminations = terminations;
+        this.settings = settings;
+    }
+
+    /** The same engine, whose callers are told and disconnected when their session is ended from elsewhere. */
+    public BbsTerminals tellingSessionsEndedElsewhere(SessionTerminations sessionTerminations) {
+        return new BbsTerminals(loginScreen, mainMenu, logOut, endSession, showProfile, Optional.of(sessionTerminations),
+                settings);
+    }
+
+    /** The same engine, whose main menu offers [S] Settings with [P] Change password. */
+    public BbsTerminals withSettings(ChangePassword changePassword) {
+        return new BbsTerminals(loginScreen, mainMenu.withSettings(new SettingsScreen(changePassword)), logOut, endSession,
+                showProfile, terminations, settings);
+    }
+
+    @Override
+    public void serve(TerminalConnection connection) {
+        try {
+            new Session(connection, loginScreen, mainMenu, logOut, endSession, showProfile, terminations, settings).run();
+        } catch (RuntimeException e) {                          // the port promises not to throw
+            LOG.error("Session {} failed", connection.origin().session().map(Object::toString).orElse("?"), e);
+            connection.close();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.scrollback.adapters.web.presence;
+
+import dev.scrollback.adapters.web.Routes;
+import dev.scrollback.adapters.web.accounts.Authentication;
+import dev.scrollback.application.presence.WhoIsOnline;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.List;
+
+/** Who's online across telnet and web: {@code GET /api/v1/presence}. */
+public final class PresenceRoutes implements Routes {
+    private final WhoIsOnline whoIsOnline;
+    private final Authentication authentication;
+
+    public PresenceRoutes(WhoIsOnline whoIsOnline, Authentication authentication) {
+        this.whoIsOnline = whoIsOnline;
+        this.authentication = authentication;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get("/api/v1/presence", this::online);
+    }
+
+    private void online(Context ctx) {
+        var online = whoIsOnline.whoIsOnline(authentication.caller(ctx)).stream()
+                .map(o -> new OnlineCaller(o.handle().value(), o.channel().wireName(), o.since()))
+                .toList();
+        ctx.json(new Presence(online));
+    }
+
+    record Presence(List<OnlineCaller> online) {}
+
+    record OnlineCaller(String handle, String channel, Instant since) {}
+}

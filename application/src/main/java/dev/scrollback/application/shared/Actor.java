@@ -1,0 +1,31 @@
+package dev.scrollback.application.shared;
+
+import dev.scrollback.domain.shared.AccountId;
+import dev.scrollback.domain.shared.Handle;
+import java.util.Optional;
+
+/**
+ * Who did it (SPEC §3 {@code actor}): a user, the system, or a plugin. An anonymous user (someone at a login prompt)
+ * is a user with neither id nor handle.
+ */
+public record Actor(Kind kind, Optional<String> id, Optional<String> handle) {
+    public enum Kind {
+        USER, SYSTEM, PLUGIN;
+
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public static Actor user(AccountId account, Handle handle) {
+        return new Actor(Kind.USER, Optional.of(account.toString()), Optional.of(handle.value()));
+    }
+
+    public static Actor anonymous() {
+        return new Actor(Kind.USER, Optional.empty(), Optional.empty());
+    }
+
+    public static Actor system() {
+        return new Actor(Kind.SYSTEM, Optional.empty(), Optional.empty());
+    }
+}

@@ -1,0 +1,25 @@
+package dev.scrollback.application.terminal;
+
+import dev.scrollback.application.shared.Origin;
+import dev.scrollback.domain.sessions.Terminal;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * A caller's terminal as a pair of byte streams (already free of any transport framing such as telnet commands),
+ * with what is known about the terminal. {@link #terminal()} may change while the session runs (a window resize).
+ */
+public interface TerminalConnection {
+    InputStream input();
+
+    OutputStream output();
+
+    /** The terminal as currently known: type and size. */
+    Terminal terminal();
+
+    /** Channel, remote address, and the connection's id (which becomes the session id at login). */
+    Origin origin();
+
+    /** Drops the connection; the input then ends. */
+    void close();
+}

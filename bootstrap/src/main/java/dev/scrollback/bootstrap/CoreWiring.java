@@ -1,0 +1,55 @@
+package dev.scrollback.bootstrap;
+
+import dev.scrollback.adapters.persistence.shared.EventStore;
+import dev.scrollback.adapters.persistence.shared.Projections;
+import dev.scrollback.adapters.persistence.shared.StoreSettings;
+import dev.scrollback.application.accounts.AccountDirectory;
+import dev.scrollback.application.feed.EventFeed;
+import dev.scrollback.application.presence.OnlineCallers;
+import dev.scrollback.application.shared.EventLog;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/** Settings, the clock, and the event store with the processors that feed the projections. */
+@Configuration(proxyBeanMethods = false)
+class CoreWiring {
+
+    @Bean
+    Settings settings(Environment environment) {
+        return Settings.from(environment);
+    }
+
+    /** The system clock, unless a test started the application on a clock of its own. */
+    @Bean
+    @ConditionalOnMissingBean(Clock.class)
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean(destroyMethod = "close")
+    EventStore eventStore(Settings settings) {
+        StoreSettings store = settings.database()
+                .<StoreSettings>map(db -> new StoreSettings.Postgres(db.url(), db.user(), db.password()))
+                .orElseGet(() -> new StoreSettings.Embedded(settings.dataDirectory()));
+        return EventStore.open(store);
+    }
+
+    @Bean
+    EventLog eventLog(EventStore store) {
+        return store.eventLog();
+    }
+
+    @Bean
+    EventFeed eventFeed(EventStore store) {
+        return store.eventFeed();
+    }
+
+    /** Starts replaying the log into the projections; {@link ServerLifecycle} waits for it to catch up. */
+    @Bean(destroyMethod = "close")
+    Projections projections(EventStore store, OnlineCallers online, AccountDirectory directory) {
+        return Projections.start(store, online, directory);
+    }
+}

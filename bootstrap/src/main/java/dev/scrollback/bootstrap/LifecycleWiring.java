@@ -1,0 +1,25 @@
+package dev.scrollback.bootstrap;
+
+import dev.scrollback.adapters.persistence.shared.Projections;
+import dev.scrollback.adapters.telnet.TelnetServer;
+import dev.scrollback.adapters.web.WebServer;
+import dev.scrollback.application.presence.EndOrphanedSessions;
+import dev.scrollback.application.presence.ExpireIdleSessions;
+import dev.scrollback.application.presence.OnlineCallers;
+import dev.scrollback.application.sessions.EndSession;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Only a serving process opens listeners; an admin command opens the store, acts, and exits. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = ScrollbackApplication.Mode.PROPERTY, havingValue = "serve", matchIfMissing = true)
+class LifecycleWiring {
+
+    @Bean
+    ServerLifecycle serverLifecycle(Settings settings, Projections projections, EndOrphanedSessions endOrphans,
+                                    FirstSysop firstSysop, TelnetServer telnet, WebServer web, OnlineCallers online,
+                                    EndSession endSession, ExpireIdleSessions expireIdle) {
+        return new ServerLifecycle(settings, projections, endOrphans, firstSysop, telnet, web, online, endSession, expireIdle);
+    }
+}

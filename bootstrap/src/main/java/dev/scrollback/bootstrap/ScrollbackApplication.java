@@ -1,0 +1,87 @@
+package dev.scrollback.bootstrap;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The composition root and the command line. {@code java -jar scrollback.jar} (or {@code serve}) runs the server;
+ * {@code admin create-sysop} creates the first sysop. Spring Boot only wires: the application's {@code @Named}
+ * services are scanned, every adapter is built with {@code new} in the wiring classes of this package.
+ */
+@SpringBootApplication(scanBasePackages = {"dev.scrollback.bootstrap", "dev.scrollback.application"})
+public class ScrollbackApplication {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(System.out, System.err).run(args));
+    }
+
+    /** Starts the server with these settings (on top of the environment) and returns once it is ready. */
+    public static ConfigurableApplicationContext serve(Map<String, Object> properties) {
+        return start(Mode.SERVE, properties, Optional.empty());
+    }
+
+    /** The same on a clock the caller controls (SPEC §2: lockouts and expiries are tested without waiting). */
+    public static ConfigurableApplicationContext serve(Map<String, Object> properties, Clock clock) {
+        return start(Mode.SERVE, properties, Optional.of(clock));
+    }
+
+    static ConfigurableApplicationContext start(Mode mode, Map<String, Object> properties) {
+        return start(mode, properties, Optional.empty());
+    }
+
+    private static ConfigurableApplicationContext start(Mode mode, Map<String, Object> properties, Optional<Clock> clock) {
+        // Axon asks the network for updates unless told not to; Scrollback never phones home.
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        var all = new LinkedHashMap<String, Object>(properties);
+        all.put(Mode.PROPERTY, mode.name().toLowerCase(java.util.Locale.ROOT));
+        var app = new SpringApplication(ScrollbackApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        app.setBannerMode(Banner.Mode.OFF);
+        app.setDefaultProperties(all);
+        app.setRegisterShutdownHook(mode == Mode.SERVE);
+        clock.ifPresent(c -> app.addInitializers(context -> context.getBeanFactory().registerSingleton("clock", c)));
+        return app.run();
+    }
+
+    /** What this process is for: serving callers, or one administrative command. */
+    enum Mode {
+        SERVE, ADMIN;
+
+        static final String PROPERTY = "scrollback.mode";
+    }
+
+    static String usage() {
+        return """
+                Usage: java -jar scrollback.jar [command]
+
+                Commands:
+                  serve                     run the BBS (the default): telnet on 2323, HTTP on 8080
+                  admin create-sysop        create the first sysop, then exit
+                        --handle <handle>   (or SCROLLBACK_SYSOP_HANDLE)
+                        --email <address>   optional (or SCROLLBACK_SYSOP_EMAIL)
+                        the password comes from SCROLLBACK_SYSOP_PASSWORD, else it is asked for
+                  help                      show this text
+
+                Settings are environment variables (SCROLLBACK_TELNET_PORT, SCROLLBACK_HTTP_PORT,
+                SCROLLBACK_DATA_DIR, SCROLLBACK_DB_URL, ...): see docs/sysop-guide.md.
+                """;
+    }
+
+    static String[] tail(String[] args, int from) {
+        return Arrays.copyOfRange(args, Math.min(from, args.length), args.length);
+    }
+
+    static void print(PrintStream out, String text) {
+        out.print(text);
+        out.flush();
+    }
+}

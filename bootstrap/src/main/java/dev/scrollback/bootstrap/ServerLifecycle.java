@@ -1,0 +1,112 @@
+package dev.scrollback.bootstrap;
+
+import dev.scrollback.adapters.persistence.shared.Projections;
+import dev.scrollback.adapters.telnet.TelnetServer;
+import dev.scrollback.adapters.web.WebServer;
+import dev.scrollback.application.presence.EndOrphanedSessions;
+import dev.scrollback.application.presence.ExpireIdleSessions;
+import dev.scrollback.application.presence.OnlineCallers;
+import dev.scrollback.application.sessions.EndSession;
+import dev.scrollback.application.shared.Origin;
+import dev.scrollback.domain.accounts.AccountRejected;
+import dev.scrollback.domain.sessions.EndReason;
+import dev.scrollback.domain.shared.InvalidValue;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Brings the server up in the order readiness depends on — store open, projections caught up, sessions a crash left
+ * open ended, first sysop, then the listeners — and down in reverse, ending open sessions with reason shutdown.
+ */
+final class ServerLifecycle implements SmartLifecycle {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerLifecycle.class);
+
+    private final Settings settings;
+    private final Projections projections;
+    private final EndOrphanedSessions endOrphans;
+    private final FirstSysop firstSysop;
+    private final TelnetServer telnet;
+    private final WebServer web;
+    private final OnlineCallers online;
+    private final EndSession endSession;
+    private final ExpireIdleSessions expireIdle;
+    private ScheduledExecutorService reaper;
+    private volatile boolean running;
+
+    ServerLifecycle(Settings settings, Projections projections, EndOrphanedSessions endOrphans, FirstSysop firstSysop,
+                    TelnetServer telnet, WebServer web, OnlineCallers online, EndSession endSession,
+                    ExpireIdleSessions expireIdle) {
+        this.settings = settings;
+        this.projections = projections;
+        this.endOrphans = endOrphans;
+        this.firstSysop = firstSysop;
+        this.telnet = telnet;
+        this.web = web;
+        this.online = online;
+        this.endSession = endSession;
+        this.expireIdle = expireIdle;
+    }
+
+    @Override
+    public void start() {
+        projections.awaitCaughtUp(settings.catchUpTimeout());
+        int orphans = endOrphans.run();
+        if (orphans > 0) LOG.info("Ended {} session(s) left open by the previous run (reason: restart)", orphans);
+        try {
+            firstSysop.createIfConfigured().ifPresent(outcome -> LOG.info("First sysop: {}", outcome));
+        } catch (AccountRejected | InvalidValue refused) {
+            throw new Settings.Invalid("SCROLLBACK_SYSOP_HANDLE / SCROLLBACK_SYSOP_PASSWORD", "refused: " + (refused
+                    instanceof AccountRejected r ? FirstSysop.explain(r) : ((InvalidValue) refused).field() + " "
+                    + refused.getMessage()));
+        }
+        web.start();
+        telnet.start();
+        reaper = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("idle-web-sessions").factory());
+        reaper.scheduleWithFixedDelay(this::expireIdleWebSessions, 30, 30, TimeUnit.SECONDS);
+        running = true;
+        LOG.info("{} is ready: telnet on port {}, HTTP on port {}, data in {}{}", settings.bbsName(), telnet.port(),
+                web.port(), settings.dataDirectory(), settings.database().map(d -> ", events in " + d.url()).orElse(""));
+    }
+
+    private void expireIdleWebSessions() {
+        try {
+            int ended = expireIdle.run();
+            if (ended > 0) LOG.info("Ended {} idle web session(s)", ended);
+        } catch (RuntimeException e) {
+            LOG.warn("Idle-session sweep failed; it runs again shortly", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (reaper != null) reaper.shutdownNow();
+        // Record the reason before the connections close, so no session is remembered as merely dropped; first let
+        // who's online catch up, or a caller who logged in a moment ago would be missed.
+        try {
+            projections.awaitCaughtUp(Duration.ofSeconds(10));
+        } catch (IllegalStateException e) {
+            LOG.warn("Projections lag at shutdown; sessions they have not seen are ended at the next start", e);
+        }
+        for (var session : online.openSessions()) {
+            try {
+                endSession.end(session.session(), EndReason.SHUTDOWN, Origin.system());
+            } catch (RuntimeException e) {
+                LOG.warn("Could not end session {} at shutdown; the next start ends it (reason: restart)", session.session(), e);
+            }
+        }
+        telnet.stop();
+        web.stop();
+        LOG.info("{} stopped", settings.bbsName());
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

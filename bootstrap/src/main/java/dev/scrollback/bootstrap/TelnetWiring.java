@@ -1,0 +1,49 @@
+package dev.scrollback.bootstrap;
+
+import dev.scrollback.adapters.telnet.TelnetServer;
+import dev.scrollback.adapters.telnet.TelnetSettings;
+import dev.scrollback.adapters.telnet.terminal.BbsSettings;
+import dev.scrollback.adapters.telnet.terminal.BbsTerminals;
+import dev.scrollback.application.accounts.LogInCaller;
+import dev.scrollback.application.accounts.LogOut;
+import dev.scrollback.application.accounts.RegisterCaller;
+import dev.scrollback.application.accounts.ResendVerification;
+import dev.scrollback.application.accounts.ShowProfile;
+import dev.scrollback.application.accounts.VerifyEmail;
+import dev.scrollback.application.accounts.ChangePassword;
+import dev.scrollback.application.presence.WhoIsOnline;
+import dev.scrollback.application.sessions.EndSession;
+import dev.scrollback.application.sessions.SessionTerminations;
+import dev.scrollback.application.shared.RateLimiter;
+import dev.scrollback.application.terminal.Terminals;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The terminal side: the session engine behind the {@link Terminals} port, and the telnet listener that feeds it.
+ * The web terminal will take the same {@code Terminals} bean, so both channels run one engine.
+ */
+@Configuration(proxyBeanMethods = false)
+class TelnetWiring {
+
+    @Bean
+    Terminals terminals(RegisterCaller register, VerifyEmail verify, ResendVerification resend, LogInCaller logIn,
+                        LogOut logOut, EndSession endSession, WhoIsOnline whoIsOnline, ShowProfile showProfile,
+                        Settings settings, Clock clock, SessionTerminations terminations, ChangePassword changePassword) {
+        return new BbsTerminals(register, verify, resend, logIn, logOut, endSession, whoIsOnline, Optional.of(showProfile),
+                new BbsSettings(settings.bbsName(), settings.loginTimeout(), settings.idleTimeout(), clock))
+                .tellingSessionsEndedElsewhere(terminations)
+                .withSettings(changePassword);
+    }
+
+    @Bean
+    /** Connections per address are limited (10 a minute, then a 5-minute ban), counted by the shared rate limiter. */
+    TelnetServer telnetServer(Settings settings, Terminals terminals, RateLimiter limiter, Clock clock) {
+        var telnet = new TelnetSettings(settings.telnetHost(), settings.telnetPort(), settings.maxTelnetSessions(),
+                Duration.ofSeconds(1)).withConnectionLimit(TelnetSettings.CONNECTIONS_PER_ADDRESS, TelnetSettings.BAN, clock);
+        return new TelnetServer(telnet, terminals, limiter);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.scrollback.bootstrap;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.commons.net.telnet.EchoOptionHandler;
+import org.apache.commons.net.telnet.InvalidTelnetOptionException;
+import org.apache.commons.net.telnet.SuppressGAOptionHandler;
+import org.apache.commons.net.telnet.TelnetClient;
+import org.apache.commons.net.telnet.TerminalTypeOptionHandler;
+import org.apache.commons.net.telnet.WindowSizeOptionHandler;
+
+/** A real telnet caller (Apache Commons Net) that reads what the server prints and answers prompts. */
+final class TelnetCaller implements AutoCloseable {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final TelnetClient client = new TelnetClient();
+    private final StringBuilder seen = new StringBuilder();
+    private final Thread reader;
+    private final OutputStream out;
+    private int mark;
+
+    private TelnetCaller(int port) throws IOException, InvalidTelnetOptionException {
+        client.addOptionHandler(new TerminalTypeOptionHandler("xterm", false, false, true, false));
+        client.addOptionHandler(new EchoOptionHandler(false, false, true, false));
+        client.addOptionHandler(new SuppressGAOptionHandler(true, true, true, true));
+        client.addOptionHandler(new WindowSizeOptionHandler(100, 30, true, false, true, false));
+        client.setConnectTimeout(10_000);
+        client.connect("127.0.0.1", port);
+        out = client.getOutputStream();
+        InputStream in = client.getInputStream();
+        reader = Thread.ofVirtual().start(() -> {
+            var buffer = new byte[4096];
+            try {
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    synchronized (seen) {
+                        seen.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                        seen.notifyAll();
+                    }
+                }
+            } catch (IOException closed) {
+                // the server hung up; expect() reports what was seen
+            }
+        });
+    }
+
+    static TelnetCaller connect(int port) throws Exception {
+        return new TelnetCaller(port);
+    }
+
+    /** Waits until {@code text} appears after everything already expected; returns what came up to and including it. */
+    String expect(String text) throws InterruptedException {
+        var deadline = Instant.now().plus(WAIT);
+        synchronized (seen) {
+            while (true) {
+                int at = seen.indexOf(text, mark);
+                if (at >= 0) {
+                    var upTo = seen.substring(mark, at + text.length());
+                    mark = at + text.length();
+                    return upTo;
+                }
+                long left = Duration.between(Instant.now(), deadline).toMillis();
+                if (left <= 0 || !reader.isAlive() && seen.indexOf(text, mark) < 0) {
+                    throw new AssertionError("expected '" + text + "' but the caller saw:\n" + seen.substring(mark));
+                }
+                seen.wait(Math.min(left, 200));
+            }
+        }
+    }
+
+    void line(String text) throws IOException {
+        out.write((text + "\r\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    void key(char hotkey) throws IOException {
+        out.write(hotkey);
+        out.flush();
+    }
+
+    boolean hungUp() throws InterruptedException {
+        reader.join(WAIT.toMillis());
+        return !reader.isAlive();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (client.isConnected()) client.disconnect();
+    }
+}

@@ -1,0 +1,84 @@
+package dev.scrollback.domain.accounts;
+
+import dev.scrollback.domain.shared.AccountId;
+import dev.scrollback.domain.shared.DomainEvent;
+import dev.scrollback.domain.shared.Handle;
+import dev.scrollback.domain.shared.SessionId;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Facts about one account, stored on stream {@code account-<uuid>}. Names are a public contract (SPEC §3). */
+public sealed interface AccountEvent extends DomainEvent {
+    AccountId account();
+
+    Instant at();
+
+    /** {@code email} is personal data. */
+    record AccountRegistered(AccountId account, Handle handle, Optional<EmailAddress> email, PasswordHash passwordHash, Instant at)
+            implements AccountEvent {}
+
+    record EmailVerificationIssued(AccountId account, PasswordHash codeHash, Instant expiresAt, Instant at)
+            implements AccountEvent {}
+
+    record EmailVerified(AccountId account, Instant at) implements AccountEvent {}
+
+    record LoginSucceeded(AccountId account, Handle handle, SessionId session, Instant at) implements AccountEvent {}
+
+    record LoginFailed(AccountId account, Handle handle, LoginFailure reason, Instant at) implements AccountEvent {}
+
+    record LoggedOut(AccountId account, SessionId session, Instant at) implements AccountEvent {}
+
+    record RoleGranted(AccountId account, Role role, Instant at) implements AccountEvent {}
+
+    /** A sysop (the actor) took a role away; it counts from the account's very next request. */
+    record RoleRevoked(AccountId account, Role role, Instant at) implements AccountEvent {}
+
+    /** Too many consecutive wrong passwords: logins are refused until {@code until}, except with the unlock code. */
+    record AccountLocked(AccountId account, Instant until, Instant at) implements AccountEvent {}
+
+    /** A single-use unlock code was mailed to the owner of a locked account; only its hash is kept. */
+    record UnlockCodeIssued(AccountId account, PasswordHash codeHash, Instant expiresAt, Instant at) implements AccountEvent {}
+
+    /** The lock (and the failure count) is lifted: by the owner with the mailed code, or by a sysop (the actor). */
+    record AccountUnlocked(AccountId account, UnlockReason reason, Instant at) implements AccountEvent {}
+
+    /**
+     * TOTP is on from now: logins need a code after the password. The key and the recovery code hashes are stored
+     * secrets: kept to check codes, never in the feed.
+     */
+    record TotpEnrolled(AccountId account, TotpSecret secret, RecoveryCodeHashes recoveryCodes, Instant at)
+            implements AccountEvent {}
+
+    record TotpDisabled(AccountId account, Instant at) implements AccountEvent {}
+
+    /**
+     * The authenticator code of time step {@code step} (seconds since the epoch / 30) let a login in, recorded with its
+     * {@link LoginSucceeded}: no code of this step or an earlier one is accepted again.
+     */
+    record TotpCodeAccepted(AccountId account, long step, Instant at) implements AccountEvent {}
+
+    /** Recovery code number {@code position} (0-based, in the order shown at enrolment) let a login in; it is spent. */
+    record RecoveryCodeUsed(AccountId account, int position, int left, Instant at) implements AccountEvent {}
+
+    /**
+     * The password was changed by its owner; from now only the new hash (a stored secret) logs in. Every other open
+     * session of the account is ended with it.
+     */
+    record PasswordChanged(AccountId account, PasswordHash passwordHash, Instant at) implements AccountEvent {}
+
+    enum UnlockReason {
+        OWNER_CODE, SYSOP
+    }
+
+    /** Why a login attempt on a known account failed. */
+    enum LoginFailure {
+        WRONG_PASSWORD, EMAIL_NOT_VERIFIED,
+        /** The right password, then a wrong, stale or reused authenticator or recovery code: counts like a wrong password. */
+        WRONG_TOTP;
+
+        /** Whether it counts towards the slow-down and the lock. */
+        public boolean counts() {
+            return this != EMAIL_NOT_VERIFIED;
+        }
+    }
+}
