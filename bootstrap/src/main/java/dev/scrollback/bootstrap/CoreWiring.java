@@ -1,13 +1,17 @@
 package dev.scrollback.bootstrap;
 
 import dev.scrollback.adapters.persistence.shared.EventStore;
+import dev.scrollback.adapters.persistence.shared.Projection;
 import dev.scrollback.adapters.persistence.shared.Projections;
 import dev.scrollback.adapters.persistence.shared.StoreSettings;
 import dev.scrollback.application.accounts.AccountDirectory;
 import dev.scrollback.application.feed.EventFeed;
 import dev.scrollback.application.presence.OnlineCallers;
 import dev.scrollback.application.shared.EventLog;
+import dev.scrollback.domain.accounts.AccountEvent;
+import dev.scrollback.domain.sessions.SessionEvent;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,6 +54,8 @@ class CoreWiring {
     /** Starts replaying the log into the projections; {@link ServerLifecycle} waits for it to catch up. */
     @Bean(destroyMethod = "close")
     Projections projections(EventStore store, OnlineCallers online, AccountDirectory directory) {
-        return Projections.start(store, online, directory);
+        return Projections.start(store, List.of(
+                Projection.of("presence", SessionEvent.class, online::apply),
+                Projection.of("account-directory", AccountEvent.class, directory::apply)));
     }
 }

@@ -1,9 +1,5 @@
 package dev.scrollback.adapters.persistence.shared;
 
-import dev.scrollback.application.accounts.AccountDirectory;
-import dev.scrollback.application.presence.OnlineCallers;
-import dev.scrollback.domain.accounts.AccountEvent;
-import dev.scrollback.domain.sessions.SessionEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,11 +51,13 @@ public final class Projections implements AutoCloseable {
     }
 
     /** Starts replaying the log into the projections; see {@link #awaitCaughtUp} to wait until they are current. */
-    public static Projections start(EventStore store, OnlineCallers online, AccountDirectory directory) {
+    public static Projections start(EventStore store, List<Projection<?>> projected) {
+        if (projected.stream().map(Projection::name).distinct().count() != projected.size()) {
+            throw new IllegalArgumentException("two projections share a name: " + projected);
+        }
         var projections = new Projections(store);
         try {
-            projections.run("presence", new ProjectionFeed<>(SessionEvent.class, online::apply));
-            projections.run("account-directory", new ProjectionFeed<>(AccountEvent.class, directory::apply));
+            for (var projection : projected) projections.run(projection.name(), projection.feed());
         } catch (RuntimeException e) {
             projections.close();
             throw e;

@@ -14,7 +14,9 @@ import dev.scrollback.application.shared.StreamAppend;
 import dev.scrollback.domain.accounts.AccountEvent.AccountRegistered;
 import dev.scrollback.domain.accounts.AccountEvent.RoleGranted;
 import dev.scrollback.domain.accounts.Role;
+import dev.scrollback.domain.accounts.AccountEvent;
 import dev.scrollback.domain.sessions.EndReason;
+import dev.scrollback.domain.sessions.SessionEvent;
 import dev.scrollback.domain.sessions.SessionEvent.SessionEnded;
 import dev.scrollback.domain.sessions.SessionEvent.SessionStarted;
 import dev.scrollback.domain.shared.Channel;
@@ -25,6 +27,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,7 +61,7 @@ class ProjectionsTest {
         append(new AccountRegistered(ACCOUNT, ALICE, Optional.empty(), SampleEvents.HASH, T0));
         append(new RoleGranted(ACCOUNT, Role.SYSOP, T0));
 
-        try (var projections = Projections.start(store, online, directory)) {
+        try (var projections = Projections.start(store, projected())) {
             projections.awaitCaughtUp(Duration.ofSeconds(30));
             assertThat(online.openSessions()).extracting(SessionStarted::session).containsExactly(second);
             assertThat(directory.handleOf(ACCOUNT)).contains(ALICE);
@@ -79,7 +82,7 @@ class ProjectionsTest {
             var session = new SessionId(UUID.randomUUID());
             var started = started(session);
             postgres.eventLog().append(new StreamAppend(SampleEvents.streamOf(started), ExpectedVersion.noStream(), List.of(started)), metadata());
-            try (var projections = Projections.start(postgres, online, directory)) {
+            try (var projections = Projections.start(postgres, projected())) {
                 projections.awaitCaughtUp(Duration.ofSeconds(30));
                 assertThat(online.openSessions()).extracting(SessionStarted::session).containsExactly(session);
                 var ended = new SessionEnded(session, EndReason.DROPPED, Duration.ofSeconds(5), T0.plusSeconds(5));
@@ -91,7 +94,7 @@ class ProjectionsTest {
 
     @Test
     void an_empty_log_is_caught_up_at_once() {
-        try (var projections = Projections.start(store, online, directory)) {
+        try (var projections = Projections.start(store, projected())) {
             projections.awaitCaughtUp(Duration.ofSeconds(30));
             eventually(projections::caughtUp);
             assertThat(online.openSessions()).isEmpty();
@@ -99,11 +102,38 @@ class ProjectionsTest {
     }
 
     @Test
-    void waiting_too_long_says_where_the_processors_are() {
+    void waiting_too_long_says_where_the_processors_are() throws Exception {
         append(started(new SessionId(UUID.randomUUID())));
-        try (var projections = Projections.start(store, online, directory)) {
-            assertThatThrownBy(() -> projections.awaitCaughtUp(Duration.ZERO))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("did not catch up with position 1");
+        var release = new CountDownLatch(1);
+        var stuck = Projection.of("stuck", SessionEvent.class, event -> awaitQuietly(release));
+        try (var projections = Projections.start(store, List.of(stuck))) {
+            assertThatThrownBy(() -> projections.awaitCaughtUp(Duration.ofMillis(200)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("did not catch up with position 1")
+                    .hasMessageContaining("stuck");
+            release.countDown();
+            projections.awaitCaughtUp(Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
+    void two_projections_with_one_name_are_refused() {
+        var twice = List.<Projection<?>>of(Projection.of("presence", SessionEvent.class, online::apply),
+                Projection.of("presence", AccountEvent.class, directory::apply));
+        assertThatThrownBy(() -> Projections.start(store, twice)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("share a name");
+    }
+
+    private List<Projection<?>> projected() {
+        return List.of(Projection.of("presence", SessionEvent.class, online::apply),
+                Projection.of("account-directory", AccountEvent.class, directory::apply));
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
