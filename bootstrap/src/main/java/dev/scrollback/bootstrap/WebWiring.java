@@ -3,26 +3,33 @@ package dev.scrollback.bootstrap;
 import dev.scrollback.adapters.persistence.shared.EventStore;
 import dev.scrollback.adapters.persistence.shared.Projections;
 import dev.scrollback.adapters.telnet.TelnetServer;
+import dev.scrollback.adapters.web.Routes;
 import dev.scrollback.adapters.web.WebServer;
 import dev.scrollback.adapters.web.WebSettings;
-import dev.scrollback.adapters.web.shared.RouteLimit;
 import dev.scrollback.adapters.web.accounts.AccountRoutes;
-import dev.scrollback.adapters.web.admin.AdminUserRoutes;
 import dev.scrollback.adapters.web.accounts.Authentication;
 import dev.scrollback.adapters.web.accounts.JwksRoutes;
 import dev.scrollback.adapters.web.accounts.MeRoutes;
+import dev.scrollback.adapters.web.accounts.PasswordRoutes;
 import dev.scrollback.adapters.web.accounts.SessionRoutes;
 import dev.scrollback.adapters.web.accounts.TokenIssuer;
 import dev.scrollback.adapters.web.accounts.TotpRoutes;
-import dev.scrollback.application.accounts.DisableTotp;
-import dev.scrollback.application.accounts.EnrolTotp;
+import dev.scrollback.adapters.web.admin.AdminRoleRoutes;
+import dev.scrollback.adapters.web.admin.AdminSessionRoutes;
+import dev.scrollback.adapters.web.admin.AdminUserRoutes;
 import dev.scrollback.adapters.web.feed.FeedRoutes;
 import dev.scrollback.adapters.web.health.HealthRoutes;
 import dev.scrollback.adapters.web.health.ReadinessCheck;
+import dev.scrollback.adapters.web.presence.MySessionRoutes;
 import dev.scrollback.adapters.web.presence.PresenceRoutes;
+import dev.scrollback.adapters.web.shared.RouteLimit;
 import dev.scrollback.application.accounts.AuthenticateSession;
+import dev.scrollback.application.accounts.ChangePassword;
+import dev.scrollback.application.accounts.DisableTotp;
+import dev.scrollback.application.accounts.EnrolTotp;
 import dev.scrollback.application.accounts.LogInCaller;
 import dev.scrollback.application.accounts.LogOut;
+import dev.scrollback.application.accounts.ManageRoles;
 import dev.scrollback.application.accounts.RegisterCaller;
 import dev.scrollback.application.accounts.ResendVerification;
 import dev.scrollback.application.accounts.ShowProfile;
@@ -31,19 +38,22 @@ import dev.scrollback.application.accounts.VerifyEmail;
 import dev.scrollback.application.feed.ReadFeed;
 import dev.scrollback.application.presence.EndMySession;
 import dev.scrollback.application.presence.KickSession;
-import dev.scrollback.adapters.web.admin.AdminSessionRoutes;
 import dev.scrollback.application.presence.ListMySessions;
 import dev.scrollback.application.presence.WhoIsOnline;
-import dev.scrollback.adapters.web.presence.MySessionRoutes;
+import dev.scrollback.application.sessions.RefreshSession;
 import dev.scrollback.application.shared.RateLimiter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The HTTP side: tokens, routes per capability, and the readiness checks SPEC §4 names. */
+/**
+ * The HTTP side: tokens, the readiness checks SPEC §4 names, and the server with every {@link Routes} bean. Each
+ * capability contributes its routes as beans (here, or in its own wiring class), so adding one touches no list.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebWiring {
 
@@ -54,38 +64,84 @@ class WebWiring {
     }
 
     @Bean
-    WebServer webServer(Settings settings, TokenIssuer tokens, AuthenticateSession authenticateSession,
-                        RegisterCaller register, VerifyEmail verify, ResendVerification resend, LogInCaller logIn,
-                        LogOut logOut, dev.scrollback.application.sessions.RefreshSession refreshSession,
-                        ShowProfile showProfile, UnlockAccount unlockAccount, WhoIsOnline whoIsOnline,
-                        ReadFeed readFeed,
-                        EventStore store, Projections projections, TelnetServer telnet, RateLimiter limiter,
-                        ListMySessions listMySessions, EndMySession endMySession, KickSession kickSession,
-                        EnrolTotp enrolTotp, DisableTotp disableTotp,
-                        dev.scrollback.application.accounts.ChangePassword changePassword,
-                        dev.scrollback.application.accounts.ManageRoles manageRoles) {
-        var auth = new Authentication(tokens, authenticateSession);
+    Authentication authentication(TokenIssuer tokens, AuthenticateSession sessions) {
+        return new Authentication(tokens, sessions);
+    }
+
+    @Bean
+    WebServer webServer(Settings settings, List<Routes> routes, EventStore store, Projections projections,
+                        TelnetServer telnet, RateLimiter limiter) {
         var self = new AtomicReference<WebServer>();
         var readiness = List.of(
                 new ReadinessCheck("store", store::isOpen),
                 new ReadinessCheck("projections", projections::caughtUp),
                 new ReadinessCheck("telnet", telnet::isListening),
                 new ReadinessCheck("http", () -> self.get() != null && self.get().isListening()));
-        var server = WebServer.create(new WebSettings(settings.httpHost(), settings.httpPort(), 64 * 1024), List.of(
-                new AccountRoutes(register, verify, resend),
-                new SessionRoutes(logIn, logOut, refreshSession, auth),
-                new MeRoutes(showProfile, auth),
-                new TotpRoutes(enrolTotp, disableTotp, auth),
-                new dev.scrollback.adapters.web.accounts.PasswordRoutes(changePassword, auth),
-                new AdminUserRoutes(unlockAccount, auth),
-                new dev.scrollback.adapters.web.admin.AdminRoleRoutes(manageRoles, auth),
-                new PresenceRoutes(whoIsOnline, auth),
-                new MySessionRoutes(listMySessions, endMySession, auth),
-                new AdminSessionRoutes(kickSession, auth),
-                new FeedRoutes(readFeed, auth),
-                new HealthRoutes(readiness),
-                new JwksRoutes(tokens)), limiter, RouteLimit.defaults());
+        var all = new ArrayList<Routes>(routes);
+        all.add(new HealthRoutes(readiness));
+        var server = WebServer.create(new WebSettings(settings.httpHost(), settings.httpPort(), 64 * 1024), all,
+                limiter, RouteLimit.defaults());
         self.set(server);
         return server;
+    }
+
+    @Bean
+    Routes accountRoutes(RegisterCaller register, VerifyEmail verify, ResendVerification resend) {
+        return new AccountRoutes(register, verify, resend);
+    }
+
+    @Bean
+    Routes sessionRoutes(LogInCaller logIn, LogOut logOut, RefreshSession refresh, Authentication auth) {
+        return new SessionRoutes(logIn, logOut, refresh, auth);
+    }
+
+    @Bean
+    Routes meRoutes(ShowProfile showProfile, Authentication auth) {
+        return new MeRoutes(showProfile, auth);
+    }
+
+    @Bean
+    Routes totpRoutes(EnrolTotp enrol, DisableTotp disable, Authentication auth) {
+        return new TotpRoutes(enrol, disable, auth);
+    }
+
+    @Bean
+    Routes passwordRoutes(ChangePassword changePassword, Authentication auth) {
+        return new PasswordRoutes(changePassword, auth);
+    }
+
+    @Bean
+    Routes adminUserRoutes(UnlockAccount unlock, Authentication auth) {
+        return new AdminUserRoutes(unlock, auth);
+    }
+
+    @Bean
+    Routes adminRoleRoutes(ManageRoles manageRoles, Authentication auth) {
+        return new AdminRoleRoutes(manageRoles, auth);
+    }
+
+    @Bean
+    Routes adminSessionRoutes(KickSession kick, Authentication auth) {
+        return new AdminSessionRoutes(kick, auth);
+    }
+
+    @Bean
+    Routes presenceRoutes(WhoIsOnline whoIsOnline, Authentication auth) {
+        return new PresenceRoutes(whoIsOnline, auth);
+    }
+
+    @Bean
+    Routes mySessionRoutes(ListMySessions list, EndMySession end, Authentication auth) {
+        return new MySessionRoutes(list, end, auth);
+    }
+
+    @Bean
+    Routes feedRoutes(ReadFeed readFeed, Authentication auth) {
+        return new FeedRoutes(readFeed, auth);
+    }
+
+    @Bean
+    Routes jwksRoutes(TokenIssuer tokens) {
+        return new JwksRoutes(tokens);
     }
 }
