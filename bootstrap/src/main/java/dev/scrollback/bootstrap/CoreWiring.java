@@ -53,9 +53,13 @@ class CoreWiring {
 
     /** Starts replaying the log into the projections; {@link ServerLifecycle} waits for it to catch up. */
     @Bean(destroyMethod = "close")
-    Projections projections(EventStore store, OnlineCallers online, AccountDirectory directory) {
+    Projections projections(EventStore store, OnlineCallers online, AccountDirectory directory,
+                            dev.scrollback.application.accounts.ApiKeyIndex apiKeys,
+                            dev.scrollback.application.accounts.PasswordResetIndex passwordResets) {
         return Projections.start(store, List.of(
                 Projection.of("presence", SessionEvent.class, online::apply),
-                Projection.of("account-directory", AccountEvent.class, directory::apply)));
+                Projection.of("account-directory", AccountEvent.class, directory::apply),
+                Projection.of("password-resets", AccountEvent.class, passwordResets::apply),
+                Projection.of("api-keys", dev.scrollback.domain.accounts.ApiKeyEvent.class, apiKeys::apply)));
     }
 }

@@ -55,6 +55,7 @@ final class ServerLifecycle implements SmartLifecycle {
     @Override
     public void start() {
         projections.awaitCaughtUp(settings.catchUpTimeout());
+        awaitProcessorsCaughtUp();
         int orphans = endOrphans.run();
         if (orphans > 0) LOG.info("Ended {} session(s) left open by the previous run (reason: restart)", orphans);
         try {
@@ -108,5 +109,22 @@ final class ServerLifecycle implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /**
+     * Axon marks a processor caught up a fetch after it has applied the head, and readiness asks that flag: wait for it
+     * too, so the listeners never open while /health/ready would still say 503.
+     */
+    private void awaitProcessorsCaughtUp() {
+        long deadline = System.nanoTime() + settings.catchUpTimeout().toNanos();
+        while (!projections.caughtUp()) {
+            if (System.nanoTime() > deadline) throw new IllegalStateException("projections did not report caught up within " + settings.catchUpTimeout());
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for projections", e);
+            }
+        }
     }
 }

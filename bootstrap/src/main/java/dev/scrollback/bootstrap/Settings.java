@@ -29,7 +29,8 @@ public record Settings(
         Duration idleTimeout,
         Duration webIdleTimeout,
         Duration catchUpTimeout,
-        String bbsName) {
+        String bbsName,
+        Duration signingKeyRotation) {
 
     public record Database(String url, String user, String password) {
         @Override
@@ -91,7 +92,16 @@ public record Settings(
                 r.duration("SCROLLBACK_IDLE_TIMEOUT", Duration.ofMinutes(15)),
                 r.duration("SCROLLBACK_WEB_IDLE_TIMEOUT", Duration.ofMinutes(30)),
                 r.duration("SCROLLBACK_CATCH_UP_TIMEOUT", Duration.ofMinutes(10)),
-                r.text("SCROLLBACK_BBS_NAME").orElse("Scrollback BBS"));
+                r.text("SCROLLBACK_BBS_NAME").orElse("Scrollback BBS"),
+                signingKeyRotation(r));
+    }
+
+    /** How long a token signing key signs before the next one takes over (decision 0008): 30 days, at least an hour. */
+    private static Duration signingKeyRotation(Reader r) {
+        var name = "SCROLLBACK_SIGNING_KEY_ROTATION";
+        var interval = r.duration(name, Duration.ofDays(30));
+        if (interval.compareTo(Duration.ofHours(1)) < 0) throw new Invalid(name, "must be at least an hour (1h)");
+        return interval;
     }
 
     /** Looks a name up in both spellings and parses it, naming the setting in every error. */

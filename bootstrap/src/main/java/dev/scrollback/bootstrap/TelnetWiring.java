@@ -11,6 +11,8 @@ import dev.scrollback.application.accounts.ResendVerification;
 import dev.scrollback.application.accounts.ShowProfile;
 import dev.scrollback.application.accounts.VerifyEmail;
 import dev.scrollback.application.accounts.ChangePassword;
+import dev.scrollback.application.accounts.CompletePasswordReset;
+import dev.scrollback.application.accounts.RequestPasswordReset;
 import dev.scrollback.application.presence.WhoIsOnline;
 import dev.scrollback.application.sessions.EndSession;
 import dev.scrollback.application.sessions.SessionTerminations;
@@ -32,11 +34,13 @@ class TelnetWiring {
     @Bean
     Terminals terminals(RegisterCaller register, VerifyEmail verify, ResendVerification resend, LogInCaller logIn,
                         LogOut logOut, EndSession endSession, WhoIsOnline whoIsOnline, ShowProfile showProfile,
-                        Settings settings, Clock clock, SessionTerminations terminations, ChangePassword changePassword) {
+                        Settings settings, Clock clock, SessionTerminations terminations, ChangePassword changePassword,
+                        RequestPasswordReset requestReset, CompletePasswordReset completeReset) {
         return new BbsTerminals(register, verify, resend, logIn, logOut, endSession, whoIsOnline, Optional.of(showProfile),
                 new BbsSettings(settings.bbsName(), settings.loginTimeout(), settings.idleTimeout(), clock))
                 .tellingSessionsEndedElsewhere(terminations)
-                .withSettings(changePassword);
+                .withSettings(changePassword)
+                .withPasswordReset(requestReset, completeReset);
     }
 
     @Bean

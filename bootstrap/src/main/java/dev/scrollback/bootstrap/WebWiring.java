@@ -10,6 +10,7 @@ import dev.scrollback.adapters.web.accounts.AccountRoutes;
 import dev.scrollback.adapters.web.accounts.Authentication;
 import dev.scrollback.adapters.web.accounts.JwksRoutes;
 import dev.scrollback.adapters.web.accounts.MeRoutes;
+import dev.scrollback.adapters.web.accounts.PasswordResetRoutes;
 import dev.scrollback.adapters.web.accounts.PasswordRoutes;
 import dev.scrollback.adapters.web.accounts.SessionRoutes;
 import dev.scrollback.adapters.web.accounts.TokenIssuer;
@@ -34,6 +35,11 @@ import dev.scrollback.application.accounts.RegisterCaller;
 import dev.scrollback.application.accounts.ResendVerification;
 import dev.scrollback.application.accounts.ShowProfile;
 import dev.scrollback.application.accounts.UnlockAccount;
+import dev.scrollback.application.accounts.LockAccount;
+import dev.scrollback.application.accounts.ForcePasswordReset;
+import dev.scrollback.application.accounts.ResetAccountTotp;
+import dev.scrollback.application.accounts.RequestPasswordReset;
+import dev.scrollback.application.accounts.CompletePasswordReset;
 import dev.scrollback.application.accounts.VerifyEmail;
 import dev.scrollback.application.feed.ReadFeed;
 import dev.scrollback.application.presence.EndMySession;
@@ -43,7 +49,6 @@ import dev.scrollback.application.presence.WhoIsOnline;
 import dev.scrollback.application.sessions.RefreshSession;
 import dev.scrollback.application.shared.RateLimiter;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -58,14 +63,9 @@ import org.springframework.context.annotation.Configuration;
 class WebWiring {
 
     @Bean
-    TokenIssuer tokenIssuer(Settings settings, Clock clock) {
-        return TokenIssuer.loadOrCreate(settings.dataDirectory().resolve("keys"), settings.publicUrl().toString(), clock,
-                Duration.ofMinutes(15), Duration.ofDays(30));
-    }
-
-    @Bean
-    Authentication authentication(TokenIssuer tokens, AuthenticateSession sessions) {
-        return new Authentication(tokens, sessions);
+    Authentication authentication(TokenIssuer tokens, AuthenticateSession sessions,
+                                  dev.scrollback.application.accounts.AuthenticateApiKey apiKeys) {
+        return new Authentication(tokens, sessions, apiKeys);
     }
 
     @Bean
@@ -111,8 +111,14 @@ class WebWiring {
     }
 
     @Bean
-    Routes adminUserRoutes(UnlockAccount unlock, Authentication auth) {
-        return new AdminUserRoutes(unlock, auth);
+    Routes adminUserRoutes(UnlockAccount unlock, LockAccount lock, ForcePasswordReset forceReset, ResetAccountTotp resetTotp,
+                           Authentication auth, Clock clock) {
+        return new AdminUserRoutes(unlock, lock, forceReset, resetTotp, auth, clock);
+    }
+
+    @Bean
+    Routes passwordResetRoutes(RequestPasswordReset request, CompletePasswordReset complete) {
+        return new PasswordResetRoutes(request, complete);
     }
 
     @Bean

@@ -47,7 +47,12 @@ class SecurityHeadersSweepTest {
                 new FeedRoutes((c, after, limit) -> { throw unreached(); }, auth),
                 new HealthRoutes(List.of()),
                 new JwksRoutes(sessions.tokens),
-                new AdminUserRoutes((sysop, handle, origin) -> { throw unreached(); }, auth))) {
+                new AdminUserRoutes((sysop, handle, origin) -> { throw unreached(); },
+                        (sysop, handle, until, note, origin) -> { throw unreached(); },
+                        (sysop, handle, origin) -> { throw unreached(); }, (sysop, handle, origin) -> { throw unreached(); },
+                        auth, java.time.Clock.systemUTC()),
+                new dev.scrollback.adapters.web.accounts.PasswordResetRoutes(c -> { throw unreached(); },
+                        (code, password, origin) -> { throw unreached(); }))) {
             var endpoints = server.server().endpoints();
             assertThat(endpoints).hasSizeGreaterThanOrEqualTo(12).contains("POST /api/v1/sessions", "GET /health/live",
                     "POST /api/v1/admin/users/{handle}/unlock");

@@ -1,35 +1,47 @@
 package dev.scrollback.application.accounts;
 
+import dev.scrollback.domain.accounts.AccountDecider;
 import dev.scrollback.domain.accounts.AccountEvent;
-import dev.scrollback.domain.accounts.AccountEvent.AccountRegistered;
-import dev.scrollback.domain.accounts.AccountEvent.RoleGranted;
-import dev.scrollback.domain.accounts.AccountEvent.RoleRevoked;
+import dev.scrollback.domain.accounts.AccountState;
+import dev.scrollback.domain.accounts.AccountState.Registered;
 import dev.scrollback.domain.accounts.Role;
 import dev.scrollback.domain.shared.AccountId;
 import dev.scrollback.domain.shared.Handle;
 import jakarta.inject.Named;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Predicate;
 
 /**
- * Projection: which accounts exist under which handle, and who holds the sysop role. Fed from the log (an Axon
- * streaming processor in the persistence adapter); rebuilt from position 0 at every start.
+ * Projection: every account as its own decider folds it, in handle order, and who holds the sysop role. Fed from the
+ * log (an Axon streaming processor in the persistence adapter); rebuilt from position 0 at every start. Folding with
+ * {@link AccountDecider#evolve} rather than picking fields by hand means a new fact about accounts (a sysop's lock, say)
+ * shows up here without touching this class. Decisions never rely on it: it may lag the log.
  */
 @Named
 public final class AccountDirectory {
-    private final Map<AccountId, Handle> handles = new ConcurrentHashMap<>();
+    private final AccountDecider decider = new AccountDecider();
+    private final Map<AccountId, Registered> accounts = new ConcurrentHashMap<>();
+    /** Handle key to account: the stable order sysops page through. Keys are unique (the handle stream sees to it). */
+    private final NavigableMap<String, AccountId> byHandle = new ConcurrentSkipListMap<>();
     private final Map<AccountId, Handle> sysops = new ConcurrentHashMap<>();
 
+    /** Called by one processor thread at a time, in log order; readers on other threads see each account whole. */
     public void apply(AccountEvent event) {
-        if (event instanceof AccountRegistered e) handles.put(e.account(), e.handle());
-        if (event instanceof RoleGranted e && e.role() == Role.SYSOP) {
-            var handle = handles.get(e.account());
-            if (handle != null) sysops.put(e.account(), handle);
-        }
-        if (event instanceof RoleRevoked e && e.role() == Role.SYSOP) sysops.remove(e.account());
+        AccountState before = accounts.get(event.account());
+        if (before == null) before = decider.initialState();
+        if (!(decider.evolve(before, event) instanceof Registered after)) return;   // nothing before its registration
+        accounts.put(after.account(), after);
+        byHandle.put(after.handle().key(), after.account());
+        if (after.roles().contains(Role.SYSOP)) sysops.put(after.account(), after.handle());
+        else sysops.remove(after.account());
     }
 
     /** The accounts holding the sysop role, as far as the projection has read. */
@@ -42,10 +54,25 @@ public final class AccountDirectory {
     }
 
     public Optional<Handle> handleOf(AccountId account) {
-        return Optional.ofNullable(handles.get(account));
+        return Optional.ofNullable(accounts.get(account)).map(Registered::handle);
+    }
+
+    /**
+     * Up to {@code limit} accounts that {@code which} accepts, in the order of their handle keys, starting after the key
+     * {@code afterKey} (from the first when empty). Walks the index lazily: a page costs what it skips and returns.
+     */
+    public List<Registered> page(Optional<String> afterKey, Predicate<Registered> which, int limit) {
+        var from = afterKey.map(key -> byHandle.tailMap(key, false)).orElse(byHandle);
+        var found = new ArrayList<Registered>(Math.min(limit, 256));
+        for (var account : from.values()) {
+            if (found.size() >= limit) break;
+            var state = accounts.get(account);
+            if (state != null && which.test(state)) found.add(state);
+        }
+        return List.copyOf(found);
     }
 
     public int size() {
-        return handles.size();
+        return accounts.size();
     }
 }

@@ -14,17 +14,20 @@ import dev.scrollback.domain.shared.AccountId;
 import dev.scrollback.domain.shared.SessionId;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.Clock;
 import java.util.Optional;
 
 @Named
 final class AuthenticateSessionService implements AuthenticateSession {
     private final EventLog log;
     private final SessionActivity activity;
+    private final Clock clock;
 
     @Inject
-    AuthenticateSessionService(EventLog log, SessionActivity activity) {
+    AuthenticateSessionService(EventLog log, SessionActivity activity, Clock clock) {
         this.log = log;
         this.activity = activity;
+        this.clock = clock;
     }
 
     @Override
@@ -32,7 +35,11 @@ final class AuthenticateSessionService implements AuthenticateSession {
         var state = Loaded.load(log, SessionStreams.session(session), new SessionDecider(session), SessionEvent.class).state();
         if (!(state instanceof SessionState.Open open) || !open.started().account().equals(account)) return Optional.empty();
         var holder = Loaded.load(log, AccountStreams.account(account), new AccountDecider(), AccountEvent.class).state();
-        if (!(holder instanceof AccountState.Registered r)) return Optional.empty();
+        // A sysop's lock or forced reset ends the sessions too; this also covers one that started a moment before.
+        if (!(holder instanceof AccountState.Registered r) || !r.mayActAt(clock.instant())
+                || !r.acceptsSessionStartedAt(open.started().at())) {
+            return Optional.empty();
+        }
         activity.touch(session);
         return Optional.of(new Caller(account, r.handle(), session, r.effectiveRoles()));
     }

@@ -163,7 +163,7 @@ final class LogInCallerService implements LogInCaller {
         var locked = events.stream().filter(AccountLocked.class::isInstance).map(AccountLocked.class::cast).findFirst();
         if (locked.isPresent()) {
             lockAndMail(decision, registered, locked.get(), origin, at);
-            throw new AccountRejected(new LockedOut(locked.get().until()));
+            throw new AccountRejected(new LockedOut(locked.get().until().orElseThrow()));
         }
         log.append(decision.toAppend(), EventMetadata.of(Actor.anonymous(), origin, at));
         throw new AccountRejected(switch (failed.reason()) {
@@ -185,7 +185,7 @@ final class LogInCallerService implements LogInCaller {
                 EventMetadata.of(Actor.anonymous(), origin, at));
         registered.email().ifPresent(email -> {
             try {
-                mailer.send(UnlockCodes.mail(email, registered.handle(), code, locked.until()));
+                mailer.send(UnlockCodes.mail(email, registered.handle(), code, locked.until().orElseThrow()));
             } catch (Mailer.MailFailed e) {
                 LOG.log(System.Logger.Level.WARNING, "unlock mail failed: " + e.getMessage());
             }

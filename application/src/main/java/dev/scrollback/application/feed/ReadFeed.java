@@ -2,7 +2,10 @@ package dev.scrollback.application.feed;
 
 import dev.scrollback.application.accounts.Caller;
 
-/** In-port: read the global event feed. For sysops (auditors and service accounts join with the accounts issue). */
+/**
+ * In-port: read the global event feed. For sysops (auditors and service accounts join with the accounts issue); an API
+ * key needs the scope {@code events:read} ({@code CredentialDenied} otherwise) and an account that may read the feed.
+ */
 public interface ReadFeed {
     int DEFAULT_LIMIT = 100;
     int MAX_LIMIT = 1000;

@@ -31,7 +31,7 @@ final class KickSessionService implements KickSession {
     @Override
     public List<MySession> sessionsOf(Caller sysop, Handle handle) {
         AccessDenied.unlessAny(sysop, Role.SYSOP);
-        return sessions.of(accountOf(handle), sysop.session());
+        return sessions.of(accountOf(handle), sysop.sessionIfAny());
     }
 
     @Override
@@ -41,7 +41,7 @@ final class KickSessionService implements KickSession {
         if (text.isPresent() && (text.get().length() > MAX_MESSAGE || text.get().chars().anyMatch(Character::isISOControl))) {
             throw new InvalidValue("message", "must be one line of at most " + MAX_MESSAGE + " characters");
         }
-        sessions.end(accountOf(handle), session, EndReason.KICKED, sysop.actor(), origin.inSession(sysop.session()),
+        sessions.end(accountOf(handle), session, EndReason.KICKED, sysop.actor(), origin.inSession(sysop.sessionIfAny()),
                 "A sysop ended your session" + text.map(t -> ": " + t).orElse(".") + " Goodbye.");
     }
 

@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An account's open sessions, and ending one of them on someone's behalf: decided on the session's own stream (so
@@ -46,9 +47,14 @@ public final class OwnedSessions {
 
     /** The account's open sessions, oldest first; {@code current} marks the asking session. */
     public List<MySession> of(AccountId account, SessionId asking) {
+        return of(account, Optional.of(asking));
+    }
+
+    /** As {@link #of(AccountId, SessionId)}, for an asker who may have no session (an API key). */
+    public List<MySession> of(AccountId account, Optional<SessionId> asking) {
         return online.openSessions().stream()
                 .filter(s -> s.account().equals(account))
-                .map(s -> new MySession(s.session(), s.channel(), s.address(), s.at(), s.session().equals(asking)))
+                .map(s -> new MySession(s.session(), s.channel(), s.address(), s.at(), asking.filter(s.session()::equals).isPresent()))
                 .toList();
     }
 
@@ -66,5 +72,23 @@ public final class OwnedSessions {
         log.append(decision.toAppend(), EventMetadata.of(actor, origin, at));
         activity.forget(session);
         terminations.ended(session, notice);
+    }
+
+    /**
+     * Ends every open session of the account (those that end meanwhile on their own are skipped), each connection
+     * told {@code notice}; returns how many this ended.
+     */
+    public int endAll(AccountId account, EndReason reason, Actor actor, Origin origin, String notice) {
+        int ended = 0;
+        for (var open : online.openSessions()) {
+            if (!open.account().equals(account)) continue;
+            try {
+                end(account, open.session(), reason, actor, origin, notice);
+                ended++;
+            } catch (SessionRejected endedMeanwhile) {
+                // it ended on its own between the listing and now
+            }
+        }
+        return ended;
     }
 }

@@ -25,4 +25,9 @@ public record Origin(Channel channel, Optional<RemoteAddress> address, Optional<
     public Origin inSession(SessionId id) {
         return new Origin(channel, address, Optional.of(id));
     }
+
+    /** In the session when there is one: an API key acts outside any session. */
+    public Origin inSession(Optional<SessionId> id) {
+        return id.map(this::inSession).orElse(this);
+    }
 }

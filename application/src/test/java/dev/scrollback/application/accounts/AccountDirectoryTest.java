@@ -2,14 +2,17 @@ package dev.scrollback.application.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scrollback.domain.accounts.AccountEvent.AccountLocked;
 import dev.scrollback.domain.accounts.AccountEvent.AccountRegistered;
 import dev.scrollback.domain.accounts.AccountEvent.EmailVerified;
+import dev.scrollback.domain.accounts.AccountEvent.LoginSucceeded;
 import dev.scrollback.domain.accounts.AccountEvent.RoleGranted;
 import dev.scrollback.domain.accounts.AccountEvent.RoleRevoked;
 import dev.scrollback.domain.accounts.PasswordHash;
 import dev.scrollback.domain.accounts.Role;
 import dev.scrollback.domain.shared.AccountId;
 import dev.scrollback.domain.shared.Handle;
+import dev.scrollback.domain.shared.SessionId;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -104,5 +107,52 @@ class AccountDirectoryTest {
 
         assertThat(directory.sysops()).containsExactly(root);
         assertThat(directory.anySysop()).contains(new Handle("root"));
+    }
+
+    @Test
+    void pages_walk_the_accounts_in_handle_order_whatever_the_order_they_registered_in() {
+        for (var handle : new String[] {"Zed", "amy", "Bob", "carol"}) register(anAccount(), handle);
+
+        var first = directory.page(Optional.empty(), account -> true, 3);
+        var rest = directory.page(Optional.of(first.getLast().handle().key()), account -> true, 3);
+
+        assertThat(first).extracting(a -> a.handle().value()).containsExactly("amy", "Bob", "carol");
+        assertThat(rest).extracting(a -> a.handle().value()).containsExactly("Zed");
+    }
+
+    @Test
+    void a_page_holds_only_the_accounts_asked_for() {
+        var amy = anAccount();
+        register(amy, "amy");
+        register(anAccount(), "bob");
+        directory.apply(new EmailVerified(amy, T0));
+
+        assertThat(directory.page(Optional.empty(), a -> a.emailVerified(), 10))
+                .extracting(a -> a.account()).containsExactly(amy);
+    }
+
+    @Test
+    void each_account_is_folded_the_way_its_decider_folds_it() {
+        var amy = anAccount();
+        register(amy, "amy");
+        directory.apply(new EmailVerified(amy, T0));
+        directory.apply(new RoleGranted(amy, Role.AUDITOR, T0));
+        directory.apply(new LoginSucceeded(amy, new Handle("amy"), new SessionId(UUID.randomUUID()), T0.plusSeconds(60)));
+        directory.apply(AccountLocked.afterFailedLogins(amy, T0.plusSeconds(900), T0.plusSeconds(120)));
+
+        var folded = directory.page(Optional.empty(), a -> true, 1).getFirst();
+
+        assertThat(folded.effectiveRoles()).containsExactlyInAnyOrder(Role.AUDITOR, Role.MEMBER);
+        assertThat(folded.lastLogin()).contains(T0.plusSeconds(60));
+        assertThat(folded.attempts().lockAt(T0.plusSeconds(300))).isPresent();
+    }
+
+    @Test
+    void events_of_an_account_it_has_not_seen_registered_are_ignored() {
+        var ghost = anAccount();
+        directory.apply(new RoleGranted(ghost, Role.SYSOP, T0));
+        assertThat(directory.size()).isZero();
+        assertThat(directory.sysops()).isEmpty();
+        assertThat(directory.page(Optional.empty(), a -> true, 10)).isEmpty();
     }
 }

@@ -42,7 +42,7 @@ final class AccountsFixture {
     final LogInCaller logInCaller = new LogInCallerService(log, hasher, clock, activity, limiter, mailer, totpCodes);
     final TotpService totp = new TotpService(log, hasher, totpCodes, clock);
     final LogOut logOut = new LogOutService(log, clock, activity);
-    final AuthenticateSession authenticateSession = new AuthenticateSessionService(log, activity);
+    final AuthenticateSession authenticateSession = new AuthenticateSessionService(log, activity, clock);
     final ShowProfile showProfile = new ShowProfileService(log);
     final UnlockAccount unlockAccount = new UnlockAccountService(log, clock);
     final ManageRoles manageRoles = new ManageRolesService(log, clock, directory);

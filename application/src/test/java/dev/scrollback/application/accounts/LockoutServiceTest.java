@@ -101,7 +101,7 @@ class LockoutServiceTest {
                 "wrong", "slow 4s", "wrong", "slow 8s", "wrong", "slow 16s", "locked until " + until);
         var written = bbs.since(before);
         assertThat(written).extracting(RecordedEvent::event).filteredOn(e -> !(e instanceof LoginFailed)).satisfiesExactly(
-                e -> assertThat(e).isEqualTo(new AccountLocked(account, until, lockedAt)),
+                e -> assertThat(e).isEqualTo(AccountLocked.afterFailedLogins(account, until, lockedAt)),
                 e -> assertThat(e).isInstanceOfSatisfying(UnlockCodeIssued.class, issued -> assertThat(issued.expiresAt()).isEqualTo(until)));
         assertThat(written).allSatisfy(e -> {
             assertThat(e.metadata().actor()).isEqualTo(Actor.anonymous());

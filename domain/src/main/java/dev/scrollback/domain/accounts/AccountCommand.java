@@ -57,6 +57,26 @@ public sealed interface AccountCommand {
 
     record LogOut(SessionId session, Instant at) implements AccountCommand {}
 
+    /**
+     * Records that a reset code was mailed ({@code codeDigest} keeps only its digest). {@code cause} SYSOP: a sysop
+     * requires the reset, and the current password stops working at once.
+     */
+    record RequestPasswordReset(PasswordHash codeDigest, Instant expiresAt, AccountEvent.ResetCause cause, Instant at)
+            implements AccountCommand {}
+
+    /**
+     * Sets a new password with the mailed reset code. {@code next} is the new password in plain text (for the policy,
+     * never stored); {@code nextHash} is what is stored; {@code common} is the breached-password list.
+     */
+    record CompletePasswordReset(SecretCheck code, Secret next, PasswordHash nextHash, CommonPasswords common, Instant at)
+            implements AccountCommand {}
+
+    /** A sysop locks the account: for a time ({@code until}) or, when empty, until a sysop unlocks it. */
+    record Lock(Optional<Instant> until, Optional<LockNote> note, Instant at) implements AccountCommand {}
+
+    /** A sysop turns TOTP off for an owner who lost both authenticator and recovery codes. */
+    record ResetTotp(Instant at) implements AccountCommand {}
+
     record GrantRole(Role role, Instant at) implements AccountCommand {}
 
     /**

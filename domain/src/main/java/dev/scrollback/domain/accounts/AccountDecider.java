@@ -1,6 +1,17 @@
 package dev.scrollback.domain.accounts;
 
 import dev.scrollback.domain.accounts.AccountCommand.ChangePassword;
+import dev.scrollback.domain.accounts.AccountCommand.CompletePasswordReset;
+import dev.scrollback.domain.accounts.AccountCommand.Lock;
+import dev.scrollback.domain.accounts.AccountCommand.RequestPasswordReset;
+import dev.scrollback.domain.accounts.AccountCommand.ResetTotp;
+import dev.scrollback.domain.accounts.AccountEvent.LockCause;
+import dev.scrollback.domain.accounts.AccountEvent.PasswordResetCompleted;
+import dev.scrollback.domain.accounts.AccountEvent.PasswordResetRequested;
+import dev.scrollback.domain.accounts.AccountEvent.ResetCause;
+import dev.scrollback.domain.accounts.AccountRejected.LockEndsInThePast;
+import dev.scrollback.domain.accounts.AccountRejected.LockedBySysop;
+import dev.scrollback.domain.accounts.AccountRejected.PasswordResetRequired;
 import dev.scrollback.domain.accounts.AccountCommand.DisableTotp;
 import dev.scrollback.domain.accounts.AccountCommand.EnrolTotp;
 import dev.scrollback.domain.accounts.AccountCommand.GrantRole;
@@ -86,6 +97,10 @@ public final class AccountDecider implements Decider<AccountCommand, AccountStat
                 case EnrolTotp e -> throw rejected(new UnknownAccount());
                 case DisableTotp d -> throw rejected(new UnknownAccount());
                 case ChangePassword c -> throw rejected(new UnknownAccount());
+                case RequestPasswordReset r -> throw rejected(new UnknownAccount());
+                case CompletePasswordReset c -> throw rejected(new WrongCode());
+                case Lock l -> throw rejected(new UnknownAccount());
+                case ResetTotp t -> throw rejected(new UnknownAccount());
             };
             case Registered r -> decide(command, r);
         };
@@ -115,8 +130,19 @@ public final class AccountDecider implements Decider<AccountCommand, AccountStat
             }
             // Nothing to lift is no error: a sysop's second click changes nothing.
             case Unlock un -> account.attempts().lockAt(un.at()).isPresent() || account.consecutiveFailures() > 0
+                    || account.sysopLockAt(un.at()).isPresent()
                     ? List.of(new AccountUnlocked(id, UnlockReason.SYSOP, un.at()))
                     : List.of();
+            case Lock lock -> {
+                if (lock.until().isPresent() && !lock.until().get().isAfter(lock.at())) throw rejected(new LockEndsInThePast());
+                yield List.of(new AccountLocked(id, LockCause.SYSOP, lock.until(), lock.note(), lock.at()));
+            }
+            case ResetTotp t -> account.totp().isPresent() ? List.of(new TotpDisabled(id, t.at())) : List.of();
+            case RequestPasswordReset r -> {
+                if (account.email().isEmpty()) throw rejected(new NoEmailOnFile());
+                yield List.of(new PasswordResetRequested(id, r.codeDigest(), r.expiresAt(), r.cause(), r.at()));
+            }
+            case CompletePasswordReset c -> completeReset(c, account);
             case EnrolTotp e -> {
                 if (account.totp().isPresent()) throw rejected(new TotpAlreadyEnabled());
                 if (!e.password().matches(account.passwordHash())) throw rejected(new WrongPassword());
@@ -159,6 +185,27 @@ public final class AccountDecider implements Decider<AccountCommand, AccountStat
         return List.of(new PasswordChanged(account.account(), c.nextHash(), c.at()));
     }
 
+    /**
+     * The code proves the owner reads the mailbox on file: besides the new password, that verifies an unverified
+     * address and lifts a lock from failed logins (not a sysop's lock: that one is the sysop's to lift). The code is
+     * checked before the policy, so the policy tells nothing to someone without it.
+     */
+    private static List<AccountEvent> completeReset(CompletePasswordReset c, Registered account) {
+        var id = account.account();
+        var pending = account.reset().pending().orElseThrow(() -> rejected(new WrongCode()));
+        if (!c.code().matches(pending.codeDigest())) throw rejected(new WrongCode());
+        if (!c.at().isBefore(pending.expiresAt())) throw rejected(new CodeExpired());
+        var weakness = PasswordPolicy.check(c.next(), account.handle(), account.email(), c.common());
+        if (weakness.isPresent()) throw rejected(new WeakPassword(weakness.get()));
+        var events = new ArrayList<AccountEvent>();
+        events.add(new PasswordResetCompleted(id, c.nextHash(), c.at()));
+        if (!account.emailVerified()) events.add(new EmailVerified(id, c.at()));
+        if (account.attempts().lockAt(c.at()).isPresent() || account.consecutiveFailures() > 0) {
+            events.add(new AccountUnlocked(id, UnlockReason.PASSWORD_RESET, c.at()));
+        }
+        return List.copyOf(events);
+    }
+
     private static List<AccountEvent> verify(VerifyEmail v, Registered account) {
         if (account.emailVerified()) throw rejected(new AlreadyVerified());
         var pending = account.pendingVerification().orElseThrow(() -> rejected(new WrongCode()));
@@ -195,7 +242,7 @@ public final class AccountDecider implements Decider<AccountCommand, AccountStat
     private static List<AccountEvent> failed(LoginFailure reason, LogIn l, Registered account) {
         var failed = new LoginFailed(account.account(), account.handle(), reason, l.at());
         return account.attempts().nextFailureLocks()
-                ? List.of(failed, new AccountLocked(account.account(), l.at().plus(LoginAttempts.LOCK_FOR), l.at()))
+                ? List.of(failed, AccountLocked.afterFailedLogins(account.account(), l.at().plus(LoginAttempts.LOCK_FOR), l.at()))
                 : List.of(failed);
     }
 
@@ -205,6 +252,10 @@ public final class AccountDecider implements Decider<AccountCommand, AccountStat
      */
     private static List<AccountEvent> rightPassword(LogIn l, Registered account) {
         var id = account.account();
+        // Told only after the right password: a stranger learns nothing from them.
+        var sysopLock = account.sysopLockAt(l.at());
+        if (sysopLock.isPresent()) throw rejected(new LockedBySysop(sysopLock.get().until(), sysopLock.get().note()));
+        if (account.reset().required()) throw rejected(new PasswordResetRequired());
         if (!account.emailVerified()) {
             return List.of(new LoginFailed(id, account.handle(), LoginFailure.EMAIL_NOT_VERIFIED, l.at()));
         }
@@ -230,7 +281,8 @@ public final class AccountDecider implements Decider<AccountCommand, AccountStat
         return switch (state) {
             case Unregistered u -> event instanceof AccountRegistered e
                     ? new Registered(e.account(), e.handle(), e.email(), e.passwordHash(), false, Optional.empty(),
-                            Set.of(), LoginAttempts.none(), LoginHistory.none(), e.at(), Optional.empty())
+                            Set.of(), LoginAttempts.none(), LoginHistory.none(), e.at(), Optional.empty(),
+                            Optional.empty(), AccountState.PasswordReset.none(), Optional.empty())
                     : u;
             case Registered r -> switch (event) {
                 case AccountRegistered e -> r;                                  // cannot recur on its own stream
@@ -242,9 +294,15 @@ public final class AccountDecider implements Decider<AccountCommand, AccountStat
                 case LoginFailed e -> e.reason().counts()
                         ? r.withLogins(r.attempts().failed(e.at()), r.logins().failed())
                         : r;
-                case AccountLocked e -> r.withLogins(r.attempts().locked(e.until()), r.logins());
+                case AccountLocked e -> switch (e.cause()) {
+                    case FAILED_LOGINS -> r.withLogins(r.attempts().locked(e.until().orElse(e.at().plus(LoginAttempts.LOCK_FOR))), r.logins());
+                    case SYSOP -> r.withSysopLock(Optional.of(new AccountState.SysopLock(e.until(), e.note())))
+                            .revokingSessionsAt(e.at());
+                };
                 case UnlockCodeIssued e -> r.withLogins(r.attempts().withUnlockCode(e.codeHash()), r.logins());
-                case AccountUnlocked e -> r.withLogins(LoginAttempts.none(), r.logins());
+                case AccountUnlocked e -> e.reason() == UnlockReason.SYSOP
+                        ? r.withLogins(LoginAttempts.none(), r.logins()).withSysopLock(Optional.empty())
+                        : r.withLogins(LoginAttempts.none(), r.logins());
                 case LoggedOut e -> r;
                 case RoleGranted e -> r.withRole(e.role());
                 case RoleRevoked e -> r.withoutRole(e.role());
@@ -253,6 +311,14 @@ public final class AccountDecider implements Decider<AccountCommand, AccountStat
                 case TotpCodeAccepted e -> r.withTotp(r.totp().map(t -> t.accepted(e.step())));
                 case RecoveryCodeUsed e -> r.withTotp(r.totp().map(t -> t.recoveryCodeUsed(e.position())));
                 case PasswordChanged e -> r.withPassword(e.passwordHash());
+                case PasswordResetRequested e -> {
+                    var requested = r.withReset(new AccountState.PasswordReset(
+                            Optional.of(new AccountState.PendingReset(e.codeDigest(), e.expiresAt())),
+                            r.reset().required() || e.cause() == ResetCause.SYSOP));
+                    yield e.cause() == ResetCause.SYSOP ? requested.revokingSessionsAt(e.at()) : requested;
+                }
+                case PasswordResetCompleted e -> r.withPassword(e.passwordHash()).withReset(AccountState.PasswordReset.none())
+                        .revokingSessionsAt(e.at());
             };
         };
     }

@@ -33,8 +33,17 @@ public sealed interface AccountEvent extends DomainEvent {
     /** A sysop (the actor) took a role away; it counts from the account's very next request. */
     record RoleRevoked(AccountId account, Role role, Instant at) implements AccountEvent {}
 
-    /** Too many consecutive wrong passwords: logins are refused until {@code until}, except with the unlock code. */
-    record AccountLocked(AccountId account, Instant until, Instant at) implements AccountEvent {}
+    /**
+     * Logins are refused. {@link LockCause#FAILED_LOGINS}: too many consecutive wrong passwords, until {@code until},
+     * except with the mailed unlock code. {@link LockCause#SYSOP}: a sysop (the actor) locked it, until {@code until} or,
+     * when empty, until a sysop unlocks it; the owner is shown {@code note}, and every session and API key stops.
+     */
+    record AccountLocked(AccountId account, LockCause cause, Optional<Instant> until, Optional<LockNote> note, Instant at)
+            implements AccountEvent {
+        public static AccountLocked afterFailedLogins(AccountId account, Instant until, Instant at) {
+            return new AccountLocked(account, LockCause.FAILED_LOGINS, Optional.of(until), Optional.empty(), at);
+        }
+    }
 
     /** A single-use unlock code was mailed to the owner of a locked account; only its hash is kept. */
     record UnlockCodeIssued(AccountId account, PasswordHash codeHash, Instant expiresAt, Instant at) implements AccountEvent {}
@@ -66,8 +75,31 @@ public sealed interface AccountEvent extends DomainEvent {
      */
     record PasswordChanged(AccountId account, PasswordHash passwordHash, Instant at) implements AccountEvent {}
 
+    /**
+     * A single-use password reset code was mailed; only its digest is kept. {@link ResetCause#SYSOP}: a sysop (the
+     * actor) requires the reset, so the current password stops working at once and every session ends.
+     */
+    record PasswordResetRequested(AccountId account, PasswordHash codeDigest, Instant expiresAt, ResetCause cause, Instant at)
+            implements AccountEvent {}
+
+    /**
+     * The owner set a new password with a mailed reset code; only the new hash (a stored secret) logs in from now, every
+     * session of the account is ended with it, and the code proved the owner reads the mailbox on file.
+     */
+    record PasswordResetCompleted(AccountId account, PasswordHash passwordHash, Instant at) implements AccountEvent {}
+
+    enum LockCause {
+        FAILED_LOGINS, SYSOP
+    }
+
+    enum ResetCause {
+        OWNER_REQUEST, SYSOP
+    }
+
     enum UnlockReason {
-        OWNER_CODE, SYSOP
+        OWNER_CODE, SYSOP,
+        /** A completed password reset lifts a lock from failed logins: the owner proved they read the mailbox. */
+        PASSWORD_RESET
     }
 
     /** Why a login attempt on a known account failed. */

@@ -49,6 +49,18 @@ public final class AccountRejected extends Rejection {
 
     public record TotpNotEnabled() implements Reason {}
 
+    /**
+     * A sysop locked the account, until {@code until} or (empty) until a sysop unlocks it. Told only to a caller who
+     * typed the right password, so it reveals nothing to a stranger.
+     */
+    public record LockedBySysop(java.util.Optional<java.time.Instant> until, java.util.Optional<LockNote> note) implements Reason {}
+
+    /** A sysop requires a new password: the right old one is refused until a reset code sets one. */
+    public record PasswordResetRequired() implements Reason {}
+
+    /** A lock cannot end before it starts. */
+    public record LockEndsInThePast() implements Reason {}
+
     /** A change to the account that needs the current password was sent the wrong one. */
     public record WrongPassword() implements Reason {}
 

@@ -22,7 +22,10 @@ public sealed interface AccountState {
             LoginAttempts attempts,
             LoginHistory logins,
             Instant registeredAt,
-            Optional<Totp> totp) implements AccountState {
+            Optional<Totp> totp,
+            Optional<SysopLock> sysopLock,
+            PasswordReset reset,
+            Optional<Instant> sessionsRevokedAt) implements AccountState {
 
         public Registered {
             roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
@@ -47,7 +50,7 @@ public sealed interface AccountState {
 
         Registered withVerification(Optional<PendingVerification> pending, boolean verified) {
             return new Registered(account, handle, email, passwordHash, verified, pending, roles, attempts, logins,
-                    registeredAt, totp);
+                    registeredAt, totp, sysopLock, reset, sessionsRevokedAt);
         }
 
         Registered withRole(Role role) {
@@ -55,7 +58,7 @@ public sealed interface AccountState {
             more.addAll(roles);
             more.add(role);
             return new Registered(account, handle, email, passwordHash, emailVerified, pendingVerification, more,
-                    attempts, logins, registeredAt, totp);
+                    attempts, logins, registeredAt, totp, sysopLock, reset, sessionsRevokedAt);
         }
 
         Registered withoutRole(Role role) {
@@ -63,24 +66,76 @@ public sealed interface AccountState {
             fewer.addAll(roles);
             fewer.remove(role);
             return new Registered(account, handle, email, passwordHash, emailVerified, pendingVerification, fewer,
-                    attempts, logins, registeredAt, totp);
+                    attempts, logins, registeredAt, totp, sysopLock, reset, sessionsRevokedAt);
         }
 
         Registered withTotp(Optional<Totp> totp) {
             return new Registered(account, handle, email, passwordHash, emailVerified, pendingVerification, roles,
-                    attempts, logins, registeredAt, totp);
+                    attempts, logins, registeredAt, totp, sysopLock, reset, sessionsRevokedAt);
         }
 
         Registered withPassword(PasswordHash passwordHash) {
             return new Registered(account, handle, email, passwordHash, emailVerified, pendingVerification, roles,
-                    attempts, logins, registeredAt, totp);
+                    attempts, logins, registeredAt, totp, sysopLock, reset, sessionsRevokedAt);
+        }
+
+        Registered withSysopLock(Optional<SysopLock> sysopLock) {
+            return new Registered(account, handle, email, passwordHash, emailVerified, pendingVerification, roles,
+                    attempts, logins, registeredAt, totp, sysopLock, reset, sessionsRevokedAt);
+        }
+
+        Registered withReset(PasswordReset reset) {
+            return new Registered(account, handle, email, passwordHash, emailVerified, pendingVerification, roles,
+                    attempts, logins, registeredAt, totp, sysopLock, reset, sessionsRevokedAt);
+        }
+
+        /** The sysop's lock in force at {@code at}, if any (one for a time no longer counts once it has ended). */
+        public Optional<SysopLock> sysopLockAt(Instant at) {
+            return sysopLock.filter(lock -> lock.until().isEmpty() || at.isBefore(lock.until().get()));
+        }
+
+        /**
+         * Whether the account may act at {@code at} through a credential it already holds (a session token, an API
+         * key): not while a sysop's lock holds, nor while a forced password reset is outstanding.
+         */
+        public boolean mayActAt(Instant at) {
+            return sysopLockAt(at).isEmpty() && !reset.required();
+        }
+
+        Registered revokingSessionsAt(Instant at) {
+            return new Registered(account, handle, email, passwordHash, emailVerified, pendingVerification, roles,
+                    attempts, logins, registeredAt, totp, sysopLock, reset, Optional.of(at));
+        }
+
+        /**
+         * Whether a session that started at {@code startedAt} may still act. A completed reset, a sysop's lock or forced
+         * reset end every session of the account; this refuses, at once, one that started earlier but escaped the
+         * ending (say it was not yet in the list of open sessions).
+         */
+        public boolean acceptsSessionStartedAt(Instant startedAt) {
+            return sessionsRevokedAt.filter(startedAt::isBefore).isEmpty();
         }
 
         Registered withLogins(LoginAttempts attempts, LoginHistory logins) {
             return new Registered(account, handle, email, passwordHash, emailVerified, pendingVerification, roles,
-                    attempts, logins, registeredAt, totp);
+                    attempts, logins, registeredAt, totp, sysopLock, reset, sessionsRevokedAt);
         }
     }
+
+    /** A sysop locked the account: until {@code until}, or until a sysop unlocks it when empty; the note is shown. */
+    record SysopLock(Optional<Instant> until, Optional<LockNote> note) {}
+
+    /**
+     * Password reset: the digest of the last reset code mailed and until when it is good, and whether a sysop requires
+     * a reset (then the old password no longer logs in, whether or not a code is still pending).
+     */
+    record PasswordReset(Optional<PendingReset> pending, boolean required) {
+        public static PasswordReset none() {
+            return new PasswordReset(Optional.empty(), false);
+        }
+    }
+
+    record PendingReset(PasswordHash codeDigest, Instant expiresAt) {}
 
     /** The hash of the last verification code mailed, and until when it is good. */
     record PendingVerification(PasswordHash codeHash, Instant expiresAt) {}

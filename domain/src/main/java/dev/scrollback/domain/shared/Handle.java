@@ -20,7 +20,7 @@ public final class Handle {
             "new", "sysop", "all", "guest", "system", "admin", "administrator", "root", "anonymous", "everyone",
             "nobody", "moderator", "auditor", "support", "help", "info", "postmaster", "abuse", "webmaster",
             "hostmaster", "security", "staff", "scrollback", "bbs", "server", "operator", "null", "undefined",
-            "me", "you", "bye", "quit", "exit", "logoff", "goodbye");
+            "me", "you", "bye", "quit", "exit", "logoff", "goodbye", "forgot");
 
     private final String value;
     private final String key;

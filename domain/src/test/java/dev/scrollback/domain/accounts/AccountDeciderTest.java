@@ -75,7 +75,8 @@ class AccountDeciderTest {
                     .when(new Register(ACCOUNT, ALICE, EMAIL, HASH, T0))
                     .then(REGISTERED)
                     .thenState(new Registered(ACCOUNT, ALICE, EMAIL, HASH, false, Optional.empty(), Set.of(),
-                            LoginAttempts.none(), LoginHistory.none(), T0, Optional.empty()));
+                            LoginAttempts.none(), LoginHistory.none(), T0, Optional.empty(), Optional.empty(),
+                            AccountState.PasswordReset.none(), Optional.empty()));
         }
 
         @Test

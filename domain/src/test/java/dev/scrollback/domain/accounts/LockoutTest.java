@@ -58,7 +58,7 @@ class LockoutTest {
 
     static AccountEvent[] locked() {
         var events = new ArrayList<>(List.of(afterFailures(10)));
-        events.add(new AccountLocked(ACCOUNT, UNTIL, AT));
+        events.add(AccountLocked.afterFailedLogins(ACCOUNT, UNTIL, AT));
         events.add(new UnlockCodeIssued(ACCOUNT, UNLOCK_HASH, UNTIL, AT));
         return events.toArray(AccountEvent[]::new);
     }
@@ -93,7 +93,7 @@ class LockoutTest {
     void the_tenth_failure_locks_the_account_for_fifteen_minutes() {
         var at = AT.plusSeconds(16);
         spec.given(afterFailures(9)).when(new LogIn(WRONG, SESSION, at))
-                .then(failure(at), new AccountLocked(ACCOUNT, at.plus(Duration.ofMinutes(15)), at));
+                .then(failure(at), AccountLocked.afterFailedLogins(ACCOUNT, at.plus(Duration.ofMinutes(15)), at));
     }
 
     @Test
@@ -152,7 +152,7 @@ class LockoutTest {
     void an_unlock_code_is_recorded_only_while_locked() {
         spec.given(afterFailures(10)).when(new IssueUnlockCode(UNLOCK_HASH, AT)).thenRejectedWith(new NotLocked());
         var lockedOnly = new ArrayList<>(List.of(afterFailures(10)));
-        lockedOnly.add(new AccountLocked(ACCOUNT, UNTIL, AT));
+        lockedOnly.add(AccountLocked.afterFailedLogins(ACCOUNT, UNTIL, AT));
         spec.given(lockedOnly.toArray(AccountEvent[]::new)).when(new IssueUnlockCode(UNLOCK_HASH, AT))
                 .then(new UnlockCodeIssued(ACCOUNT, UNLOCK_HASH, UNTIL, AT));
     }

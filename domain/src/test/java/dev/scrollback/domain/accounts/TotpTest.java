@@ -169,7 +169,7 @@ class TotpTest {
             history.add(new LoginFailed(ACCOUNT, ALICE, LoginFailure.WRONG_TOTP, AT.minusSeconds(600L * i)));
         }
         spec.given(history).when(logIn(RIGHT, codeFor(NOW_STEP + 5)))
-                .then(wrongTotp(), new AccountLocked(ACCOUNT, AT.plus(LoginAttempts.LOCK_FOR), AT));
+                .then(wrongTotp(), AccountLocked.afterFailedLogins(ACCOUNT, AT.plus(LoginAttempts.LOCK_FOR), AT));
     }
 
     @Test

@@ -24,7 +24,9 @@ import java.util.stream.Collectors;
  * never hand out.
  */
 final class EventCatalog {
-    static final List<Class<? extends DomainEvent>> ROOTS = List.of(AccountEvent.class, HandleEvent.class, SessionEvent.class);
+    static final List<Class<? extends DomainEvent>> ROOTS = List.of(AccountEvent.class, HandleEvent.class, SessionEvent.class,
+            dev.scrollback.domain.accounts.ApiKeyEvent.class,
+            dev.scrollback.domain.accounts.SigningKeyEvent.class);
 
     /** One event type: its public name, its record class, the schema version written today, its secret fields. */
     record Entry(String name, Class<? extends DomainEvent> type, int schemaVersion, Set<String> secretFields) {}

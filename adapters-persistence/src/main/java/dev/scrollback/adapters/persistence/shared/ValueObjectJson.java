@@ -9,7 +9,12 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.scrollback.domain.accounts.EmailAddress;
+import dev.scrollback.domain.accounts.ApiKeyHash;
+import dev.scrollback.domain.accounts.ApiKeyId;
+import dev.scrollback.domain.accounts.ApiKeyName;
+import dev.scrollback.domain.accounts.LockNote;
 import dev.scrollback.domain.accounts.PasswordHash;
+import dev.scrollback.domain.accounts.Scope;
 import dev.scrollback.domain.shared.AccountId;
 import dev.scrollback.domain.shared.Handle;
 import dev.scrollback.domain.shared.RemoteAddress;
@@ -36,6 +41,11 @@ final class ValueObjectJson extends SimpleModule {
         plain(AccountId.class, AccountId::toString, AccountId::parse);
         plain(SessionId.class, SessionId::toString, SessionId::parse);
         plain(PasswordHash.class, PasswordHash::value, PasswordHash::new);
+        plain(ApiKeyId.class, id -> id.value().toString(), ApiKeyId::parse);
+        plain(ApiKeyName.class, ApiKeyName::value, ApiKeyName::new);
+        plain(ApiKeyHash.class, ApiKeyHash::sha256, ApiKeyHash::new);
+        plain(Scope.class, Scope::wireName, Scope::parse);
+        plain(LockNote.class, LockNote::value, LockNote::new);
         personal(EmailAddress.class, EmailAddress::value, EmailAddress::new);
         personal(RemoteAddress.class, RemoteAddress::value, RemoteAddress::new);
     }

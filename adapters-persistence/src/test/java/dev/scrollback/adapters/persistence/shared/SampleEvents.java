@@ -42,6 +42,8 @@ import java.util.UUID;
 /** One event of every type, with every field set (and some with empty optionals), plus envelopes for them. */
 final class SampleEvents {
     static final AccountId ACCOUNT = new AccountId(UUID.fromString("0190f5a2-7c3e-7a11-8f00-0123456789ab"));
+    static final dev.scrollback.domain.accounts.ApiKeyId API_KEY =
+            new dev.scrollback.domain.accounts.ApiKeyId(UUID.fromString("0190f5a2-7c3e-7a11-8f00-00000000a9e1"));
     static final SessionId SESSION = new SessionId(UUID.fromString("0190f5a2-7c3e-7a11-8f00-ba9876543210"));
     static final Handle ALICE = new Handle("Alice");
     static final Instant T0 = Instant.parse("2025-03-01T20:00:00.123456789Z");
@@ -62,7 +64,12 @@ final class SampleEvents {
                 new LoggedOut(ACCOUNT, SESSION, T0.plusSeconds(90)),
                 new RoleGranted(ACCOUNT, Role.SYSOP, T0.plusSeconds(91)),
                 new AccountEvent.RoleRevoked(ACCOUNT, Role.MODERATOR, T0.plusSeconds(92)),
-                new AccountEvent.AccountLocked(ACCOUNT, T0.plusSeconds(900), T0),
+                AccountEvent.AccountLocked.afterFailedLogins(ACCOUNT, T0.plusSeconds(900), T0),
+                new AccountEvent.AccountLocked(ACCOUNT, AccountEvent.LockCause.SYSOP, Optional.empty(),
+                        Optional.of(new dev.scrollback.domain.accounts.LockNote("Cooling off")), T0),
+                new AccountEvent.PasswordResetRequested(ACCOUNT, new PasswordHash("$sha256$c2FtcGxl"), T0.plusSeconds(1800),
+                        AccountEvent.ResetCause.SYSOP, T0),
+                new AccountEvent.PasswordResetCompleted(ACCOUNT, HASH, T0),
                 new AccountEvent.UnlockCodeIssued(ACCOUNT, CODE_HASH, T0.plusSeconds(900), T0),
                 new AccountEvent.AccountUnlocked(ACCOUNT, AccountEvent.UnlockReason.SYSOP, T0),
                 new AccountEvent.TotpEnrolled(ACCOUNT, new TotpSecret("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"),
@@ -73,12 +80,35 @@ final class SampleEvents {
                 new AccountEvent.PasswordChanged(ACCOUNT, CODE_HASH, T0),
                 new LoginFailed(ACCOUNT, ALICE, AccountEvent.LoginFailure.WRONG_TOTP, T0.plusSeconds(63)),
                 new HandleClaimed(ALICE, ACCOUNT, T0),
+                new dev.scrollback.domain.accounts.ApiKeyEvent.ApiKeyIssued(API_KEY, ACCOUNT,
+                        new dev.scrollback.domain.accounts.ApiKeyName("ci deploy"),
+                        java.util.Set.of(dev.scrollback.domain.accounts.Scope.EVENTS_READ, dev.scrollback.domain.accounts.Scope.BOARDS_WRITE),
+                        new dev.scrollback.domain.accounts.ApiKeyHash("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
+                        Optional.of(T0.plus(Duration.ofDays(90))), T0),
+                new dev.scrollback.domain.accounts.ApiKeyEvent.ApiKeyIssued(API_KEY, ACCOUNT,
+                        new dev.scrollback.domain.accounts.ApiKeyName("auditor's robot"),
+                        java.util.Set.of(dev.scrollback.domain.accounts.Scope.AUDIT_READ, dev.scrollback.domain.accounts.Scope.ADMIN),
+                        new dev.scrollback.domain.accounts.ApiKeyHash("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
+                        Optional.empty(), T0),
+                new dev.scrollback.domain.accounts.ApiKeyEvent.ApiKeyRevoked(API_KEY, ACCOUNT,
+                        dev.scrollback.domain.accounts.ApiKeyEvent.RevocationReason.OWNER, T0.plusSeconds(5)),
+                new dev.scrollback.domain.accounts.ApiKeyEvent.ApiKeyRevoked(API_KEY, ACCOUNT,
+                        dev.scrollback.domain.accounts.ApiKeyEvent.RevocationReason.SYSOP, T0.plusSeconds(6)),
                 new SessionStarted(SESSION, ACCOUNT, ALICE, Channel.TELNET, Optional.of(new RemoteAddress("127.0.0.1")),
                         Optional.of(new Terminal("xterm-256color", 80, 24)), T0.plusSeconds(60)),
                 new SessionStarted(SESSION, ACCOUNT, ALICE, Channel.WEB, Optional.of(new RemoteAddress("::1")), Optional.empty(),
                         T0.plusSeconds(60)),
                 new SessionEvent.SessionRefreshed(SESSION, 1, T0.plusSeconds(120)),
-                new SessionEnded(SESSION, EndReason.GOODBYE, Duration.ofSeconds(90, 500), T0.plusSeconds(150)));
+                new SessionEnded(SESSION, EndReason.GOODBYE, Duration.ofSeconds(90, 500), T0.plusSeconds(150)),
+                new dev.scrollback.domain.accounts.SigningKeyEvent.SigningKeyRotated(
+                        new dev.scrollback.domain.accounts.SigningKeyId("Hn2yl8Ef1BkZlK5y5Kc8r0F-9G_4q7m3L1w2e3r4t5y"),
+                        Optional.of(new dev.scrollback.domain.accounts.SigningKeyId("aB3_-x")),
+                        dev.scrollback.domain.accounts.SigningKeyEvent.RotationReason.ON_DEMAND, T0),
+                new dev.scrollback.domain.accounts.SigningKeyEvent.SigningKeyRotated(
+                        new dev.scrollback.domain.accounts.SigningKeyId("aB3_-x"), Optional.empty(),
+                        dev.scrollback.domain.accounts.SigningKeyEvent.RotationReason.INITIAL, T0),
+                new dev.scrollback.domain.accounts.SigningKeyEvent.SigningKeyRetired(
+                        new dev.scrollback.domain.accounts.SigningKeyId("aB3_-x"), T0.plusSeconds(7)));
     }
 
     /** The stream an event belongs on, as the application names them. */
@@ -86,7 +116,9 @@ final class SampleEvents {
         return switch (event) {
             case AccountEvent e -> StreamId.of("account", e.account());
             case HandleEvent.HandleClaimed e -> StreamId.of("handle", e.handle().key());
+            case dev.scrollback.domain.accounts.ApiKeyEvent e -> StreamId.of("apikey", e.key());
             case SessionEvent e -> StreamId.of("session", e.session());
+            case dev.scrollback.domain.accounts.SigningKeyEvent e -> StreamId.of("signingkeys", "tokens");
             default -> throw new IllegalArgumentException(event.toString());
         };
     }

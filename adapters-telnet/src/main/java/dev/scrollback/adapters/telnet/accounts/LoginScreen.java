@@ -3,6 +3,8 @@ package dev.scrollback.adapters.telnet.accounts;
 import dev.scrollback.adapters.telnet.shared.CallerConsole;
 import dev.scrollback.adapters.telnet.shared.Echo;
 import dev.scrollback.application.accounts.Caller;
+import dev.scrollback.application.accounts.CompletePasswordReset;
+import dev.scrollback.application.accounts.RequestPasswordReset;
 import dev.scrollback.application.accounts.LogInCaller;
 import dev.scrollback.application.accounts.RegisterCaller;
 import dev.scrollback.application.accounts.ResendVerification;
@@ -31,12 +33,33 @@ public final class LoginScreen {
     private final LogInCaller logInCaller;
     private final RegistrationScreen registration;
     private final VerificationScreen verification;
+    private final Optional<PasswordResetScreen> passwordReset;
 
     public LoginScreen(LogInCaller logInCaller, RegisterCaller registerCaller, VerifyEmail verifyEmail,
                        ResendVerification resendVerification) {
         this.logInCaller = logInCaller;
         this.verification = new VerificationScreen(verifyEmail, resendVerification, logInCaller);
         this.registration = new RegistrationScreen(registerCaller, verification);
+        this.passwordReset = Optional.empty();
+    }
+
+    private LoginScreen(LoginScreen base, PasswordResetScreen passwordReset) {
+        this.logInCaller = base.logInCaller;
+        this.verification = base.verification;
+        this.registration = base.registration;
+        this.passwordReset = Optional.of(passwordReset);
+    }
+
+    /** The same screen, where {@code FORGOT} at the handle prompt resets a forgotten password by a mailed code. */
+    public LoginScreen withPasswordReset(RequestPasswordReset request, CompletePasswordReset complete) {
+        return new LoginScreen(this, new PasswordResetScreen(request, complete));
+    }
+
+    /** The line that tells a caller what the handle prompt takes. */
+    public String invitation() {
+        return passwordReset.isPresent()
+                ? "Enter your handle to log in, NEW to sign up, or FORGOT if you forgot your password."
+                : "Enter your handle to log in, or NEW to sign up.";
     }
 
     /** The logged-in caller; empty after too many failed logins, when the session should end. */
@@ -45,6 +68,11 @@ public final class LoginScreen {
         while (failures < MAX_FAILED_LOGINS) {
             var typed = console.prompt("Handle", Echo.VISIBLE).strip();
             if (typed.isEmpty()) continue;
+            if (typed.equalsIgnoreCase("FORGOT") && passwordReset.isPresent()) {
+                passwordReset.get().run(console, visit);
+                console.println();
+                continue;
+            }
             if (typed.equalsIgnoreCase("NEW")) {
                 var signedUp = registration.signUp(console, visit);
                 if (signedUp.isPresent()) return signedUp;

@@ -8,7 +8,10 @@ import dev.scrollback.domain.accounts.AccountRejected.EmailNotVerified;
 import dev.scrollback.domain.accounts.AccountRejected.HandleReserved;
 import dev.scrollback.domain.accounts.AccountRejected.HandleTaken;
 import dev.scrollback.domain.accounts.AccountRejected.InvalidCredentials;
+import dev.scrollback.domain.accounts.AccountRejected.LockEndsInThePast;
+import dev.scrollback.domain.accounts.AccountRejected.LockedBySysop;
 import dev.scrollback.domain.accounts.AccountRejected.LockedOut;
+import dev.scrollback.domain.accounts.AccountRejected.PasswordResetRequired;
 import dev.scrollback.domain.accounts.AccountRejected.NotLocked;
 import dev.scrollback.domain.accounts.AccountRejected.SlowDown;
 import dev.scrollback.domain.accounts.AccountRejected.NoEmailOnFile;
@@ -53,6 +56,12 @@ final class Refusals {
             case TotpAlreadyEnabled enabled -> "Two-factor login is already on.";
             case TotpNotEnabled notEnabled -> "Two-factor login is not on.";
             case WrongPassword wrong -> "That is not your current password.";
+            case LockedBySysop locked -> "A sysop locked this account "
+                    + locked.until().map(until -> "until " + TIME.format(until)).orElse("until further notice") + "."
+                    + locked.note().map(note -> " Note: " + note.value()).orElse("");
+            case PasswordResetRequired required -> "A sysop requires a new password for this account. Type FORGOT at the"
+                    + " handle prompt and use the code from the mail to set one.";
+            case LockEndsInThePast past -> "A lock must end in the future.";
         };
     }
 

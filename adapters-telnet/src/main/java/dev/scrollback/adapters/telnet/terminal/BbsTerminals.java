@@ -10,6 +10,8 @@ import dev.scrollback.application.accounts.ResendVerification;
 import dev.scrollback.application.accounts.ShowProfile;
 import dev.scrollback.application.accounts.VerifyEmail;
 import dev.scrollback.application.accounts.ChangePassword;
+import dev.scrollback.application.accounts.CompletePasswordReset;
+import dev.scrollback.application.accounts.RequestPasswordReset;
 import dev.scrollback.application.presence.WhoIsOnline;
 import dev.scrollback.application.sessions.EndSession;
 import dev.scrollback.application.sessions.SessionTerminations;
@@ -65,6 +67,12 @@ public final class BbsTerminals implements Terminals {
     public BbsTerminals tellingSessionsEndedElsewhere(SessionTerminations sessionTerminations) {
         return new BbsTerminals(loginScreen, mainMenu, logOut, endSession, showProfile, Optional.of(sessionTerminations),
                 settings);
+    }
+
+    /** The same engine, whose login screen resets forgotten passwords ({@code FORGOT} at the handle prompt). */
+    public BbsTerminals withPasswordReset(RequestPasswordReset request, CompletePasswordReset complete) {
+        return new BbsTerminals(loginScreen.withPasswordReset(request, complete), mainMenu, logOut, endSession, showProfile,
+                terminations, settings);
     }
 
     /** The same engine, whose main menu offers [S] Settings with [P] Change password. */

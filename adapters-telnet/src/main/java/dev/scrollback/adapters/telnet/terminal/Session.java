@@ -120,7 +120,7 @@ final class Session {
         console.println();
         console.println(name);
         console.println("=".repeat(Math.min(name.length(), console.width() - 1)));
-        console.println("Enter your handle to log in, or NEW to sign up.");
+        console.println(loginScreen.invitation());
     }
 
     /** A last word to a caller who may already be gone. */

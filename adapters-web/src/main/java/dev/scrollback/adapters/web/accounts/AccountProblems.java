@@ -9,7 +9,10 @@ import dev.scrollback.domain.accounts.AccountRejected.EmailNotVerified;
 import dev.scrollback.domain.accounts.AccountRejected.HandleReserved;
 import dev.scrollback.domain.accounts.AccountRejected.HandleTaken;
 import dev.scrollback.domain.accounts.AccountRejected.InvalidCredentials;
+import dev.scrollback.domain.accounts.AccountRejected.LockEndsInThePast;
+import dev.scrollback.domain.accounts.AccountRejected.LockedBySysop;
 import dev.scrollback.domain.accounts.AccountRejected.LockedOut;
+import dev.scrollback.domain.accounts.AccountRejected.PasswordResetRequired;
 import dev.scrollback.domain.accounts.AccountRejected.NotLocked;
 import dev.scrollback.domain.accounts.AccountRejected.SlowDown;
 import dev.scrollback.domain.accounts.AccountRejected.NoEmailOnFile;
@@ -87,6 +90,16 @@ public final class AccountProblems {
             case TotpNotEnabled none -> Problem.forStatus(409).withDetail("Two-factor login is not on for this account.");
             case WrongPassword wrong -> Problem.of("wrong-password", "Wrong password", 403,
                     "The password is not this account's current password.").withField("password");
+            case LockedBySysop locked -> Problem.of("account-locked", "Account locked", 423,
+                    "A sysop locked this account " + locked.until().map(until -> "until " + until).orElse("until further notice")
+                            + "." + locked.note().map(note -> " The sysop's note: " + note.value()).orElse("")
+                            + " Only a sysop can lift it before then.");
+            case PasswordResetRequired required -> Problem.of("password-reset-required", "Password reset required", 403,
+                    "A sysop requires a new password for this account, so the old one no longer logs in. Send the code "
+                            + "from the mail we sent you with a new password to POST /api/v1/password-resets/complete, or "
+                            + "ask for a fresh code with POST /api/v1/password-resets.");
+            case LockEndsInThePast past -> Problem.validationFailed("A lock must end in the future; leave \"until\" out "
+                    + "to lock until a sysop unlocks.").withField("until");
         };
     }
 }

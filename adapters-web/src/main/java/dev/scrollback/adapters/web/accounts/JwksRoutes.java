@@ -4,7 +4,10 @@ import dev.scrollback.adapters.web.Routes;
 import io.javalin.config.RoutesConfig;
 import java.util.List;
 
-/** {@code /.well-known/jwks.json}: the public key that verifies access tokens, for anyone who wants to check one. */
+/**
+ * {@code /.well-known/jwks.json}: the public keys that verify access tokens, for anyone who wants to check one: the
+ * signing key and every older key whose tokens may not all have expired yet (decision 0008). Pick by {@code kid}.
+ */
 public final class JwksRoutes implements Routes {
     private final TokenIssuer tokens;
 
@@ -14,7 +17,7 @@ public final class JwksRoutes implements Routes {
 
     @Override
     public void addTo(RoutesConfig routes) {
-        routes.get("/.well-known/jwks.json", ctx -> ctx.json(new KeySet(List.of(tokens.publicJwk()))));
+        routes.get("/.well-known/jwks.json", ctx -> ctx.json(new KeySet(tokens.publicJwks())));
     }
 
     record KeySet(List<Jwk> keys) {}

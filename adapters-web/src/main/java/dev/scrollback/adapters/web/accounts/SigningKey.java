@@ -1,5 +1,8 @@
 package dev.scrollback.adapters.web.accounts;
 
+import dev.scrollback.application.accounts.NewSigningKey;
+import dev.scrollback.application.accounts.StoredSigningKey;
+import dev.scrollback.domain.accounts.SigningKeyId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -26,17 +29,19 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The EC P-256 key pair that signs tokens, kept in one PEM file (a PKCS#8 private key block, then an X.509 public key
- * block; mode 600) so that tokens survive restarts. {@code kid} is the RFC 7638 thumbprint: the same key always has
- * the same id.
+ * An EC P-256 key pair that signs tokens (ES256). Kept in the shared key table (decision 0008), or, for a board from
+ * before that and for tests, in one PEM file (a PKCS#8 private key block, then an X.509 public key block; mode 600).
+ * {@code kid} is the RFC 7638 thumbprint: the same key always has the same id.
  */
 record SigningKey(ECPublicKey publicKey, ECPrivateKey privateKey, String keyId) {
     static final String FILE_NAME = "token-signing.p8";
+    static final String ALGORITHM = "ES256";
     private static final Logger LOG = LoggerFactory.getLogger(SigningKey.class);
     private static final int MAX_FILE_BYTES = 16 * 1024;
     private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
@@ -49,6 +54,67 @@ record SigningKey(ECPublicKey publicKey, ECPrivateKey privateKey, String keyId) 
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write the token signing key " + file, e);
         }
+    }
+
+    /** The key file of a board from before the key table, if there is one, to import (decision 0008). */
+    static Optional<NewSigningKey> importable(Path directory) {
+        var file = directory.resolve(FILE_NAME);
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) return Optional.empty();
+        try {
+            return Optional.of(load(file).asNew());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the token signing key " + file, e);
+        }
+    }
+
+    /** A fresh key pair. */
+    static NewSigningKey mint() {
+        try {
+            var generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
+            var pair = generator.generateKeyPair();
+            var publicKey = (ECPublicKey) pair.getPublic();
+            return new SigningKey(publicKey, (ECPrivateKey) pair.getPrivate(), thumbprint(publicKey)).asNew();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JVM cannot make EC P-256 keys", e);
+        }
+    }
+
+    /** The signing key from its stored row: refused unless it is a matching P-256 pair whose id is its thumbprint. */
+    static SigningKey of(StoredSigningKey stored) {
+        var privateDer = stored.privateKey().orElseThrow(() -> unusable(stored, "it is retired")).der();
+        try {
+            var publicKey = publicKey(stored);
+            if (!(KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(privateDer)) instanceof ECPrivateKey privateKey)
+                    || !isP256(privateKey.getParams())) throw unusable(stored, "its private key is not an EC P-256 key");
+            if (!belongTogether(publicKey, privateKey)) throw unusable(stored, "its public key does not match its private key");
+            return new SigningKey(publicKey, privateKey, stored.id().value());
+        } catch (GeneralSecurityException e) {
+            throw unusable(stored, "its keys cannot be decoded (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** The public half of a stored key, refused unless it is on P-256 and its thumbprint is the key's id. */
+    static ECPublicKey publicKey(StoredSigningKey stored) {
+        if (!ALGORITHM.equals(stored.algorithm())) throw unusable(stored, "its algorithm is " + stored.algorithm());
+        try {
+            if (!(KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(stored.publicKey().der())) instanceof ECPublicKey key)
+                    || !isP256(key.getParams())) throw unusable(stored, "its public key is not an EC P-256 key");
+            if (!thumbprint(key).equals(stored.id().value())) throw unusable(stored, "its id is not its thumbprint");
+            return key;
+        } catch (GeneralSecurityException e) {
+            throw unusable(stored, "its public key cannot be decoded (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    NewSigningKey asNew() {
+        return new NewSigningKey(new SigningKeyId(keyId), ALGORITHM, new StoredSigningKey.Pkcs8PrivateKey(privateKey.getEncoded()),
+                new StoredSigningKey.X509PublicKey(publicKey.getEncoded()));
+    }
+
+    private static IllegalStateException unusable(StoredSigningKey stored, String why) {
+        return new IllegalStateException("stored token signing key " + stored.id() + " (generation " + stored.generation()
+                + ") is unusable: " + why);
     }
 
     private static SigningKey create(Path directory, Path file) throws IOException {
@@ -95,8 +161,12 @@ record SigningKey(ECPublicKey publicKey, ECPrivateKey privateKey, String keyId) 
     }
 
     Jwk jwk() {
+        return jwk(publicKey, keyId);
+    }
+
+    static Jwk jwk(ECPublicKey publicKey, String keyId) {
         return new Jwk("EC", "P-256", coordinate(publicKey.getW().getAffineX()), coordinate(publicKey.getW().getAffineY()),
-                "sig", "ES256", keyId);
+                "sig", ALGORITHM, keyId);
     }
 
     @Override

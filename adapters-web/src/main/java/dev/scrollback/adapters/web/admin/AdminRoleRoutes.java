@@ -44,7 +44,7 @@ public final class AdminRoleRoutes implements Routes {
         var sysop = authentication.caller(ctx);
         var handle = new Handle(ctx.pathParam("handle"));
         var role = role(ctx.pathParam("role"));
-        var origin = RequestOrigin.of(ctx).inSession(sysop.session());
+        var origin = RequestOrigin.of(ctx).inSession(sysop.sessionIfAny());
         var outcome = grant
                 ? manageRoles.grant(sysop, handle, role, origin)
                 : manageRoles.revoke(sysop, handle, role, origin);

@@ -52,6 +52,7 @@ public record RouteLimit(String method, String pathPattern, Limit limit) {
                 of("POST", "/api/v1/password-resets/complete", "web-verify", 10, Duration.ofMinutes(15)),
                 of("*", "/api/v1/me/totp", "web-password-check", 10, Duration.ofMinutes(15)),   // confirms a password
                 of("POST", "/api/v1/me/password", "web-password-check", 10, Duration.ofMinutes(15)),
+                of("POST", "/api/v1/me/api-keys", "web-api-keys", 20, Duration.ofHours(1)),
                 of("*", "/api/*", "web-api", 300, Duration.ofMinutes(1)));
     }
 

@@ -1,0 +1,65 @@
+package dev.scrollback.application.accounts;
+
+import dev.scrollback.domain.accounts.AccountEvent;
+import dev.scrollback.domain.accounts.EmailAddress;
+import dev.scrollback.domain.accounts.PasswordHash;
+import dev.scrollback.domain.shared.AccountId;
+import jakarta.inject.Named;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Projection: what a password reset needs to find an account without a handle — the accounts of an email address,
+ * and the account of each outstanding reset code digest. Only the newest code of an account is kept; a completed
+ * reset removes it. The decider checks every code again, so a stale entry can only lead to "wrong code".
+ */
+@Named
+public final class PasswordResetIndex {
+    private final Map<String, Set<AccountId>> byEmail = new ConcurrentHashMap<>();
+    private final Map<String, AccountId> byCode = new ConcurrentHashMap<>();
+    private final Map<AccountId, String> codeOf = new ConcurrentHashMap<>();
+
+    public void apply(AccountEvent event) {
+        switch (event) {
+            case AccountEvent.AccountRegistered e -> e.email().ifPresent(email ->
+                    byEmail.merge(key(email), Set.of(e.account()), PasswordResetIndex::union));
+            case AccountEvent.PasswordResetRequested e -> remember(e.account(), e.codeDigest());
+            case AccountEvent.PasswordResetCompleted e -> forget(e.account());
+            default -> { }
+        }
+    }
+
+    /** The accounts registered with this address (case-insensitive), usually one. */
+    public Set<AccountId> accountsOf(EmailAddress email) {
+        return byEmail.getOrDefault(key(email), Set.of());
+    }
+
+    public Optional<AccountId> accountOf(PasswordHash codeDigest) {
+        return Optional.ofNullable(byCode.get(codeDigest.value()));
+    }
+
+    /** Also called by the request right after its append, so a code works before the projection has read it. */
+    public synchronized void remember(AccountId account, PasswordHash codeDigest) {
+        var previous = codeOf.put(account, codeDigest.value());
+        if (previous != null && !previous.equals(codeDigest.value())) byCode.remove(previous);
+        byCode.put(codeDigest.value(), account);
+    }
+
+    private synchronized void forget(AccountId account) {
+        var previous = codeOf.remove(account);
+        if (previous != null) byCode.remove(previous);
+    }
+
+    private static String key(EmailAddress email) {
+        return email.value().toLowerCase(Locale.ROOT);
+    }
+
+    private static Set<AccountId> union(Set<AccountId> a, Set<AccountId> b) {
+        var both = new java.util.HashSet<>(a);
+        both.addAll(b);
+        return Set.copyOf(both);
+    }
+}
