@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 @Named
 final class ListSigningKeysService implements ListSigningKeys {
@@ -26,7 +27,7 @@ final class ListSigningKeysService implements ListSigningKeys {
         return ring.keys().stream().map(key -> {
             var state = ring.stateAt(key, now, verifyFor);
             return new Listed(key.id(), key.algorithm(), key.createdAt(), state,
-                    state == SigningKeyRing.State.VERIFYING ? ring.verifiesUntil(key, verifyFor) : java.util.Optional.empty(),
+                    state == SigningKeyRing.State.VERIFYING ? ring.verifiesUntil(key, verifyFor) : Optional.empty(),
                     key.retiredAt());
         }).toList();
     }

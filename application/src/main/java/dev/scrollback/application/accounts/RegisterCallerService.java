@@ -11,7 +11,9 @@ import dev.scrollback.domain.accounts.CommonPasswords;
 import dev.scrollback.domain.shared.AccountId;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import dev.scrollback.application.shared.RateLimiter;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Optional;
 
@@ -26,8 +28,15 @@ final class RegisterCallerService implements RegisterCaller {
     private final VerificationCodes codes;
     private final CommonPasswords common;
 
+    /** Per email address: sign-ups mail a code, so one address cannot be flooded by signing it up again and again. */
+    static final RateLimiter.Limit PER_EMAIL = new RateLimiter.Limit("signup-per-email", 3, Duration.ofDays(1));
+
+    private final RateLimiter limiter;
+
     @Inject
-    RegisterCallerService(EventLog log, PasswordHasher hasher, Mailer mailer, Clock clock, CommonPasswords common) {
+    RegisterCallerService(EventLog log, PasswordHasher hasher, Mailer mailer, Clock clock, CommonPasswords common,
+                          RateLimiter limiter) {
+        this.limiter = limiter;
         this.common = common;
         this.log = log;
         this.hasher = hasher;
@@ -40,6 +49,7 @@ final class RegisterCallerService implements RegisterCaller {
     public Registered register(Command command) {
         var email = Optional.of(command.email());
         AccountOpening.requireStrong(command.password(), command.handle(), email, common);
+        limiter.acquire(PER_EMAIL, command.email().value().toLowerCase(java.util.Locale.ROOT)).orThrow();
         var at = clock.instant();
         var account = new AccountId(UuidV7.next());
         var claim = AccountOpening.claim(log, command.handle(), account, false, at);

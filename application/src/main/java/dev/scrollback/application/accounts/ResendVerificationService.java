@@ -10,7 +10,9 @@ import dev.scrollback.domain.accounts.AccountRejected;
 import dev.scrollback.domain.accounts.AccountState;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import dev.scrollback.application.shared.RateLimiter;
 import java.time.Clock;
+import java.time.Duration;
 
 @Named
 final class ResendVerificationService implements ResendVerification {
@@ -21,8 +23,14 @@ final class ResendVerificationService implements ResendVerification {
     private final Clock clock;
     private final VerificationCodes codes;
 
+    /** Per handle, known or not: nobody's mailbox is flooded from many addresses. */
+    static final RateLimiter.Limit PER_ACCOUNT = new RateLimiter.Limit("verification-mail-per-account", 3, Duration.ofHours(1));
+
+    private final RateLimiter limiter;
+
     @Inject
-    ResendVerificationService(EventLog log, PasswordHasher hasher, Mailer mailer, Clock clock) {
+    ResendVerificationService(EventLog log, PasswordHasher hasher, Mailer mailer, Clock clock, RateLimiter limiter) {
+        this.limiter = limiter;
         this.log = log;
         this.mailer = mailer;
         this.clock = clock;
@@ -31,6 +39,7 @@ final class ResendVerificationService implements ResendVerification {
 
     @Override
     public void resend(Command command) {
+        limiter.acquire(PER_ACCOUNT, command.handle().key()).orThrow();
         var account = HandleLookup.accountOf(log, command.handle());
         if (account.isEmpty()) return;
         var at = clock.instant();

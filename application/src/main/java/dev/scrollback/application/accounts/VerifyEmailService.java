@@ -12,23 +12,31 @@ import dev.scrollback.domain.accounts.AccountRejected.WrongCode;
 import dev.scrollback.domain.accounts.Secret;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import dev.scrollback.application.shared.RateLimiter;
 import java.time.Clock;
+import java.time.Duration;
 
 @Named
 final class VerifyEmailService implements VerifyEmail {
     private final EventLog log;
+    /** Per handle, known or not: a 6-digit code lives a day, so guesses from many addresses must be capped too. */
+    static final RateLimiter.Limit PER_ACCOUNT = new RateLimiter.Limit("verify-per-account", 10, Duration.ofMinutes(15));
+
     private final PasswordHasher hasher;
     private final Clock clock;
+    private final RateLimiter limiter;
 
     @Inject
-    VerifyEmailService(EventLog log, PasswordHasher hasher, Clock clock) {
+    VerifyEmailService(EventLog log, PasswordHasher hasher, Clock clock, RateLimiter limiter) {
         this.log = log;
         this.hasher = hasher;
         this.clock = clock;
+        this.limiter = limiter;
     }
 
     @Override
     public Verified verify(Command command) {
+        limiter.acquire(PER_ACCOUNT, command.handle().key()).orThrow();
         if (!VerificationCodes.wellFormed(command.code())) throw new AccountRejected(new WrongCode());
         var account = HandleLookup.accountOf(log, command.handle()).orElseThrow(() -> new AccountRejected(new WrongCode()));
         var code = new Secret(command.code());

@@ -22,7 +22,9 @@ import dev.scrollback.domain.shared.AccountId;
 import dev.scrollback.domain.shared.SessionId;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import dev.scrollback.application.shared.RateLimiter;
 import java.time.Clock;
+import java.time.Duration;
 
 @Named
 final class RefreshSessionService implements RefreshSession {
@@ -30,15 +32,22 @@ final class RefreshSessionService implements RefreshSession {
     private final Clock clock;
     private final SessionActivity activity;
 
+    /** Per session: a client refreshes about once per access token (15 minutes); a loop that hammers is cut off. */
+    static final RateLimiter.Limit PER_SESSION = new RateLimiter.Limit("refresh-per-session", 30, Duration.ofMinutes(15));
+
+    private final RateLimiter limiter;
+
     @Inject
-    RefreshSessionService(EventLog log, Clock clock, SessionActivity activity) {
+    RefreshSessionService(EventLog log, Clock clock, SessionActivity activity, RateLimiter limiter) {
         this.log = log;
         this.clock = clock;
         this.activity = activity;
+        this.limiter = limiter;
     }
 
     @Override
     public Outcome refresh(SessionId session, AccountId account, long generation, Origin origin) {
+        limiter.acquire(PER_SESSION, session.toString()).orThrow();
         var at = clock.instant();
         return Retried.onConflict(3, () -> {                 // a rival refresh or end got there first: look again
             try {

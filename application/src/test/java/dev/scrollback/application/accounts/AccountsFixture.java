@@ -35,9 +35,9 @@ final class AccountsFixture {
     final CountingRateLimiter limiter = new CountingRateLimiter(clock);
     final CommonPasswordList commonPasswords = new CommonPasswordList();
 
-    final RegisterCaller registerCaller = new RegisterCallerService(log, hasher, mailer, clock, commonPasswords);
-    final VerifyEmail verifyEmail = new VerifyEmailService(log, hasher, clock);
-    final ResendVerification resendVerification = new ResendVerificationService(log, hasher, mailer, clock);
+    final RegisterCaller registerCaller = new RegisterCallerService(log, hasher, mailer, clock, commonPasswords, limiter);
+    final VerifyEmail verifyEmail = new VerifyEmailService(log, hasher, clock, limiter);
+    final ResendVerification resendVerification = new ResendVerificationService(log, hasher, mailer, clock, limiter);
     final StepCodes totpCodes = new StepCodes();
     final LogInCaller logInCaller = new LogInCallerService(log, hasher, clock, activity, limiter, mailer, totpCodes);
     final TotpService totp = new TotpService(log, hasher, totpCodes, clock);

@@ -37,7 +37,8 @@ class RefreshSessionServiceTest {
     final InMemoryEventLog log = new InMemoryEventLog();
     final ControlledClock clock = new ControlledClock(T0);
     final SessionActivity activity = new SessionActivity(clock);
-    final RefreshSession refreshSession = new RefreshSessionService(log, clock, activity);
+    final dev.scrollback.application.shared.CountingRateLimiter limiter = new dev.scrollback.application.shared.CountingRateLimiter(clock);
+    final RefreshSession refreshSession = new RefreshSessionService(log, clock, activity, limiter);
     final AccountId account = new AccountId(UUID.randomUUID());
     final Origin origin = Origin.of(Channel.WEB, new RemoteAddress("192.0.2.7"));
 
@@ -111,5 +112,18 @@ class RefreshSessionServiceTest {
 
         assertThat(refreshSession.refresh(session, account, 0, origin)).isEqualTo(new ReuseDetected());
         assertThat(log.events(SessionStreams.session(session))).last().isInstanceOf(SessionEnded.class);
+    }
+
+    @Test
+    void one_session_refreshing_in_a_loop_is_cut_off() {
+        var session = started();
+        long generation = 0;
+        for (int i = 0; i < RefreshSessionService.PER_SESSION.permits(); i++) {
+            var outcome = refreshSession.refresh(session, account, generation, origin);
+            generation = ((RefreshSession.Outcome.Refreshed) outcome).generation();
+        }
+        long last = generation;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> refreshSession.refresh(session, account, last, origin))
+                .isInstanceOf(dev.scrollback.application.shared.RateLimited.class);
     }
 }

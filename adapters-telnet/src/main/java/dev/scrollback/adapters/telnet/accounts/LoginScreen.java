@@ -146,6 +146,6 @@ public final class LoginScreen {
     }
 
     private static String tooMany(RateLimited slow) {
-        return "Too many attempts: try again in " + slow.retryAfterSeconds() + " second" + (slow.retryAfterSeconds() == 1 ? "" : "s") + ".";
+        return Refusals.tooMany(slow);
     }
 }

@@ -40,7 +40,7 @@ final class PasswordResetScreen {
             console.println("That is neither a handle nor an email address.");
             return;
         } catch (RateLimited limited) {
-            console.println("Too many reset requests for that account: try again in " + limited.retryAfterSeconds() + " seconds.");
+            console.println(Refusals.tooMany(limited));
             return;
         }
         console.println("If that account exists and has an email address, a code is on its way.");
@@ -74,7 +74,7 @@ final class PasswordResetScreen {
                 console.println("Your password is set. Log in as " + outcome.handle().value() + " with it.");
                 return Result.DONE;
             } catch (RateLimited limited) {
-                console.println("Too many attempts: try again in " + limited.retryAfterSeconds() + " seconds.");
+                console.println(Refusals.tooMany(limited));
                 return Result.STOP;
             } catch (AccountRejected refused) {
                 switch (refused.reason()) {

@@ -65,6 +65,12 @@ final class Refusals {
         };
     }
 
+    /** A rate limit held: how long to wait, in whole seconds. */
+    static String tooMany(dev.scrollback.application.shared.RateLimited limited) {
+        long s = limited.retryAfterSeconds();
+        return "Too many attempts: try again in " + s + " second" + (s == 1 ? "" : "s") + ".";
+    }
+
     /** "Handle must be 2 to 24 letters, ...": the value object's own words, with the field it is about. */
     static String explain(InvalidValue invalid) {
         var field = invalid.field();

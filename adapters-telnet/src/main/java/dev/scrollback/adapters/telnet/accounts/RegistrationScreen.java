@@ -4,6 +4,7 @@ import dev.scrollback.adapters.telnet.shared.CallerConsole;
 import dev.scrollback.adapters.telnet.shared.Echo;
 import dev.scrollback.application.accounts.Caller;
 import dev.scrollback.application.accounts.RegisterCaller;
+import dev.scrollback.application.shared.RateLimited;
 import dev.scrollback.domain.accounts.AccountRejected;
 import dev.scrollback.domain.accounts.AccountRejected.HandleReserved;
 import dev.scrollback.domain.accounts.AccountRejected.HandleTaken;
@@ -57,6 +58,9 @@ final class RegistrationScreen {
                 }
             } catch (InvalidValue invalid) {
                 console.println(Refusals.explain(invalid));
+                return Optional.empty();
+            } catch (RateLimited limited) {
+                console.println(Refusals.tooMany(limited));
                 return Optional.empty();
             }
         }

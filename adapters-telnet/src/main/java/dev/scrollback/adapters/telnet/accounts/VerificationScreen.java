@@ -6,6 +6,7 @@ import dev.scrollback.application.accounts.Caller;
 import dev.scrollback.application.accounts.LogInCaller;
 import dev.scrollback.application.accounts.ResendVerification;
 import dev.scrollback.application.accounts.VerifyEmail;
+import dev.scrollback.application.shared.RateLimited;
 import dev.scrollback.domain.accounts.AccountRejected;
 import dev.scrollback.domain.accounts.AccountRejected.AlreadyVerified;
 import dev.scrollback.domain.accounts.Secret;
@@ -39,13 +40,20 @@ final class VerificationScreen {
                 return Optional.empty();
             }
             if (answer.equalsIgnoreCase("R")) {
-                resendVerification.resend(new ResendVerification.Command(handle, visit.origin()));
-                console.println("A new code is on its way; the old one no longer works.");
+                try {
+                    resendVerification.resend(new ResendVerification.Command(handle, visit.origin()));
+                    console.println("A new code is on its way; the old one no longer works.");
+                } catch (RateLimited limited) {
+                    console.println(Refusals.tooMany(limited) + " The last code we sent still works.");
+                }
                 continue;
             }
             try {
                 verifyEmail.verify(new VerifyEmail.Command(handle, answer, visit.origin()));
                 console.println("Thank you: your email address is verified.");
+            } catch (RateLimited limited) {
+                console.println(Refusals.tooMany(limited));
+                return Optional.empty();
             } catch (AccountRejected rejected) {
                 if (!(rejected.reason() instanceof AlreadyVerified)) {
                     console.println(Refusals.explain(rejected.reason()));
@@ -66,6 +74,9 @@ final class VerificationScreen {
                     Optional.of(visit.terminal().get()))));
         } catch (AccountRejected rejected) {
             console.println(Refusals.explain(rejected.reason()));
+            return Optional.empty();
+        } catch (RateLimited limited) {
+            console.println(Refusals.tooMany(limited));
             return Optional.empty();
         }
     }
