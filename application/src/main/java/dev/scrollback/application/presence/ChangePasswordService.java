@@ -11,6 +11,9 @@ import dev.scrollback.application.shared.Origin;
 import dev.scrollback.domain.accounts.AccountCommand;
 import dev.scrollback.domain.accounts.AccountDecider;
 import dev.scrollback.domain.accounts.AccountEvent;
+import dev.scrollback.domain.accounts.AccountRejected;
+import dev.scrollback.domain.accounts.AccountState;
+import dev.scrollback.domain.accounts.PasswordPolicy;
 import dev.scrollback.domain.accounts.CommonPasswords;
 import dev.scrollback.domain.accounts.Secret;
 import dev.scrollback.domain.sessions.EndReason;
@@ -46,9 +49,17 @@ final class ChangePasswordService implements ChangePassword {
     public void change(Caller caller, Secret current, Secret next, Origin origin) {
         var at = clock.instant();
         var inSession = origin.inSession(caller.session());
-        var decision = Decision.make(log, AccountStreams.account(caller.account()), new AccountDecider(), AccountEvent.class,
-                new AccountCommand.ChangePassword(hasher.checking(current), next,
-                        hasher.checking(next), hasher.hash(next), common, at));
+        var stream = AccountStreams.account(caller.account());
+        // The current password and the policy are checked before the new one is hashed: a wrong guess costs one
+        // Argon2 run, not two. The decider checks both again on the state it decides on.
+        var currentCheck = hasher.checking(current);
+        if (Decision.Loaded.load(log, stream, new AccountDecider(), AccountEvent.class).state() instanceof AccountState.Registered r) {
+            if (!currentCheck.matches(r.passwordHash())) throw new AccountRejected(new AccountRejected.WrongPassword());
+            PasswordPolicy.check(next, r.handle(), r.email(), common)
+                    .ifPresent(weakness -> { throw new AccountRejected(new AccountRejected.WeakPassword(weakness)); });
+        }
+        var decision = Decision.make(log, stream, new AccountDecider(), AccountEvent.class,
+                new AccountCommand.ChangePassword(currentCheck, next, hasher.checking(next), hasher.hash(next), common, at));
         log.append(decision.toAppend(), EventMetadata.of(caller.actor(), inSession, at));
         for (var other : sessions.of(caller.account(), caller.session())) {
             if (other.current()) continue;

@@ -54,7 +54,8 @@ class ChangePasswordServiceTest {
     final OnlineCallers online = new OnlineCallers();
     final SessionTerminations terminations = new SessionTerminations();
     final OwnedSessions owned = new OwnedSessions(online, log, clock, new SessionActivity(clock), terminations);
-    final ChangePassword changePassword = new ChangePasswordService(log, new PlainTextHasher(), folded -> folded.equals("password1234"),
+    final PlainTextHasher hasher = new PlainTextHasher();
+    final ChangePassword changePassword = new ChangePasswordService(log, hasher, folded -> folded.equals("password1234"),
             clock, owned);
 
     final AccountId alice = account("alice");
@@ -132,10 +133,12 @@ class ChangePasswordServiceTest {
         var mine = open(alice, "alice", Channel.WEB);
         open(alice, "alice", Channel.TELNET);
         int before = log.recorded().size();
+        int hashes = hasher.hashes();
 
         assertThat(refusal(() -> changePassword.change(caller(alice, "alice", mine), new Secret("not my password at all"),
                 new Secret(NEW), WEB))).isEqualTo(new WrongPassword());
         assertThat(log.recorded()).hasSize(before);
+        assertThat(hasher.hashes()).as("no new password hashed for a wrong current one").isEqualTo(hashes);
         assertThat(online.openSessions()).hasSize(2);
     }
 

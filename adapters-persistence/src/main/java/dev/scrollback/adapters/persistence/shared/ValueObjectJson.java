@@ -15,6 +15,7 @@ import dev.scrollback.domain.accounts.ApiKeyName;
 import dev.scrollback.domain.accounts.LockNote;
 import dev.scrollback.domain.accounts.PasswordHash;
 import dev.scrollback.domain.accounts.Scope;
+import dev.scrollback.domain.accounts.SigningKeyId;
 import dev.scrollback.domain.shared.AccountId;
 import dev.scrollback.domain.shared.Handle;
 import dev.scrollback.domain.shared.RemoteAddress;
@@ -46,6 +47,7 @@ final class ValueObjectJson extends SimpleModule {
         plain(ApiKeyHash.class, ApiKeyHash::sha256, ApiKeyHash::new);
         plain(Scope.class, Scope::wireName, Scope::parse);
         plain(LockNote.class, LockNote::value, LockNote::new);
+        plain(SigningKeyId.class, SigningKeyId::value, SigningKeyId::new);
         personal(EmailAddress.class, EmailAddress::value, EmailAddress::new);
         personal(RemoteAddress.class, RemoteAddress::value, RemoteAddress::new);
     }
