@@ -37,7 +37,7 @@ final class AuthenticateSessionService implements AuthenticateSession {
         var holder = Loaded.load(log, AccountStreams.account(account), new AccountDecider(), AccountEvent.class).state();
         // A sysop's lock or forced reset ends the sessions too; this also covers one that started a moment before.
         if (!(holder instanceof AccountState.Registered r) || !r.mayActAt(clock.instant())
-                || !r.acceptsSessionStartedAt(open.started().at())) {
+                || !r.acceptsSession(session, open.started().at())) {
             return Optional.empty();
         }
         activity.touch(session);

@@ -59,7 +59,8 @@ final class ChangePasswordService implements ChangePassword {
                     .ifPresent(weakness -> { throw new AccountRejected(new AccountRejected.WeakPassword(weakness)); });
         }
         var decision = Decision.make(log, stream, new AccountDecider(), AccountEvent.class,
-                new AccountCommand.ChangePassword(currentCheck, next, hasher.checking(next), hasher.hash(next), common, at));
+                new AccountCommand.ChangePassword(currentCheck, next, hasher.checking(next), hasher.hash(next), common,
+                        java.util.Optional.of(caller.session()), at));
         log.append(decision.toAppend(), EventMetadata.of(caller.actor(), inSession, at));
         for (var other : sessions.of(caller.account(), caller.session())) {
             if (other.current()) continue;

@@ -240,7 +240,8 @@ class ApiKeyServiceTest {
         var account = bbs.member("alice");
         var issued = issue(bbs.logIn("alice"), Scope.EVENTS_READ);
         append(account, new dev.scrollback.domain.accounts.AccountEvent.PasswordChanged(account,
-                bbs.hasher.hash(new dev.scrollback.domain.accounts.Secret("another long passphrase")), bbs.clock.instant()));
+                bbs.hasher.hash(new dev.scrollback.domain.accounts.Secret("another long passphrase")), java.util.Optional.empty(),
+                bbs.clock.instant()));
 
         assertThat(authenticate.authenticate(issued.key())).isInstanceOf(Check.Valid.class);
     }

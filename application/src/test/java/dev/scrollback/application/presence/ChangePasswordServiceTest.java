@@ -103,7 +103,7 @@ class ChangePasswordServiceTest {
         changePassword.change(caller(alice, "alice", mine), new Secret(OLD), new Secret(NEW), WEB);
 
         assertThat(log.events(AccountStreams.account(alice))).last().isEqualTo(
-                new PasswordChanged(alice, PlainTextHasher.hashOf(NEW), T0));
+                new PasswordChanged(alice, PlainTextHasher.hashOf(NEW), Optional.of(mine), T0));
         assertThat(log.events().stream().filter(e -> e instanceof SessionEnded).map(e -> (SessionEnded) e))
                 .extracting(SessionEnded::session, SessionEnded::reason)
                 .containsExactlyInAnyOrder(

@@ -47,7 +47,7 @@ public sealed interface AccountCommand {
      * must differ), {@code nextHash} is what is stored. {@code common} is the breached-password list.
      */
     record ChangePassword(SecretCheck current, Secret next, SecretCheck nextCheck, PasswordHash nextHash,
-                          CommonPasswords common, Instant at) implements AccountCommand {}
+                          CommonPasswords common, Optional<SessionId> keptSession, Instant at) implements AccountCommand {}
 
     /** Records the hash of the unlock code mailed for the current lock. */
     record IssueUnlockCode(PasswordHash codeHash, Instant at) implements AccountCommand {}

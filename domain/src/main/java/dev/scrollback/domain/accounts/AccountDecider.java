@@ -182,7 +182,7 @@ public final class AccountDecider implements Decider<AccountCommand, AccountStat
         if (c.nextCheck().matches(account.passwordHash())) {
             throw rejected(new WeakPassword(PasswordPolicy.Weakness.SAME_AS_CURRENT));
         }
-        return List.of(new PasswordChanged(account.account(), c.nextHash(), c.at()));
+        return List.of(new PasswordChanged(account.account(), c.nextHash(), c.keptSession(), c.at()));
     }
 
     /**
@@ -297,7 +297,7 @@ public final class AccountDecider implements Decider<AccountCommand, AccountStat
                 case AccountLocked e -> switch (e.cause()) {
                     case FAILED_LOGINS -> r.withLogins(r.attempts().locked(e.until().orElse(e.at().plus(LoginAttempts.LOCK_FOR))), r.logins());
                     case SYSOP -> r.withSysopLock(Optional.of(new AccountState.SysopLock(e.until(), e.note())))
-                            .revokingSessionsAt(e.at());
+                            .revokingSessionsAt(e.at(), Optional.empty());
                 };
                 case UnlockCodeIssued e -> r.withLogins(r.attempts().withUnlockCode(e.codeHash()), r.logins());
                 case AccountUnlocked e -> e.reason() == UnlockReason.SYSOP
@@ -310,15 +310,15 @@ public final class AccountDecider implements Decider<AccountCommand, AccountStat
                 case TotpDisabled e -> r.withTotp(Optional.empty());
                 case TotpCodeAccepted e -> r.withTotp(r.totp().map(t -> t.accepted(e.step())));
                 case RecoveryCodeUsed e -> r.withTotp(r.totp().map(t -> t.recoveryCodeUsed(e.position())));
-                case PasswordChanged e -> r.withPassword(e.passwordHash());
+                case PasswordChanged e -> r.withPassword(e.passwordHash()).revokingSessionsAt(e.at(), e.keptSession());
                 case PasswordResetRequested e -> {
                     var requested = r.withReset(new AccountState.PasswordReset(
                             Optional.of(new AccountState.PendingReset(e.codeDigest(), e.expiresAt())),
                             r.reset().required() || e.cause() == ResetCause.SYSOP));
-                    yield e.cause() == ResetCause.SYSOP ? requested.revokingSessionsAt(e.at()) : requested;
+                    yield e.cause() == ResetCause.SYSOP ? requested.revokingSessionsAt(e.at(), Optional.empty()) : requested;
                 }
                 case PasswordResetCompleted e -> r.withPassword(e.passwordHash()).withReset(AccountState.PasswordReset.none())
-                        .revokingSessionsAt(e.at());
+                        .revokingSessionsAt(e.at(), Optional.empty());
             };
         };
     }

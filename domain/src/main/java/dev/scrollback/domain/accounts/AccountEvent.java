@@ -71,9 +71,10 @@ public sealed interface AccountEvent extends DomainEvent {
 
     /**
      * The password was changed by its owner; from now only the new hash (a stored secret) logs in. Every other open
-     * session of the account is ended with it.
+     * session of the account is ended with it; {@code keptSession}, the one it was changed in, goes on.
      */
-    record PasswordChanged(AccountId account, PasswordHash passwordHash, Instant at) implements AccountEvent {}
+    record PasswordChanged(AccountId account, PasswordHash passwordHash, Optional<SessionId> keptSession, Instant at)
+            implements AccountEvent {}
 
     /**
      * A single-use password reset code was mailed; only its digest is kept. {@link ResetCause#SYSOP}: a sysop (the

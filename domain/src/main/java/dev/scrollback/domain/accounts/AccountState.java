@@ -2,6 +2,7 @@ package dev.scrollback.domain.accounts;
 
 import dev.scrollback.domain.shared.AccountId;
 import dev.scrollback.domain.shared.Handle;
+import dev.scrollback.domain.shared.SessionId;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -25,7 +26,7 @@ public sealed interface AccountState {
             Optional<Totp> totp,
             Optional<SysopLock> sysopLock,
             PasswordReset reset,
-            Optional<Instant> sessionsRevokedAt) implements AccountState {
+            Optional<SessionRevocation> revocation) implements AccountState {
 
         public Registered {
             roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
@@ -50,7 +51,7 @@ public sealed interface AccountState {
 
         Registered withVerification(Optional<PendingVerification> pending, boolean verified) {
             return new Registered(account, handle, email, passwordHash, verified, pending, roles, attempts, logins,
-                    registeredAt, totp, sysopLock, reset, sessionsRevokedAt);
+                    registeredAt, totp, sysopLock, reset, revocation);
         }
 
         Registered withRole(Role role) {
@@ -58,7 +59,7 @@ public sealed interface AccountState {
             more.addAll(roles);
             more.add(role);
             return new Registered(account, handle, email, passwordHash, emailVerified, pendingVerification, more,
-                    attempts, logins, registeredAt, totp, sysopLock, reset, sessionsRevokedAt);
+                    attempts, logins, registeredAt, totp, sysopLock, reset, revocation);
         }
 
         Registered withoutRole(Role role) {
@@ -66,27 +67,27 @@ public sealed interface AccountState {
             fewer.addAll(roles);
             fewer.remove(role);
             return new Registered(account, handle, email, passwordHash, emailVerified, pendingVerification, fewer,
-                    attempts, logins, registeredAt, totp, sysopLock, reset, sessionsRevokedAt);
+                    attempts, logins, registeredAt, totp, sysopLock, reset, revocation);
         }
 
         Registered withTotp(Optional<Totp> totp) {
             return new Registered(account, handle, email, passwordHash, emailVerified, pendingVerification, roles,
-                    attempts, logins, registeredAt, totp, sysopLock, reset, sessionsRevokedAt);
+                    attempts, logins, registeredAt, totp, sysopLock, reset, revocation);
         }
 
         Registered withPassword(PasswordHash passwordHash) {
             return new Registered(account, handle, email, passwordHash, emailVerified, pendingVerification, roles,
-                    attempts, logins, registeredAt, totp, sysopLock, reset, sessionsRevokedAt);
+                    attempts, logins, registeredAt, totp, sysopLock, reset, revocation);
         }
 
         Registered withSysopLock(Optional<SysopLock> sysopLock) {
             return new Registered(account, handle, email, passwordHash, emailVerified, pendingVerification, roles,
-                    attempts, logins, registeredAt, totp, sysopLock, reset, sessionsRevokedAt);
+                    attempts, logins, registeredAt, totp, sysopLock, reset, revocation);
         }
 
         Registered withReset(PasswordReset reset) {
             return new Registered(account, handle, email, passwordHash, emailVerified, pendingVerification, roles,
-                    attempts, logins, registeredAt, totp, sysopLock, reset, sessionsRevokedAt);
+                    attempts, logins, registeredAt, totp, sysopLock, reset, revocation);
         }
 
         /** The sysop's lock in force at {@code at}, if any (one for a time no longer counts once it has ended). */
@@ -102,25 +103,29 @@ public sealed interface AccountState {
             return sysopLockAt(at).isEmpty() && !reset.required();
         }
 
-        Registered revokingSessionsAt(Instant at) {
+        Registered revokingSessionsAt(Instant at, Optional<SessionId> spared) {
             return new Registered(account, handle, email, passwordHash, emailVerified, pendingVerification, roles,
-                    attempts, logins, registeredAt, totp, sysopLock, reset, Optional.of(at));
+                    attempts, logins, registeredAt, totp, sysopLock, reset, Optional.of(new SessionRevocation(at, spared)));
         }
 
         /**
-         * Whether a session that started at {@code startedAt} may still act. A completed reset, a sysop's lock or forced
-         * reset end every session of the account; this refuses, at once, one that started earlier but escaped the
-         * ending (say it was not yet in the list of open sessions).
+         * Whether session {@code session}, started at {@code startedAt}, may still act. A password change or reset, a
+         * sysop's lock or forced reset end the account's sessions (a change spares the one it was made in); this
+         * refuses, at once, one that started earlier but escaped the ending (say it was not yet in the list of open
+         * sessions when they were ended).
          */
-        public boolean acceptsSessionStartedAt(Instant startedAt) {
-            return sessionsRevokedAt.filter(startedAt::isBefore).isEmpty();
+        public boolean acceptsSession(SessionId session, Instant startedAt) {
+            return revocation.filter(r -> startedAt.isBefore(r.at()) && r.spared().filter(session::equals).isEmpty()).isEmpty();
         }
 
         Registered withLogins(LoginAttempts attempts, LoginHistory logins) {
             return new Registered(account, handle, email, passwordHash, emailVerified, pendingVerification, roles,
-                    attempts, logins, registeredAt, totp, sysopLock, reset, sessionsRevokedAt);
+                    attempts, logins, registeredAt, totp, sysopLock, reset, revocation);
         }
     }
+
+    /** Sessions that started before {@code at} have ended, except {@code spared} (the one a password change came from). */
+    record SessionRevocation(Instant at, Optional<SessionId> spared) {}
 
     /** A sysop locked the account: until {@code until}, or until a sysop unlocks it when empty; the note is shown. */
     record SysopLock(Optional<Instant> until, Optional<LockNote> note) {}

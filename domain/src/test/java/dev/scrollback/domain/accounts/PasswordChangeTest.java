@@ -23,6 +23,7 @@ import dev.scrollback.domain.accounts.AccountRejected.WrongPassword;
 import dev.scrollback.domain.accounts.PasswordPolicy.Weakness;
 import dev.scrollback.domain.shared.DeciderSpec;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Changing the password: the current one confirms the owner, the new one passes the policy and differs. */
@@ -34,19 +35,19 @@ class PasswordChangeTest {
     final DeciderSpec<AccountCommand, AccountState, AccountEvent> spec = new DeciderSpec<>(new AccountDecider());
 
     static ChangePassword change(SecretCheck current, Secret next, SecretCheck sameAsStored) {
-        return new ChangePassword(current, next, sameAsStored, NEW_HASH, CommonPasswords.none(), AT);
+        return new ChangePassword(current, next, sameAsStored, NEW_HASH, CommonPasswords.none(), Optional.of(SESSION), AT);
     }
 
     @Test
     void the_right_current_password_and_a_good_new_one_change_the_stored_hash() {
         spec.given(REGISTERED, ISSUED, VERIFIED).when(change(matching(HASH), NEXT, stored -> false))
-                .then(new PasswordChanged(ACCOUNT, NEW_HASH, AT))
+                .then(new PasswordChanged(ACCOUNT, NEW_HASH, Optional.of(SESSION), AT))
                 .thenStateSatisfies(s -> assertThat(registered(s).passwordHash()).isEqualTo(NEW_HASH));
     }
 
     @Test
     void after_the_change_only_the_new_password_logs_in() {
-        var changed = new PasswordChanged(ACCOUNT, NEW_HASH, AT);
+        var changed = new PasswordChanged(ACCOUNT, NEW_HASH, Optional.of(SESSION), AT);
         spec.given(REGISTERED, ISSUED, VERIFIED, changed).when(new LogIn(matching(NEW_HASH), SESSION, AT.plusSeconds(1)))
                 .then(new LoginSucceeded(ACCOUNT, REGISTERED.handle(), SESSION, AT.plusSeconds(1)));
         spec.given(REGISTERED, ISSUED, VERIFIED, changed).when(new LogIn(matching(HASH), SESSION, AT.plusSeconds(1)))
@@ -74,7 +75,7 @@ class PasswordChangeTest {
         spec.given(REGISTERED, ISSUED, VERIFIED).when(change(matching(HASH), new Secret("alice in wonderland"), stored -> false))
                 .thenRejectedWith(new WeakPassword(Weakness.CONTAINS_HANDLE));
         spec.given(REGISTERED, ISSUED, VERIFIED)
-                .when(new ChangePassword(matching(HASH), NEXT, stored -> false, NEW_HASH, folded -> true, AT))
+                .when(new ChangePassword(matching(HASH), NEXT, stored -> false, NEW_HASH, folded -> true, Optional.of(SESSION), AT))
                 .thenRejectedWith(new WeakPassword(Weakness.COMMON));
     }
 
@@ -87,5 +88,16 @@ class PasswordChangeTest {
     @Test
     void an_unknown_account_cannot_change_a_password() {
         spec.given().when(change(stored -> true, NEXT, stored -> false)).thenRejectedWith(new UnknownAccount());
+    }
+
+    @Test
+    void sessions_from_before_the_change_are_refused_except_the_one_it_was_made_in() {
+        var other = new dev.scrollback.domain.shared.SessionId(java.util.UUID.randomUUID());
+        spec.given(REGISTERED, ISSUED, VERIFIED, new PasswordChanged(ACCOUNT, NEW_HASH, Optional.of(SESSION), AT))
+                .thenStateSatisfies(s -> {
+                    assertThat(registered(s).acceptsSession(SESSION, AT.minusSeconds(60))).isTrue();
+                    assertThat(registered(s).acceptsSession(other, AT.minusSeconds(60))).isFalse();
+                    assertThat(registered(s).acceptsSession(other, AT)).isTrue();
+                });
     }
 }

@@ -164,12 +164,12 @@ class PasswordResetTest {
     void a_completed_or_forced_reset_refuses_sessions_that_started_before_it() {
         var done = new PasswordResetCompleted(ACCOUNT, NEW_HASH, AT.plusSeconds(60));
         spec.given(REGISTERED, ISSUED, VERIFIED, REQUESTED, done).thenStateSatisfies(s -> {
-            assertThat(registered(s).acceptsSessionStartedAt(AT.plusSeconds(59))).isFalse();
-            assertThat(registered(s).acceptsSessionStartedAt(AT.plusSeconds(60))).isTrue();
+            assertThat(registered(s).acceptsSession(SESSION, AT.plusSeconds(59))).isFalse();
+            assertThat(registered(s).acceptsSession(SESSION, AT.plusSeconds(60))).isTrue();
         });
         spec.given(REGISTERED, ISSUED, VERIFIED, REQUESTED).thenStateSatisfies(s ->
-                assertThat(registered(s).acceptsSessionStartedAt(T0)).as("an owner's request ends nothing").isTrue());
+                assertThat(registered(s).acceptsSession(SESSION, T0)).as("an owner's request ends nothing").isTrue());
         spec.given(REGISTERED, ISSUED, VERIFIED, FORCED).thenStateSatisfies(s ->
-                assertThat(registered(s).acceptsSessionStartedAt(AT.minusSeconds(1))).isFalse());
+                assertThat(registered(s).acceptsSession(SESSION, AT.minusSeconds(1))).isFalse());
     }
 }

@@ -77,7 +77,7 @@ final class SampleEvents {
                 new AccountEvent.TotpCodeAccepted(ACCOUNT, 58_066_666L, T0),
                 new AccountEvent.RecoveryCodeUsed(ACCOUNT, 1, 9, T0),
                 new AccountEvent.TotpDisabled(ACCOUNT, T0),
-                new AccountEvent.PasswordChanged(ACCOUNT, CODE_HASH, T0),
+                new AccountEvent.PasswordChanged(ACCOUNT, CODE_HASH, Optional.of(SESSION), T0),
                 new LoginFailed(ACCOUNT, ALICE, AccountEvent.LoginFailure.WRONG_TOTP, T0.plusSeconds(63)),
                 new HandleClaimed(ALICE, ACCOUNT, T0),
                 new dev.scrollback.domain.accounts.ApiKeyEvent.ApiKeyIssued(API_KEY, ACCOUNT,
