@@ -55,11 +55,13 @@ class CoreWiring {
     @Bean(destroyMethod = "close")
     Projections projections(EventStore store, OnlineCallers online, AccountDirectory directory,
                             dev.scrollback.application.accounts.ApiKeyIndex apiKeys,
-                            dev.scrollback.application.accounts.PasswordResetIndex passwordResets) {
+                            dev.scrollback.application.accounts.PasswordResetIndex passwordResets,
+                            dev.scrollback.application.boards.Boards boards) {
         return Projections.start(store, List.of(
                 Projection.of("presence", SessionEvent.class, online::apply),
                 Projection.of("account-directory", AccountEvent.class, directory::apply),
                 Projection.of("password-resets", AccountEvent.class, passwordResets::apply),
+                Projection.of("boards", dev.scrollback.domain.boards.BoardsEvent.class, boards::apply),
                 Projection.of("api-keys", dev.scrollback.domain.accounts.ApiKeyEvent.class, apiKeys::apply)));
     }
 }

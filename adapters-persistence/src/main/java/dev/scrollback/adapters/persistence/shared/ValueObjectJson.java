@@ -48,6 +48,13 @@ final class ValueObjectJson extends SimpleModule {
         plain(Scope.class, Scope::wireName, Scope::parse);
         plain(LockNote.class, LockNote::value, LockNote::new);
         plain(SigningKeyId.class, SigningKeyId::value, SigningKeyId::new);
+        plain(dev.scrollback.domain.boards.BoardId.class, Object::toString, dev.scrollback.domain.boards.BoardId::parse);
+        plain(dev.scrollback.domain.boards.ThreadId.class, Object::toString, dev.scrollback.domain.boards.ThreadId::parse);
+        plain(dev.scrollback.domain.boards.MessageId.class, Object::toString, dev.scrollback.domain.boards.MessageId::parse);
+        plain(dev.scrollback.domain.boards.BoardName.class, dev.scrollback.domain.boards.BoardName::value, dev.scrollback.domain.boards.BoardName::new);
+        plain(dev.scrollback.domain.boards.ConferenceName.class, dev.scrollback.domain.boards.ConferenceName::value, dev.scrollback.domain.boards.ConferenceName::new);
+        plain(dev.scrollback.domain.boards.Subject.class, dev.scrollback.domain.boards.Subject::value, dev.scrollback.domain.boards.Subject::new);
+        personal(dev.scrollback.domain.boards.MessageBody.class, dev.scrollback.domain.boards.MessageBody::value, dev.scrollback.domain.boards.MessageBody::new);
         personal(EmailAddress.class, EmailAddress::value, EmailAddress::new);
         personal(RemoteAddress.class, RemoteAddress::value, RemoteAddress::new);
     }

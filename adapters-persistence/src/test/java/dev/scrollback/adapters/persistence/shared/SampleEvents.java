@@ -36,6 +36,17 @@ import dev.scrollback.domain.shared.SessionId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import dev.scrollback.domain.boards.BoardAccess;
+import dev.scrollback.domain.boards.BoardEvent;
+import dev.scrollback.domain.boards.BoardId;
+import dev.scrollback.domain.boards.BoardName;
+import dev.scrollback.domain.boards.ConferenceName;
+import dev.scrollback.domain.boards.MessageBody;
+import dev.scrollback.domain.boards.MessageEvent;
+import dev.scrollback.domain.boards.MessageId;
+import dev.scrollback.domain.boards.ReadMarkEvent;
+import dev.scrollback.domain.boards.Subject;
+import dev.scrollback.domain.boards.ThreadId;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -108,8 +119,23 @@ final class SampleEvents {
                         new dev.scrollback.domain.accounts.SigningKeyId("aB3_-x"), Optional.empty(),
                         dev.scrollback.domain.accounts.SigningKeyEvent.RotationReason.INITIAL, T0),
                 new dev.scrollback.domain.accounts.SigningKeyEvent.SigningKeyRetired(
-                        new dev.scrollback.domain.accounts.SigningKeyId("aB3_-x"), T0.plusSeconds(7)));
+                        new dev.scrollback.domain.accounts.SigningKeyId("aB3_-x"), T0.plusSeconds(7)),
+                new BoardEvent.BoardCreated(BOARD, new ConferenceName("General"), new BoardName("Chatter"), "Anything goes",
+                        new BoardAccess(java.util.Set.of(Role.MEMBER, Role.GUEST), java.util.Set.of(Role.MEMBER)), T0),
+                new MessageEvent.MessagePosted(MESSAGE, THREAD, BOARD, ACCOUNT, ALICE, new Subject("Modems"),
+                        new MessageBody("Who still has a 14.4?\n\tTabs too."), Optional.empty(), T0),
+                new MessageEvent.MessagePosted(REPLY, THREAD, BOARD, ACCOUNT, ALICE, new Subject("Re: Modems"),
+                        new MessageBody("> Who still has a 14.4?\nI do."), Optional.of(MESSAGE), T0.plusSeconds(1)),
+                new MessageEvent.MessageEdited(REPLY, THREAD, BOARD, new MessageBody("I do, a USR."), T0.plusSeconds(2)),
+                new MessageEvent.MessageDeleted(REPLY, THREAD, BOARD, "off topic", T0.plusSeconds(3)),
+                new MessageEvent.ThreadLocked(THREAD, BOARD, "", T0.plusSeconds(4)),
+                new ReadMarkEvent.BoardReadUpTo(ACCOUNT, BOARD, 2, T0.plusSeconds(5)));
     }
+
+    static final BoardId BOARD = new BoardId(UUID.fromString("0195f0a0-0000-7000-8000-0000000000b0"));
+    static final ThreadId THREAD = new ThreadId(UUID.fromString("0195f0a0-0000-7000-8000-0000000000b1"));
+    static final MessageId MESSAGE = new MessageId(UUID.fromString("0195f0a0-0000-7000-8000-0000000000b2"));
+    static final MessageId REPLY = new MessageId(UUID.fromString("0195f0a0-0000-7000-8000-0000000000b3"));
 
     /** The stream an event belongs on, as the application names them. */
     static StreamId streamOf(DomainEvent event) {
@@ -119,6 +145,9 @@ final class SampleEvents {
             case dev.scrollback.domain.accounts.ApiKeyEvent e -> StreamId.of("apikey", e.key());
             case SessionEvent e -> StreamId.of("session", e.session());
             case dev.scrollback.domain.accounts.SigningKeyEvent e -> StreamId.of("signingkeys", "tokens");
+            case BoardEvent e -> StreamId.of("board", e.board());
+            case MessageEvent e -> StreamId.of("thread", e.thread());
+            case ReadMarkEvent e -> StreamId.of("readmarks", e.account());
             default -> throw new IllegalArgumentException(event.toString());
         };
     }

@@ -1,0 +1,140 @@
+package dev.scrollback.application.boards;
+
+import dev.scrollback.application.accounts.AccessDenied;
+import dev.scrollback.application.accounts.Caller;
+import dev.scrollback.application.shared.Decision;
+import dev.scrollback.application.shared.EventLog;
+import dev.scrollback.application.shared.EventMetadata;
+import dev.scrollback.application.shared.Origin;
+import dev.scrollback.application.shared.RateLimiter;
+import dev.scrollback.application.shared.RateLimiter.Limit;
+import dev.scrollback.application.shared.Retried;
+import dev.scrollback.application.shared.UuidV7;
+import dev.scrollback.domain.accounts.Role;
+import dev.scrollback.domain.accounts.Scope;
+import dev.scrollback.domain.boards.BoardAccess;
+import dev.scrollback.domain.boards.BoardDecider;
+import dev.scrollback.domain.boards.BoardEvent;
+import dev.scrollback.domain.boards.BoardId;
+import dev.scrollback.domain.boards.BoardName;
+import dev.scrollback.domain.boards.BoardRejected;
+import dev.scrollback.domain.boards.BoardRejected.BoardExists;
+import dev.scrollback.domain.boards.BoardRejected.NoSuchThread;
+import dev.scrollback.domain.boards.ConferenceName;
+import dev.scrollback.domain.boards.MessageBody;
+import dev.scrollback.domain.boards.MessageEvent;
+import dev.scrollback.domain.boards.MessageId;
+import dev.scrollback.domain.boards.Subject;
+import dev.scrollback.domain.boards.ThreadDecider;
+import dev.scrollback.domain.boards.ThreadId;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Everything that writes to the boards: opening boards, posting, editing, moderating. */
+@Named
+final class BoardPosting implements CreateBoard, PostMessage, EditMessage, ModerateThread {
+    /** Per account: a conversation never needs more; a script flooding a board is stopped. */
+    static final Limit POSTS_PER_ACCOUNT = new Limit("posts-per-account", 30, Duration.ofMinutes(10));
+
+    private final EventLog log;
+    private final Boards boards;
+    private final Clock clock;
+    private final RateLimiter limiter;
+    private final BoardAccessCheck access;
+
+    @Inject
+    BoardPosting(EventLog log, Boards boards, Clock clock, RateLimiter limiter) {
+        this.log = log;
+        this.boards = boards;
+        this.clock = clock;
+        this.limiter = limiter;
+        this.access = new BoardAccessCheck(log);
+    }
+
+    @Override
+    public BoardId create(Caller sysop, ConferenceName conference, BoardName name, String description, BoardAccess boardAccess,
+                          Origin origin) {
+        AccessDenied.unlessAny(sysop, Role.SYSOP);
+        if (boards.named(name).isPresent()) throw new BoardRejected(new BoardExists());
+        var board = new BoardId(UuidV7.next());
+        var at = clock.instant();
+        var decision = Decision.make(log, BoardStreams.board(board), new BoardDecider(), BoardEvent.class,
+                new BoardDecider.Create(board, conference, name, description, boardAccess, at));
+        log.append(decision.toAppend(), EventMetadata.of(sysop.actor(), origin.inSession(sysop.sessionIfAny()), at));
+        return board;
+    }
+
+    @Override
+    public Posted startThread(Caller caller, BoardId board, Subject subject, MessageBody body, Origin origin) {
+        var poster = caller.through(Scope.BOARDS_WRITE);
+        access.postable(poster, board);
+        limiter.acquire(POSTS_PER_ACCOUNT, poster.account().toString()).orThrow();
+        var thread = new ThreadId(UuidV7.next());
+        var message = new MessageId(UuidV7.next());
+        var at = clock.instant();
+        decideAndAppend(poster, thread, new ThreadDecider.Start(thread, board, message, poster.account(), poster.handle(),
+                subject, body, at), origin);
+        return new Posted(thread, message);
+    }
+
+    @Override
+    public Posted reply(Caller caller, ThreadId thread, Optional<MessageId> inReplyTo, Optional<Subject> subject,
+                        MessageBody body, Origin origin) {
+        var poster = caller.through(Scope.BOARDS_WRITE);
+        access.postable(poster, boardOf(poster, thread));
+        limiter.acquire(POSTS_PER_ACCOUNT, poster.account().toString()).orThrow();
+        var message = new MessageId(UuidV7.next());
+        // A rival reply took the version first: decide again on the newer thread (the new message id stays).
+        Retried.onConflict(3, () -> {
+            decideAndAppend(poster, thread, new ThreadDecider.Reply(message, poster.account(), poster.handle(), subject, body,
+                    inReplyTo, clock.instant()), origin);
+            return message;
+        });
+        return new Posted(thread, message);
+    }
+
+    @Override
+    public void edit(Caller caller, ThreadId thread, MessageId message, MessageBody body, Origin origin) {
+        var editor = caller.through(Scope.BOARDS_WRITE);
+        access.readable(editor, boardOf(editor, thread));
+        Retried.onConflict(3, () -> {
+            decideAndAppend(editor, thread, new ThreadDecider.Edit(message, editor.account(), body, clock.instant()), origin);
+            return message;
+        });
+    }
+
+    @Override
+    public void delete(Caller moderator, ThreadId thread, MessageId message, String reason, Origin origin) {
+        AccessDenied.unlessAny(moderator, Role.MODERATOR, Role.SYSOP);
+        access.readable(moderator, boardOf(moderator, thread));
+        Retried.onConflict(3, () -> {
+            decideAndAppend(moderator, thread, new ThreadDecider.Delete(message, reason, clock.instant()), origin);
+            return message;
+        });
+    }
+
+    @Override
+    public boolean lock(Caller moderator, ThreadId thread, String reason, Origin origin) {
+        AccessDenied.unlessAny(moderator, Role.MODERATOR, Role.SYSOP);
+        access.readable(moderator, boardOf(moderator, thread));
+        return Retried.onConflict(3, () -> decideAndAppend(moderator, thread, new ThreadDecider.Lock(reason, clock.instant()), origin));
+    }
+
+    /** The board a thread is on, from the thread's stream; one the caller cannot see is no thread at all. */
+    private BoardId boardOf(Caller caller, ThreadId thread) {
+        var state = Decision.Loaded.load(log, BoardStreams.thread(thread), new ThreadDecider(thread), MessageEvent.class).state();
+        if (!(state instanceof ThreadDecider.Started started)) throw new BoardRejected(new NoSuchThread());
+        return started.board();
+    }
+
+    /** Whether anything was recorded. */
+    private boolean decideAndAppend(Caller caller, ThreadId thread, ThreadDecider.Command command, Origin origin) {
+        var decision = Decision.make(log, BoardStreams.thread(thread), new ThreadDecider(thread), MessageEvent.class, command);
+        if (decision.isEmpty()) return false;
+        log.append(decision.toAppend(), EventMetadata.of(caller.actor(), origin.inSession(caller.sessionIfAny()), command.at()));
+        return true;
+    }
+}

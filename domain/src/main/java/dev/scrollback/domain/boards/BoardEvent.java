@@ -1,0 +1,14 @@
+package dev.scrollback.domain.boards;
+
+import java.time.Instant;
+
+/** Facts about one board, stored on stream {@code board-<uuid>}. Names are a public contract (SPEC §3). */
+public sealed interface BoardEvent extends BoardsEvent {
+    BoardId board();
+
+    Instant at();
+
+    /** A sysop (the actor) opened a board in a conference, readable and writable by the roles in {@code access}. */
+    record BoardCreated(BoardId board, ConferenceName conference, BoardName name, String description, BoardAccess access,
+                        Instant at) implements BoardEvent {}
+}
