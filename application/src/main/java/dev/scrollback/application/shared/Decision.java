@@ -26,10 +26,10 @@ public record Decision<S, E extends DomainEvent>(StreamId stream, long version, 
 
     /** A stream folded to its current state. */
     public record Loaded<S>(StreamId stream, long version, S state) {
+        /** Folds only what was appended since the last load of the stream from this log: see {@link StreamStates}. */
         public static <C, S, E extends DomainEvent> Loaded<S> load(
                 EventLog log, StreamId stream, Decider<C, S, E> decider, Class<E> type) {
-            var history = log.read(stream);
-            return new Loaded<>(stream, history.version(), decider.replay(history.eventsOf(type)));
+            return StreamStates.of(log).load(log, stream, decider, type);
         }
     }
 }

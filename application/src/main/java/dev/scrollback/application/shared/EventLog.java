@@ -24,6 +24,15 @@ public interface EventLog {
     /** One stream, oldest event first (empty history, version -1, when it does not exist). */
     StreamHistory read(StreamId stream);
 
+    /**
+     * The events of one stream with a version greater than {@code afterVersion}, oldest first: the tail a reader that
+     * already folded the stream up to that version still needs. {@code -1} reads the whole stream; an unknown stream,
+     * or a version at or past its end, reads nothing.
+     *
+     * @throws IllegalArgumentException when {@code afterVersion} is below -1
+     */
+    List<RecordedEvent> readAfter(StreamId stream, long afterVersion);
+
     /** Up to {@code limit} events with a position greater than {@code after}, in position order. */
     List<RecordedEvent> readAfter(long after, int limit);
 

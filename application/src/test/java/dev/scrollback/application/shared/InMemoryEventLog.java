@@ -66,6 +66,16 @@ public final class InMemoryEventLog implements EventLog {
     }
 
     @Override
+    public List<RecordedEvent> readAfter(StreamId stream, long afterVersion) {
+        if (afterVersion < -1) throw new IllegalArgumentException("afterVersion must be >= -1: " + afterVersion);
+        synchronized (lock) {
+            var events = streams.getOrDefault(stream, List.of());          // events.get(v).version() == v
+            if (afterVersion >= events.size() - 1) return List.of();           // no overflow at Long.MAX_VALUE
+            return List.copyOf(events.subList((int) (afterVersion + 1), events.size()));
+        }
+    }
+
+    @Override
     public List<RecordedEvent> readAfter(long after, int limit) {
         if (after < 0) throw new IllegalArgumentException("after must be >= 0: " + after);
         if (limit < 1) throw new IllegalArgumentException("limit must be >= 1: " + limit);

@@ -37,6 +37,11 @@ final class AxonEventLog implements EventLog {
     }
 
     @Override
+    public List<RecordedEvent> readAfter(StreamId stream, long afterVersion) {
+        return reader.streamAfter(stream, afterVersion);
+    }
+
+    @Override
     public List<RecordedEvent> readAfter(long after, int limit) {
         return reader.after(after, limit);
     }

@@ -28,6 +28,9 @@ final class StoredEventReader {
             "globalIndex, eventIdentifier, aggregateIdentifier, sequenceNumber, timeStamp, payloadType, payloadRevision, payload, metaData";
     private static final String AFTER = "SELECT " + COLUMNS + " FROM domain_event_entry WHERE globalIndex > ? ORDER BY globalIndex FETCH FIRST ? ROWS ONLY";
     private static final String STREAM = "SELECT " + COLUMNS + " FROM domain_event_entry WHERE aggregateIdentifier = ? ORDER BY sequenceNumber";
+    /** A stream's tail: served by the (aggregateIdentifier, sequenceNumber) unique index, so it costs what it returns. */
+    private static final String STREAM_AFTER = "SELECT " + COLUMNS
+            + " FROM domain_event_entry WHERE aggregateIdentifier = ? AND sequenceNumber > ? ORDER BY sequenceNumber";
 
     /** Stream ids seen lately: checking a stream id's shape costs more than reading the rest of the row. */
     private static final int STREAMS_REMEMBERED = 50_000;
@@ -63,17 +66,26 @@ final class StoredEventReader {
     }
 
     StreamHistory stream(StreamId stream) {
+        var recorded = streamAfter(stream, -1);
+        return new StreamHistory(stream, recorded.isEmpty() ? -1 : recorded.getLast().version(), recorded);
+    }
+
+    /** The events of {@code stream} with a version above {@code afterVersion} (-1: all of them), oldest first. */
+    List<RecordedEvent> streamAfter(StreamId stream, long afterVersion) {
+        if (afterVersion < -1) throw new IllegalArgumentException("afterVersion must be -1 or a version, was " + afterVersion);
         var decoder = new Decoder();
         var recorded = new ArrayList<RecordedEvent>();
-        try (var connection = pool.getConnection(); var query = connection.prepareStatement(STREAM)) {
+        boolean whole = afterVersion == -1;
+        try (var connection = pool.getConnection(); var query = connection.prepareStatement(whole ? STREAM : STREAM_AFTER)) {
             query.setString(1, stream.value());
+            if (!whole) query.setLong(2, afterVersion);
             try (var rows = query.executeQuery()) {
                 while (rows.next()) recorded.add(decoder.recorded(Row.of(rows)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read stream " + stream + ": " + e.getMessage(), e);
         }
-        return new StreamHistory(stream, recorded.isEmpty() ? -1 : recorded.getLast().version(), recorded);
+        return recorded;
     }
 
     long lastPosition() {

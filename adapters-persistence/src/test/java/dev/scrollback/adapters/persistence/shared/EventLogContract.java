@@ -24,6 +24,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -87,6 +88,47 @@ abstract class EventLogContract {
         var missing = log.read(StreamId.of("account", UUID.randomUUID()));
         assertThat(missing.version()).isEqualTo(-1);
         assertThat(missing.events()).isEmpty();
+    }
+
+    @Test
+    void a_stream_reads_after_a_version_only_its_own_later_events() {
+        var log = open().eventLog();
+        var stream = StreamId.of("account", UUID.randomUUID());
+        var a = log.append(new StreamAppend(stream, ExpectedVersion.noStream(), List.of(verified(1), verified(2))), metadata());
+        var other = log.append(SampleEvents.onNewStream("account", verified(0), verified(0), verified(0)), metadata());
+        var b = log.append(new StreamAppend(stream, ExpectedVersion.exactly(1), List.of(verified(3))), metadata());
+
+        assertThat(log.readAfter(stream, -1)).containsExactlyElementsOf(log.read(stream).events())
+                .containsExactlyElementsOf(concat(a, b));
+        assertThat(log.readAfter(stream, 0)).containsExactly(a.get(1), b.getFirst());
+        assertThat(log.readAfter(stream, 1)).containsExactly(b.getFirst());
+        assertThat(log.readAfter(stream, 1)).doesNotContainAnyElementsOf(other);
+    }
+
+    @Test
+    void reading_a_stream_after_its_end_or_an_unknown_stream_reads_nothing() {
+        var log = open().eventLog();
+        var id = UUID.randomUUID().toString();
+        var stream = StreamId.of("account", id);
+        log.append(new StreamAppend(stream, ExpectedVersion.noStream(), List.of(verified(1), verified(2))), metadata());
+
+        assertThat(log.readAfter(stream, 1)).isEmpty();                       // at the end
+        assertThat(log.readAfter(stream, 2)).isEmpty();                       // past it
+        assertThat(log.readAfter(stream, Long.MAX_VALUE)).isEmpty();
+        assertThat(log.readAfter(StreamId.of("account", UUID.randomUUID()), -1)).isEmpty();
+        assertThat(log.readAfter(StreamId.of("account", UUID.randomUUID()), 5)).isEmpty();
+        assertThat(log.readAfter(StreamId.of("account", id.toUpperCase(Locale.ROOT)), -1)).isEmpty();  // names are exact
+        assertThat(log.readAfter(StreamId.of("account", id.substring(0, 8)), -1)).isEmpty();
+    }
+
+    @Test
+    void reading_a_stream_after_a_version_below_minus_1_is_refused() {
+        var log = open().eventLog();
+        var stream = StreamId.of("account", UUID.randomUUID());
+        log.append(new StreamAppend(stream, ExpectedVersion.noStream(), List.of(verified(1))), metadata());
+
+        assertThatThrownBy(() -> log.readAfter(stream, -2)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> log.readAfter(stream, Long.MIN_VALUE)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
