@@ -1,0 +1,34 @@
+package dev.scrollback.application.boards;
+
+import dev.scrollback.domain.boards.BoardId;
+import dev.scrollback.domain.boards.MessageBody;
+import dev.scrollback.domain.boards.MessageId;
+import dev.scrollback.domain.boards.Subject;
+import dev.scrollback.domain.boards.ThreadId;
+import dev.scrollback.domain.shared.Handle;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Out-port: the full-text index over the boards' subjects and bodies, fed by {@link MessageSearchFeed} in log order
+ * and rebuilt from the log at every start like the other projections.
+ */
+public interface MessageIndex {
+    void add(Indexed message);
+
+    /** The message's body changed (an edit); unknown messages are ignored. */
+    void edit(MessageId message, MessageBody body);
+
+    /** The message was deleted: it is found no more. */
+    void remove(MessageId message);
+
+    /** The best matches for {@code text} on the given boards, best first, at most {@code limit}. */
+    List<Hit> search(SearchText text, Set<BoardId> boards, int limit);
+
+    record Indexed(MessageId message, ThreadId thread, BoardId board, Handle author, Subject subject, MessageBody body,
+                   Instant at) {}
+
+    /** {@code snippet}: a line of the body around the first word searched for, to show with the hit. */
+    record Hit(MessageId message, ThreadId thread, BoardId board, Handle author, Subject subject, Instant at, String snippet) {}
+}
