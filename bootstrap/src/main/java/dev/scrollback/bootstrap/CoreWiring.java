@@ -56,12 +56,16 @@ class CoreWiring {
     Projections projections(EventStore store, OnlineCallers online, AccountDirectory directory,
                             dev.scrollback.application.accounts.ApiKeyIndex apiKeys,
                             dev.scrollback.application.accounts.PasswordResetIndex passwordResets,
-                            dev.scrollback.application.boards.Boards boards) {
+                            dev.scrollback.application.boards.Boards boards,
+                            dev.scrollback.application.boards.MessageSearchFeed messageSearch,
+                            dev.scrollback.application.mail.Mailboxes mailboxes) {
         return Projections.start(store, List.of(
                 Projection.of("presence", SessionEvent.class, online::apply),
                 Projection.of("account-directory", AccountEvent.class, directory::apply),
                 Projection.of("password-resets", AccountEvent.class, passwordResets::apply),
                 Projection.of("boards", dev.scrollback.domain.boards.BoardsEvent.class, boards::apply),
+                Projection.of("message-search", dev.scrollback.domain.boards.MessageEvent.class, messageSearch::apply),
+                Projection.of("mailboxes", dev.scrollback.domain.mail.PrivateMessageEvent.class, mailboxes::apply),
                 Projection.of("api-keys", dev.scrollback.domain.accounts.ApiKeyEvent.class, apiKeys::apply)));
     }
 }

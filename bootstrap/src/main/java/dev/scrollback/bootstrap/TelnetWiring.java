@@ -35,11 +35,15 @@ class TelnetWiring {
     Terminals terminals(RegisterCaller register, VerifyEmail verify, ResendVerification resend, LogInCaller logIn,
                         LogOut logOut, EndSession endSession, WhoIsOnline whoIsOnline, ShowProfile showProfile,
                         Settings settings, Clock clock, SessionTerminations terminations, ChangePassword changePassword,
-                        RequestPasswordReset requestReset, CompletePasswordReset completeReset) {
+                        RequestPasswordReset requestReset, CompletePasswordReset completeReset,
+                        dev.scrollback.adapters.telnet.mail.MailScreen mailScreen,
+                        dev.scrollback.adapters.telnet.boards.BoardsScreen boardsScreen) {
         return new BbsTerminals(register, verify, resend, logIn, logOut, endSession, whoIsOnline, Optional.of(showProfile),
                 new BbsSettings(settings.bbsName(), settings.loginTimeout(), settings.idleTimeout(), clock))
                 .tellingSessionsEndedElsewhere(terminations)
                 .withSettings(changePassword)
+                .withMail(mailScreen)
+                .withBoards(boardsScreen)
                 .withPasswordReset(requestReset, completeReset);
     }
 

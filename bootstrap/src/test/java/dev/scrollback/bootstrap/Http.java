@@ -57,12 +57,12 @@ final class Http {
         return answer.body().get("accessToken").asText();
     }
 
-    private HttpRequest.Builder request(String path, String token) {
+    HttpRequest.Builder request(String path, String token) {
         var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         return token.isEmpty() ? builder : builder.header("Authorization", "Bearer " + token);
     }
 
-    private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
         var response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         lastRetryAfter = response.headers().firstValue("Retry-After").orElse("");
         var body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());

@@ -9,6 +9,7 @@ import dev.scrollback.domain.boards.BoardEvent.BoardCreated;
 import dev.scrollback.domain.boards.BoardId;
 import dev.scrollback.domain.boards.BoardRejected;
 import dev.scrollback.domain.boards.BoardRejected.NoSuchBoard;
+import dev.scrollback.domain.boards.BoardRejected.NoSuchThread;
 import dev.scrollback.domain.boards.BoardRejected.NotAllowed;
 
 /**
@@ -30,7 +31,23 @@ final class BoardAccessCheck {
     }
 
     BoardCreated postable(Caller caller, BoardId board) {
-        var created = readable(caller, board);
+        return mayPost(caller, readable(caller, board));
+    }
+
+    /** For an operation on a thread of {@code board}: a board the caller may not read hides its threads too. */
+    BoardCreated threadReadable(Caller caller, BoardId board) {
+        try {
+            return readable(caller, board);
+        } catch (BoardRejected hidden) {
+            throw new BoardRejected(new NoSuchThread());
+        }
+    }
+
+    BoardCreated threadPostable(Caller caller, BoardId board) {
+        return mayPost(caller, threadReadable(caller, board));
+    }
+
+    private static BoardCreated mayPost(Caller caller, BoardCreated created) {
         if (!created.access().mayPost(caller.roles())) throw new BoardRejected(new NotAllowed("post on this board"));
         return created;
     }

@@ -5,6 +5,8 @@ import dev.scrollback.application.accounts.Caller;
 import dev.scrollback.application.shared.Decision;
 import dev.scrollback.application.shared.EventLog;
 import dev.scrollback.application.shared.EventMetadata;
+import dev.scrollback.application.shared.ExpectedVersion;
+import dev.scrollback.application.shared.StreamAppend;
 import dev.scrollback.application.shared.Origin;
 import dev.scrollback.application.shared.RateLimiter;
 import dev.scrollback.application.shared.RateLimiter.Limit;
@@ -63,7 +65,14 @@ final class BoardPosting implements CreateBoard, PostMessage, EditMessage, Moder
         var at = clock.instant();
         var decision = Decision.make(log, BoardStreams.board(board), new BoardDecider(), BoardEvent.class,
                 new BoardDecider.Create(board, conference, name, description, boardAccess, at));
-        log.append(decision.toAppend(), EventMetadata.of(sysop.actor(), origin.inSession(sysop.sessionIfAny()), at));
+        var claim = new StreamAppend(BoardStreams.boardName(name), ExpectedVersion.noStream(),
+                java.util.List.of(new BoardEvent.BoardNameClaimed(board, name, at)));
+        try {
+            log.append(java.util.List.of(claim, decision.toAppend()), EventMetadata.of(sysop.actor(),
+                    origin.inSession(sysop.sessionIfAny()), at));
+        } catch (EventLog.Conflict nameTakenMeanwhile) {
+            throw new BoardRejected(new BoardExists());
+        }
         return board;
     }
 
@@ -84,7 +93,7 @@ final class BoardPosting implements CreateBoard, PostMessage, EditMessage, Moder
     public Posted reply(Caller caller, ThreadId thread, Optional<MessageId> inReplyTo, Optional<Subject> subject,
                         MessageBody body, Origin origin) {
         var poster = caller.through(Scope.BOARDS_WRITE);
-        access.postable(poster, boardOf(poster, thread));
+        access.threadPostable(poster, boardOf(thread));
         limiter.acquire(POSTS_PER_ACCOUNT, poster.account().toString()).orThrow();
         var message = new MessageId(UuidV7.next());
         // A rival reply took the version first: decide again on the newer thread (the new message id stays).
@@ -99,7 +108,7 @@ final class BoardPosting implements CreateBoard, PostMessage, EditMessage, Moder
     @Override
     public void edit(Caller caller, ThreadId thread, MessageId message, MessageBody body, Origin origin) {
         var editor = caller.through(Scope.BOARDS_WRITE);
-        access.readable(editor, boardOf(editor, thread));
+        access.threadReadable(editor, boardOf(thread));
         Retried.onConflict(3, () -> {
             decideAndAppend(editor, thread, new ThreadDecider.Edit(message, editor.account(), body, clock.instant()), origin);
             return message;
@@ -109,7 +118,7 @@ final class BoardPosting implements CreateBoard, PostMessage, EditMessage, Moder
     @Override
     public void delete(Caller moderator, ThreadId thread, MessageId message, String reason, Origin origin) {
         AccessDenied.unlessAny(moderator, Role.MODERATOR, Role.SYSOP);
-        access.readable(moderator, boardOf(moderator, thread));
+        access.threadReadable(moderator, boardOf(thread));
         Retried.onConflict(3, () -> {
             decideAndAppend(moderator, thread, new ThreadDecider.Delete(message, reason, clock.instant()), origin);
             return message;
@@ -119,12 +128,12 @@ final class BoardPosting implements CreateBoard, PostMessage, EditMessage, Moder
     @Override
     public boolean lock(Caller moderator, ThreadId thread, String reason, Origin origin) {
         AccessDenied.unlessAny(moderator, Role.MODERATOR, Role.SYSOP);
-        access.readable(moderator, boardOf(moderator, thread));
+        access.threadReadable(moderator, boardOf(thread));
         return Retried.onConflict(3, () -> decideAndAppend(moderator, thread, new ThreadDecider.Lock(reason, clock.instant()), origin));
     }
 
-    /** The board a thread is on, from the thread's stream; one the caller cannot see is no thread at all. */
-    private BoardId boardOf(Caller caller, ThreadId thread) {
+    /** The board a thread is on, from the thread's stream. */
+    private BoardId boardOf(ThreadId thread) {
         var state = Decision.Loaded.load(log, BoardStreams.thread(thread), new ThreadDecider(thread), MessageEvent.class).state();
         if (!(state instanceof ThreadDecider.Started started)) throw new BoardRejected(new NoSuchThread());
         return started.board();

@@ -43,7 +43,7 @@ final class BoardQueries implements ListBoards, ListThreads, ReadThread {
         return boards.boards().stream().filter(b -> b.access().mayRead(caller.roles())).map(b -> {
             var threads = boards.threadsOf(b.board());
             long mark = boards.markOf(caller.account(), b.board());
-            return new BoardSummary(b, threads.size(), boards.latest(b.board()), boards.countAfter(b.board(), mark),
+            return new BoardSummary(b, threads.size(), boards.latest(b.board()), boards.countAfter(b.board(), mark, caller.account()),
                     b.access().mayPost(caller.roles()), threads.stream().map(Boards.Thread::lastPostAt).max(Instant::compareTo));
         }).toList();
     }
@@ -64,12 +64,7 @@ final class BoardQueries implements ListBoards, ListThreads, ReadThread {
         var events = history.eventsOf(MessageEvent.class);
         if (events.isEmpty()) throw new BoardRejected(new NoSuchThread());
         var first = (MessagePosted) events.getFirst();
-        dev.scrollback.domain.boards.BoardEvent.BoardCreated created;
-        try {
-            created = access.readable(caller, first.board());
-        } catch (BoardRejected notReadable) {
-            throw new BoardRejected(new NoSuchThread());
-        }
+        var created = access.threadReadable(caller, first.board());
         var board = Boards.Board.of(created);
         var views = new LinkedHashMap<MessageId, MessageView>();
         boolean locked = false;

@@ -59,6 +59,7 @@ public final class Boards {
 
     public synchronized void apply(BoardsEvent event) {
         switch (event) {
+            case dev.scrollback.domain.boards.BoardEvent.BoardNameClaimed e -> { }
             case BoardCreated e -> {
                 boards.put(e.board(), Board.of(e));
                 entries.putIfAbsent(e.board(), new ConcurrentSkipListMap<>());
@@ -124,24 +125,27 @@ public final class Boards {
         return list == null || list.isEmpty() ? 0 : list.lastKey();
     }
 
-    /** The board's messages numbered above {@code after}, oldest first, at most {@code limit}; deleted ones left out. */
-    public List<Entry> after(BoardId board, long after, int limit) {
+    /**
+     * The board's messages numbered above {@code after}, oldest first, at most {@code limit}; deleted ones and the
+     * reader's own ({@code reader}) left out: nobody needs to be told what they wrote themselves.
+     */
+    public List<Entry> after(BoardId board, long after, AccountId reader, int limit) {
         var list = entries.get(board);
         if (list == null) return List.of();
         var found = new ArrayList<Entry>();
         for (var entry : list.tailMap(after, false).values()) {
-            if (entry.deleted()) continue;
+            if (entry.deleted() || entry.authorId().equals(reader)) continue;
             found.add(entry);
             if (found.size() >= limit) break;
         }
         return found;
     }
 
-    /** How many live messages the board has above {@code after}. */
-    public int countAfter(BoardId board, long after) {
+    /** How many live messages by others than {@code reader} the board has above {@code after}. */
+    public int countAfter(BoardId board, long after, AccountId reader) {
         var list = entries.get(board);
         if (list == null) return 0;
-        return (int) list.tailMap(after, false).values().stream().filter(e -> !e.deleted()).count();
+        return (int) list.tailMap(after, false).values().stream().filter(e -> !e.deleted() && !e.authorId().equals(reader)).count();
     }
 
     public Optional<Entry> entry(MessageId message) {

@@ -41,7 +41,7 @@ final class NewScanService implements NewScan {
             if (!board.access().mayRead(caller.roles())) continue;
             // The stream's marks are exact; the projection's may lag a moment behind a mark just made.
             long mark = Math.max(boards.markOf(caller.account(), board.board()), exact.of(board.board()));
-            for (var entry : boards.after(board.board(), mark, limit + 1 - found.size())) {
+            for (var entry : boards.after(board.board(), mark, caller.account(), limit + 1 - found.size())) {
                 if (found.size() == limit) return new Scan(found, true);
                 found.add(new NewMessage(board, entry));
             }

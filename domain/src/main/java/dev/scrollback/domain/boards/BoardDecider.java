@@ -40,6 +40,7 @@ public final class BoardDecider implements Decider<BoardDecider.Command, BoardDe
     public State evolve(State state, BoardEvent event) {
         return switch (event) {
             case BoardCreated created -> new State(Optional.of(created));
+            case BoardEvent.BoardNameClaimed claimed -> state;
         };
     }
 }

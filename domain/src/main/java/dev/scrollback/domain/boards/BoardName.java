@@ -7,4 +7,10 @@ public record BoardName(String value) {
     public BoardName {
         value = OneLine.of("name", value, MAX);
     }
+
+    /** What uniqueness is decided on: compatibility-normalised, case-folded, inner spaces collapsed. */
+    public String key() {
+        return java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("\\s+", " ");
+    }
 }

@@ -21,6 +21,8 @@ final class AxonStorageEngine extends JdbcEventStorageEngine {
             .snapshotTable("snapshot_event_entry")
             .build();
 
+    private final ConnectionProvider connections;
+
     AxonStorageEngine(ConnectionProvider connections, Serializer serializer) {
         super(JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
@@ -31,6 +33,19 @@ final class AxonStorageEngine extends JdbcEventStorageEngine {
                 .schema(SCHEMA)
                 .dataType(byte[].class)
                 .batchSize(1000));
+        this.connections = connections;
+    }
+
+    /**
+     * Whether other processes may append to the table, so that readers must look for their appends: not to embedded
+     * H2, whose files one process holds (the sole writer of {@link JdbcDialect.H2}).
+     */
+    boolean othersMayAppend() {
+        try (var connection = connections.getConnection()) {
+            return !"H2".equals(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            return true;                        // then look: a needless look costs little, a missed append a lot
+        }
     }
 
     @Override

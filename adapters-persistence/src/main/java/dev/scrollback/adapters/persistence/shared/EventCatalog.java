@@ -27,6 +27,7 @@ final class EventCatalog {
     static final List<Class<? extends DomainEvent>> ROOTS = List.of(AccountEvent.class, HandleEvent.class, SessionEvent.class,
             dev.scrollback.domain.accounts.ApiKeyEvent.class,
             dev.scrollback.domain.accounts.SigningKeyEvent.class,
+            dev.scrollback.domain.mail.PrivateMessageEvent.class,
             dev.scrollback.domain.boards.BoardsEvent.class);
 
     /** One event type: its public name, its record class, the schema version written today, its secret fields. */

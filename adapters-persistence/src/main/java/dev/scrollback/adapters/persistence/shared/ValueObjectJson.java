@@ -54,6 +54,9 @@ final class ValueObjectJson extends SimpleModule {
         plain(dev.scrollback.domain.boards.BoardName.class, dev.scrollback.domain.boards.BoardName::value, dev.scrollback.domain.boards.BoardName::new);
         plain(dev.scrollback.domain.boards.ConferenceName.class, dev.scrollback.domain.boards.ConferenceName::value, dev.scrollback.domain.boards.ConferenceName::new);
         plain(dev.scrollback.domain.boards.Subject.class, dev.scrollback.domain.boards.Subject::value, dev.scrollback.domain.boards.Subject::new);
+        plain(dev.scrollback.domain.mail.PrivateMessageId.class, Object::toString, dev.scrollback.domain.mail.PrivateMessageId::parse);
+        personal(dev.scrollback.domain.mail.MailSubject.class, dev.scrollback.domain.mail.MailSubject::value, dev.scrollback.domain.mail.MailSubject::new);
+        personal(dev.scrollback.domain.mail.MailBody.class, dev.scrollback.domain.mail.MailBody::value, dev.scrollback.domain.mail.MailBody::new);
         personal(dev.scrollback.domain.boards.MessageBody.class, dev.scrollback.domain.boards.MessageBody::value, dev.scrollback.domain.boards.MessageBody::new);
         personal(EmailAddress.class, EmailAddress::value, EmailAddress::new);
         personal(RemoteAddress.class, RemoteAddress::value, RemoteAddress::new);

@@ -120,6 +120,7 @@ final class SampleEvents {
                         dev.scrollback.domain.accounts.SigningKeyEvent.RotationReason.INITIAL, T0),
                 new dev.scrollback.domain.accounts.SigningKeyEvent.SigningKeyRetired(
                         new dev.scrollback.domain.accounts.SigningKeyId("aB3_-x"), T0.plusSeconds(7)),
+                new BoardEvent.BoardNameClaimed(BOARD, new BoardName("Chatter"), T0),
                 new BoardEvent.BoardCreated(BOARD, new ConferenceName("General"), new BoardName("Chatter"), "Anything goes",
                         new BoardAccess(java.util.Set.of(Role.MEMBER, Role.GUEST), java.util.Set.of(Role.MEMBER)), T0),
                 new MessageEvent.MessagePosted(MESSAGE, THREAD, BOARD, ACCOUNT, ALICE, new Subject("Modems"),
@@ -129,8 +130,22 @@ final class SampleEvents {
                 new MessageEvent.MessageEdited(REPLY, THREAD, BOARD, new MessageBody("I do, a USR."), T0.plusSeconds(2)),
                 new MessageEvent.MessageDeleted(REPLY, THREAD, BOARD, "off topic", T0.plusSeconds(3)),
                 new MessageEvent.ThreadLocked(THREAD, BOARD, "", T0.plusSeconds(4)),
-                new ReadMarkEvent.BoardReadUpTo(ACCOUNT, BOARD, 2, T0.plusSeconds(5)));
+                new ReadMarkEvent.BoardReadUpTo(ACCOUNT, BOARD, 2, T0.plusSeconds(5)),
+                new dev.scrollback.domain.mail.PrivateMessageEvent.PrivateMessageSent(MAIL, ACCOUNT, ALICE,
+                        new AccountId(UUID.fromString("0195f0a0-0000-7000-8000-0000000000c1")), new Handle("Bob"),
+                        new dev.scrollback.domain.mail.MailSubject("Lunch?"),
+                        new dev.scrollback.domain.mail.MailBody("Noon?\n\tAt the usual place."), Optional.of(MAIL), T0),
+                new dev.scrollback.domain.mail.PrivateMessageEvent.PrivateMessageSent(MAIL, ACCOUNT, ALICE,
+                        new AccountId(UUID.fromString("0195f0a0-0000-7000-8000-0000000000c1")), new Handle("Bob"),
+                        new dev.scrollback.domain.mail.MailSubject("Hi"), new dev.scrollback.domain.mail.MailBody("Hi"),
+                        Optional.empty(), T0),
+                new dev.scrollback.domain.mail.PrivateMessageEvent.PrivateMessageRead(MAIL, ACCOUNT, T0.plusSeconds(9)),
+                new dev.scrollback.domain.mail.PrivateMessageEvent.PrivateMessageDeleted(MAIL, ACCOUNT,
+                        dev.scrollback.domain.mail.PrivateMessageEvent.MailboxSide.RECIPIENT, T0.plusSeconds(10)));
     }
+
+    static final dev.scrollback.domain.mail.PrivateMessageId MAIL =
+            new dev.scrollback.domain.mail.PrivateMessageId(UUID.fromString("0195f0a0-0000-7000-8000-0000000000c0"));
 
     static final BoardId BOARD = new BoardId(UUID.fromString("0195f0a0-0000-7000-8000-0000000000b0"));
     static final ThreadId THREAD = new ThreadId(UUID.fromString("0195f0a0-0000-7000-8000-0000000000b1"));
@@ -145,9 +160,11 @@ final class SampleEvents {
             case dev.scrollback.domain.accounts.ApiKeyEvent e -> StreamId.of("apikey", e.key());
             case SessionEvent e -> StreamId.of("session", e.session());
             case dev.scrollback.domain.accounts.SigningKeyEvent e -> StreamId.of("signingkeys", "tokens");
+            case BoardEvent.BoardNameClaimed e -> StreamId.of("boardname", "c4a1");
             case BoardEvent e -> StreamId.of("board", e.board());
             case MessageEvent e -> StreamId.of("thread", e.thread());
             case ReadMarkEvent e -> StreamId.of("readmarks", e.account());
+            case dev.scrollback.domain.mail.PrivateMessageEvent e -> StreamId.of("mail", e.message());
             default -> throw new IllegalArgumentException(event.toString());
         };
     }

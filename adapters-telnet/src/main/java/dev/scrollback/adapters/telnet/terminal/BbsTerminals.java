@@ -81,6 +81,18 @@ public final class BbsTerminals implements Terminals {
                 showProfile, terminations, settings);
     }
 
+    /** The same engine, whose main menu offers [M] Mail to members: inbox, sent mail, reader, writing. */
+    public BbsTerminals withMail(dev.scrollback.adapters.telnet.mail.MailScreen mailScreen) {
+        return new BbsTerminals(loginScreen, mainMenu.withMail(mailScreen), logOut, endSession, showProfile, terminations,
+                settings);
+    }
+
+    /** The same engine, whose main menu offers [B] Boards and [N] New-scan. */
+    public BbsTerminals withBoards(dev.scrollback.adapters.telnet.boards.BoardsScreen boardsScreen) {
+        return new BbsTerminals(loginScreen, mainMenu.withBoards(boardsScreen), logOut, endSession, showProfile, terminations,
+                settings);
+    }
+
     @Override
     public void serve(TerminalConnection connection) {
         try {

@@ -53,6 +53,9 @@ public record RouteLimit(String method, String pathPattern, Limit limit) {
                 of("*", "/api/v1/me/totp", "web-password-check", 10, Duration.ofMinutes(15)),   // confirms a password
                 of("POST", "/api/v1/me/password", "web-password-check", 10, Duration.ofMinutes(15)),
                 of("POST", "/api/v1/me/api-keys", "web-api-keys", 20, Duration.ofHours(1)),
+                of("POST", "/api/v1/boards/{id}/threads", "web-post", 60, Duration.ofMinutes(10)),
+                of("POST", "/api/v1/threads/{id}/messages", "web-post", 60, Duration.ofMinutes(10)),
+                of("PATCH", "/api/v1/threads/{id}/messages/{messageId}", "web-post", 60, Duration.ofMinutes(10)),
                 of("*", "/api/*", "web-api", 300, Duration.ofMinutes(1)));
     }
 

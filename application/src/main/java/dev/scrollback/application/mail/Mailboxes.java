@@ -1,0 +1,141 @@
+package dev.scrollback.application.mail;
+
+import dev.scrollback.domain.mail.MailSubject;
+import dev.scrollback.domain.mail.PrivateMessageEvent;
+import dev.scrollback.domain.mail.PrivateMessageEvent.MailboxSide;
+import dev.scrollback.domain.mail.PrivateMessageEvent.PrivateMessageDeleted;
+import dev.scrollback.domain.mail.PrivateMessageEvent.PrivateMessageRead;
+import dev.scrollback.domain.mail.PrivateMessageEvent.PrivateMessageSent;
+import dev.scrollback.domain.mail.PrivateMessageId;
+import dev.scrollback.domain.shared.AccountId;
+import dev.scrollback.domain.shared.Handle;
+import dev.scrollback.domain.shared.InvalidValue;
+import jakarta.inject.Named;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * Projection: every account's inbox and sent mail (subjects and flags, never bodies: reading a message loads its
+ * stream), for listings and unread counts. Fed from the log and rebuilt at every start; the use cases also apply what
+ * they append, so the caller sees their own change at once. Applying is idempotent (a message is added once, a read
+ * time is kept once, a deletion is final), so the processor applying the same events again changes nothing.
+ */
+@Named
+public final class Mailboxes {
+    /** Newest first; the id breaks ties within one instant. */
+    private static final Comparator<Entry> NEWEST_FIRST =
+            Comparator.comparing((Entry e) -> e.sentAt).thenComparing(e -> e.id.value()).reversed();
+
+    /** One message as the listings see it; the key fields never change, the flags only once each. */
+    private static final class Entry {
+        final PrivateMessageId id;
+        final AccountId sender;
+        final Handle senderHandle;
+        final AccountId recipient;
+        final Handle recipientHandle;
+        final MailSubject subject;
+        final Instant sentAt;
+        final Optional<PrivateMessageId> inReplyTo;
+        boolean read;
+        boolean deletedBySender;
+        boolean deletedByRecipient;
+
+        Entry(PrivateMessageSent e) {
+            id = e.message();
+            sender = e.sender();
+            senderHandle = e.senderHandle();
+            recipient = e.recipient();
+            recipientHandle = e.recipientHandle();
+            subject = e.subject();
+            sentAt = e.at();
+            inReplyTo = e.inReplyTo();
+        }
+
+        MailSummary summary() {
+            return new MailSummary(id, senderHandle, recipientHandle, subject, sentAt, read, inReplyTo);
+        }
+    }
+
+    private final Map<PrivateMessageId, Entry> messages = new HashMap<>();
+    private final Map<AccountId, NavigableSet<Entry>> inboxes = new HashMap<>();
+    private final Map<AccountId, NavigableSet<Entry>> sentMail = new HashMap<>();
+
+    public synchronized void apply(PrivateMessageEvent event) {
+        switch (event) {
+            case PrivateMessageSent e -> {
+                if (messages.containsKey(e.message())) return;
+                var entry = new Entry(e);
+                messages.put(e.message(), entry);
+                inboxes.computeIfAbsent(e.recipient(), a -> new TreeSet<>(NEWEST_FIRST)).add(entry);
+                sentMail.computeIfAbsent(e.sender(), a -> new TreeSet<>(NEWEST_FIRST)).add(entry);
+            }
+            case PrivateMessageRead e -> {
+                var entry = messages.get(e.message());
+                if (entry != null) entry.read = true;
+            }
+            case PrivateMessageDeleted e -> {
+                var entry = messages.get(e.message());
+                if (entry == null) return;
+                if (e.side() == MailboxSide.SENDER) entry.deletedBySender = true;
+                else entry.deletedByRecipient = true;
+            }
+        }
+    }
+
+    /** The account's inbox after {@code after}, newest first, at most {@code limit}. */
+    public synchronized MailPage inbox(AccountId account, Optional<PrivateMessageId> after, int limit) {
+        return page(inboxes.get(account), after, limit, e -> !e.deletedByRecipient, unreadOf(account));
+    }
+
+    /** What the account sent after {@code after}, newest first, at most {@code limit}. */
+    public synchronized MailPage sent(AccountId account, Optional<PrivateMessageId> after, int limit) {
+        return page(sentMail.get(account), after, limit, e -> !e.deletedBySender, unreadOf(account));
+    }
+
+    /** Messages in the account's inbox they have not opened (nor deleted). */
+    public synchronized int unread(AccountId account) {
+        return unreadOf(account);
+    }
+
+    private int unreadOf(AccountId account) {
+        var inbox = inboxes.get(account);
+        if (inbox == null) return 0;
+        int count = 0;
+        for (var entry : inbox) if (!entry.read && !entry.deletedByRecipient) count++;
+        return count;
+    }
+
+    private MailPage page(NavigableSet<Entry> box, Optional<PrivateMessageId> after, int limit, Predicate<Entry> shown, int unread) {
+        if (limit < 1 || limit > MailPage.MAX_LIMIT) {
+            throw new InvalidValue("limit", "must be a whole number from 1 to " + MailPage.MAX_LIMIT);
+        }
+        NavigableSet<Entry> from = box == null ? new TreeSet<>(NEWEST_FIRST) : box;
+        if (after.isPresent()) {
+            // Only a message of this very listing is a cursor (a deleted one still is, so deleting while paging works);
+            // anyone else's id says nothing, not even that it exists.
+            var cursor = messages.get(after.get());
+            if (cursor == null || box == null || !box.contains(cursor)) {
+                throw new InvalidValue("cursor", "is not a position in this mailbox");
+            }
+            from = box.tailSet(cursor, false);
+        }
+        var found = new ArrayList<MailSummary>();
+        Optional<PrivateMessageId> next = Optional.empty();
+        for (var entry : from) {
+            if (!shown.test(entry)) continue;
+            if (found.size() == limit) {
+                next = Optional.of(found.getLast().id());
+                break;
+            }
+            found.add(entry.summary());
+        }
+        return new MailPage(found, unread, next);
+    }
+}
