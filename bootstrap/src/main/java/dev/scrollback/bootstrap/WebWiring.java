@@ -79,7 +79,7 @@ class WebWiring {
                 new ReadinessCheck("http", () -> self.get() != null && self.get().isListening()));
         var all = new ArrayList<Routes>(routes);
         all.add(new HealthRoutes(readiness));
-        var server = WebServer.create(new WebSettings(settings.httpHost(), settings.httpPort(), 64 * 1024), all,
+        var server = WebServer.create(new WebSettings(settings.httpHost(), settings.httpPort(), 128 * 1024), all,
                 limiter, RouteLimit.defaults());
         self.set(server);
         return server;
