@@ -1,53 +1,89 @@
 package dev.scrollback.adapters.persistence.shared;
 
+import dev.scrollback.application.shared.EventLog;
+import dev.scrollback.application.shared.RecordedEvent;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The in-memory projections, each fed by its own Axon {@link PooledStreamingEventProcessor} reading the event table
- * through an {@link EmbeddedEventStore}. Tokens live in memory and start at the tail, so every start replays the log
- * from position 0 (the projections are rebuilt, SPEC: "a projection of the log that can be rebuilt at any time").
- * One segment per processor and per-stream sequencing keep each stream's events in order. A handler that fails
- * stops its processor (Axon retries it), it is never skipped: a projection that silently missed an event would lie.
+ * through Axon's storage engine. Tokens live in memory and start at the tail, so every start replays the log from
+ * position 0 (the projections are rebuilt, SPEC: "a projection of the log that can be rebuilt at any time"). One
+ * segment per processor and per-stream sequencing keep each stream's events in order. A handler that fails stops its
+ * processor (Axon retries it), it is never skipped: a projection that silently missed an event would lie.
+ * <p>
+ * Latency without polling fast: Axon's coordinator re-reads every 500 ms when its event stream cannot say that events
+ * arrived (the {@code EmbeddedEventStore}'s streams cannot), and that, not the store's fetch delay, set the lag. Our
+ * streams ({@link LogTail}) read to the end of the log and then only again once told that the log moved, and say so to
+ * the coordinator at once (Axon's availability callback). The log is known to move when this process appends (a
+ * {@code follow} subscription, woken by the writer's commit) or, where other instances can append (PostgreSQL, not
+ * embedded H2, and anywhere should that subscription fail), when the last position has changed at a look every
+ * {@link #FETCH_DELAY}. Idle, only that look runs often; the coordinators wake every few seconds to keep their claims.
  */
 public final class Projections implements AutoCloseable {
-    /** How long the Axon reader waits before looking for other instances' appends when it has caught up. */
-    private static final long FETCH_DELAY_MILLIS = 25;
+    /** How often to look for other instances' appends (one indexed {@code max(position)} query), where there can be any. */
+    static final Duration FETCH_DELAY = Duration.ofMillis(25);
     private static final Logger log = LoggerFactory.getLogger(Projections.class);
 
     /** One projection's processor and the threads it runs on. */
     private record Processor(String name, PooledStreamingEventProcessor processor, List<ScheduledExecutorService> threads) {}
 
     private final EventStore store;
-    private final EmbeddedEventStore source;
-    private final List<Processor> processors = new ArrayList<>();
+    private final LogTail source;
+    private final List<Processor> processors = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService poller =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("projection-poller").daemon().factory());
+    private final AtomicBoolean polling = new AtomicBoolean();
+    private final EventLog.Subscription ownAppends;
+    private boolean pollFailing;                               // poller thread only
 
     private Projections(EventStore store) {
         this.store = store;
-        this.source = EmbeddedEventStore.builder()
-                .storageEngine(store.storageEngine())
-                .fetchDelay(FETCH_DELAY_MILLIS)
-                .threadFactory(Thread.ofPlatform().name("projection-reader-", 0).daemon().factory())
-                .build();
+        long head = store.eventLog().lastPosition();
+        this.source = new LogTail(store.storageEngine(), head);
+        this.ownAppends = store.eventLog().follow(head, new EventLog.Subscriber() {
+            @Override
+            public void onEvent(RecordedEvent event) {
+                source.movedTo(event.position());
+            }
+
+            @Override
+            public void onError(Throwable failure) {
+                log.warn("projections no longer hear of this process's appends at once; from now on they look for "
+                        + "appends every {} ms", FETCH_DELAY.toMillis(), failure);
+                startPolling();
+            }
+        });
     }
 
     /** Starts replaying the log into the projections; see {@link #awaitCaughtUp} to wait until they are current. */
@@ -58,6 +94,7 @@ public final class Projections implements AutoCloseable {
         var projections = new Projections(store);
         try {
             for (var projection : projected) projections.run(projection.name(), projection.feed());
+            if (store.storageEngine().othersMayAppend()) projections.startPolling();
         } catch (RuntimeException e) {
             projections.close();
             throw e;
@@ -89,6 +126,31 @@ public final class Projections implements AutoCloseable {
         processor.start();
     }
 
+    private void startPolling() {
+        if (!polling.compareAndSet(false, true)) return;
+        try {
+            poller.scheduleWithFixedDelay(this::poll, FETCH_DELAY.toMillis(), FETCH_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            log.debug("not polling: the projections are closing");
+        }
+    }
+
+    /**
+     * Every {@link #FETCH_DELAY}: tells the streams if another instance moved the log's end. And while a processor has
+     * not reported caught up, asks the coordinators to look again (see {@link #awaitCaughtUp}).
+     */
+    private void poll() {
+        try {
+            source.movedTo(store.eventLog().lastPosition());
+            if (!caughtUp()) source.nudge();
+            if (pollFailing) log.info("projections read the event store again");
+            pollFailing = false;
+        } catch (RuntimeException e) {                         // never let it escape: that would end the polling
+            if (!pollFailing) log.warn("projections cannot read the last position of the event store; retrying", e);
+            pollFailing = true;
+        }
+    }
+
     /** Whether every processor has read to the end of the log at least once and is not failing. */
     public boolean caughtUp() {
         for (var p : processors) {
@@ -100,19 +162,23 @@ public final class Projections implements AutoCloseable {
     }
 
     /**
-     * Waits until every processor has applied every event that was in the log when this was called.
+     * Waits until every processor has applied every event that was in the log when this was called, and reports
+     * {@link #caughtUp()} (so that readiness agrees once this returns). Axon sets that flag only when a coordinator runs
+     * after its workers have finished, and an idle coordinator runs by itself only every few seconds: so once the
+     * positions are there, this asks the coordinators to run.
      *
      * @throws IllegalStateException if that takes longer than {@code timeout}, saying where each processor is
      */
     public void awaitCaughtUp(Duration timeout) {
         long head = store.eventLog().lastPosition();
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!reached(head)) {
+        while (!reached(head) || !caughtUp()) {
+            if (reached(head)) source.nudge();
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("projections did not catch up with position " + head + " within " + timeout + ": " + describe());
             }
             try {
-                Thread.sleep(10);
+                Thread.sleep(5);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for projections to catch up", e);
@@ -142,7 +208,7 @@ public final class Projections implements AutoCloseable {
 
     private static String describe(EventTrackerStatus s) {
         var at = s.getCurrentPosition().isPresent() ? "at " + s.getCurrentPosition().getAsLong() : "not started";
-        return at + (s.isErrorState() ? ", failing: " + s.getError() : "");
+        return at + (s.isErrorState() ? ", failing: " + s.getError() : s.isCaughtUp() ? "" : ", not caught up yet");
     }
 
     @Override
@@ -159,6 +225,156 @@ public final class Projections implements AutoCloseable {
             }
             p.threads().forEach(ScheduledExecutorService::shutdownNow);
         }
-        source.shutDown();
+        ownAppends.close();
+        poller.shutdown();                 // not shutdownNow: an interrupt during H2 file I/O closes the database's file
+        try {
+            if (!poller.awaitTermination(10, TimeUnit.SECONDS)) log.warn("the projections' poller did not stop within 10 s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        source.close();
+    }
+
+    /**
+     * The processors' message source: streams over Axon's storage engine that read the event table from their token
+     * to its end, then read again only once the log has moved past what they read ({@link #movedTo}), and tell their
+     * coordinator at once when it has (Axon's availability callback), so that it need not poll.
+     */
+    private static final class LogTail implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
+        private final AxonStorageEngine engine;
+        /** Its generation counts the moves; a stream reads it before it reads, so no move goes unseen. */
+        private final AppendSignal moved = new AppendSignal();
+        private final AtomicLong head;
+        private final Set<Tail> open = ConcurrentHashMap.newKeySet();
+
+        LogTail(AxonStorageEngine engine, long head) {
+            this.engine = engine;
+            this.head = new AtomicLong(head);
+        }
+
+        /** The log holds events up to {@code position}: wakes the streams if that is news. */
+        void movedTo(long position) {
+            if (head.getAndAccumulate(position, Math::max) >= position) return;
+            moved.signal();
+            open.forEach(Tail::available);
+        }
+
+        /** Asks every stream's coordinator to run now, with nothing new to read. */
+        void nudge() {
+            open.forEach(Tail::available);
+        }
+
+        @Override
+        public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken from) {
+            var tail = new Tail(from);
+            open.add(tail);
+            return tail;
+        }
+
+        @Override
+        public TrackingToken createTailToken() {
+            return engine.createTailToken();
+        }
+
+        @Override
+        public TrackingToken createHeadToken() {
+            return engine.createHeadToken();
+        }
+
+        @Override
+        public TrackingToken createTokenAt(Instant at) {
+            return engine.createTokenAt(at);
+        }
+
+        @Override
+        public void close() {
+            List.copyOf(open).forEach(Tail::close);
+        }
+
+        /** One coordinator's stream; used by that coordinator's thread only, except {@link #available()}. */
+        private final class Tail implements BlockingStream<TrackedEventMessage<?>> {
+            private TrackingToken last;
+            private Stream<? extends TrackedEventMessage<?>> reading;            // null once read to the end
+            private Iterator<? extends TrackedEventMessage<?>> events;
+            private TrackedEventMessage<?> peeked;
+            /** The generation of {@link #moved} read just before the read that came back empty. */
+            private long drainedAt = -1;
+            private volatile Runnable onAvailable;
+
+            Tail(TrackingToken from) {
+                this.last = from;
+            }
+
+            @Override
+            public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+                long deadline = System.nanoTime() + unit.toNanos(timeout);
+                while (peeked == null) {
+                    long generation = moved.generation();
+                    if (events == null && generation == drainedAt) {        // at the end, and the log has not moved
+                        long left = deadline - System.nanoTime();
+                        if (left <= 0) return false;
+                        moved.awaitAfter(generation, Duration.ofNanos(left));
+                        continue;
+                    }
+                    if (events == null) {
+                        reading = engine.readEvents(last, false);
+                        events = reading.iterator();
+                    }
+                    if (events.hasNext()) {                                   // reads the next batch when one is used up
+                        peeked = events.next();
+                        last = peeked.trackingToken();
+                    } else {
+                        stopReading();
+                        drainedAt = generation;
+                    }
+                }
+                return true;
+            }
+
+            @Override
+            public Optional<TrackedEventMessage<?>> peek() {
+                return hasNextAvailable() ? Optional.of(peeked) : Optional.empty();
+            }
+
+            @Override
+            public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+                while (!hasNextAvailable(Integer.MAX_VALUE, TimeUnit.MILLISECONDS)) {
+                    // waits for the log to move
+                }
+                var next = peeked;
+                peeked = null;
+                return next;
+            }
+
+            @Override
+            public boolean setOnAvailableCallback(Runnable callback) {
+                onAvailable = callback;
+                return true;
+            }
+
+            /** Tells the coordinator to read (it schedules itself; never throws into the caller). */
+            void available() {
+                var callback = onAvailable;
+                if (callback == null) return;
+                try {
+                    callback.run();
+                } catch (RuntimeException e) {                   // e.g. its executor is shutting down
+                    log.debug("could not wake a projection coordinator", e);
+                }
+            }
+
+            private void stopReading() {
+                if (reading != null) reading.close();
+                reading = null;
+                events = null;
+            }
+
+            @Override
+            public void close() {
+                onAvailable = null;
+                open.remove(this);
+                stopReading();
+            }
+        }
     }
 }

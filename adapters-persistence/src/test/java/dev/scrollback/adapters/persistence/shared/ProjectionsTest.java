@@ -93,6 +93,19 @@ class ProjectionsTest {
     }
 
     @Test
+    void projections_see_appends_by_another_instance_sharing_the_database() throws Exception {
+        try (var schema = new PostgresSchema(); var mine = EventStore.open(schema.settings());
+             var theirs = EventStore.open(schema.settings()); var projections = Projections.start(mine, projected())) {
+            projections.awaitCaughtUp(Duration.ofSeconds(30));
+            var session = new SessionId(UUID.randomUUID());
+            var started = started(session);
+            theirs.eventLog().append(new StreamAppend(SampleEvents.streamOf(started), ExpectedVersion.noStream(), List.of(started)), metadata());
+            projections.awaitCaughtUp(Duration.ofSeconds(30));     // waits for the position the other instance appended at
+            assertThat(online.openSessions()).extracting(SessionStarted::session).containsExactly(session);
+        }
+    }
+
+    @Test
     void an_empty_log_is_caught_up_at_once() {
         try (var projections = Projections.start(store, projected())) {
             projections.awaitCaughtUp(Duration.ofSeconds(30));
