@@ -59,7 +59,8 @@ class AdminAccountActionsEndToEndTest {
                         "Cool off, please.");
             }
             clock.advance(Duration.ofHours(2));
-            assertThat(web.post("/api/v1/sessions", Map.of("handle", "Owner", "password", PASSWORD)).status()).isEqualTo(201);
+            var after = web.logIn("Owner", PASSWORD);
+            PasswordChangeEndToEndTest.untilSessions(web, after, 1);          // the lock below ends this one too
 
             sysop = web.logIn(WalkingSkeletonEndToEndTest.SYSOP, WalkingSkeletonEndToEndTest.SYSOP_PASSWORD);
             var forever = web.post("/api/v1/admin/users/Owner/lock", Map.of(), sysop);
