@@ -149,11 +149,7 @@ class PasswordResetEndToEndTest {
     }
 
     private ConfigurableApplicationContext start() {
-        return ScrollbackApplication.serve(Map.of(
-                "SCROLLBACK_DATA_DIR", data.toString(), "SCROLLBACK_TELNET_PORT", "0", "SCROLLBACK_HTTP_PORT", "0",
-                "SCROLLBACK_TELNET_HOST", "127.0.0.1", "SCROLLBACK_HTTP_HOST", "127.0.0.1",
-                "SCROLLBACK_SYSOP_HANDLE", WalkingSkeletonEndToEndTest.SYSOP,
-                "SCROLLBACK_SYSOP_PASSWORD", WalkingSkeletonEndToEndTest.SYSOP_PASSWORD), clock);
+        return TestBbs.start(data, clock).app();
     }
 
     static TelnetCaller telnetLogin(ConfigurableApplicationContext app, String handle, String password) throws Exception {
@@ -167,10 +163,7 @@ class PasswordResetEndToEndTest {
     }
 
     void signUp(Http web, String handle, String email) throws Exception {
-        assertThat(web.post("/api/v1/accounts", Map.of("handle", handle, "email", email, "password", PASSWORD)).status())
-                .isEqualTo(201);
-        assertThat(web.post("/api/v1/accounts/verify", Map.of("handle", handle, "code", Outbox.codeFor(data, email)))
-                .status()).isEqualTo(200);
+        TestBbs.signUp(web, data, handle, email);
     }
 
     static String slug(Http.Answer answer) {

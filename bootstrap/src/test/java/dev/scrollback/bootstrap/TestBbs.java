@@ -32,6 +32,10 @@ record TestBbs(ConfigurableApplicationContext app, Path data, Http web) implemen
 
     /** Signs up {@code handle} with {@link #PASSWORD} and verifies it with the mailed code. */
     void signUp(String handle, String email) throws Exception {
+        signUp(web, data, handle, email);
+    }
+
+    static void signUp(Http web, Path data, String handle, String email) throws Exception {
         assertThat(web.post("/api/v1/accounts", Map.of("handle", handle, "email", email, "password", PASSWORD)).status())
                 .isEqualTo(201);
         assertThat(web.post("/api/v1/accounts/verify", Map.of("handle", handle, "code", Outbox.codeFor(data, email)))
