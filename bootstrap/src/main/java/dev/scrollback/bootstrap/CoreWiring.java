@@ -5,10 +5,19 @@ import dev.scrollback.adapters.persistence.shared.Projection;
 import dev.scrollback.adapters.persistence.shared.Projections;
 import dev.scrollback.adapters.persistence.shared.StoreSettings;
 import dev.scrollback.application.accounts.AccountDirectory;
+import dev.scrollback.application.accounts.ApiKeyIndex;
+import dev.scrollback.application.accounts.PasswordResetIndex;
+import dev.scrollback.application.boards.Boards;
+import dev.scrollback.application.boards.MessageSearchFeed;
 import dev.scrollback.application.feed.EventFeed;
+import dev.scrollback.application.mail.Mailboxes;
 import dev.scrollback.application.presence.OnlineCallers;
 import dev.scrollback.application.shared.EventLog;
 import dev.scrollback.domain.accounts.AccountEvent;
+import dev.scrollback.domain.accounts.ApiKeyEvent;
+import dev.scrollback.domain.boards.BoardsEvent;
+import dev.scrollback.domain.boards.MessageEvent;
+import dev.scrollback.domain.mail.PrivateMessageEvent;
 import dev.scrollback.domain.sessions.SessionEvent;
 import java.time.Clock;
 import java.util.List;
@@ -53,19 +62,16 @@ class CoreWiring {
 
     /** Starts replaying the log into the projections; {@link ServerLifecycle} waits for it to catch up. */
     @Bean(destroyMethod = "close")
-    Projections projections(EventStore store, OnlineCallers online, AccountDirectory directory,
-                            dev.scrollback.application.accounts.ApiKeyIndex apiKeys,
-                            dev.scrollback.application.accounts.PasswordResetIndex passwordResets,
-                            dev.scrollback.application.boards.Boards boards,
-                            dev.scrollback.application.boards.MessageSearchFeed messageSearch,
-                            dev.scrollback.application.mail.Mailboxes mailboxes) {
+    Projections projections(EventStore store, OnlineCallers online, AccountDirectory directory, ApiKeyIndex apiKeys,
+                            PasswordResetIndex passwordResets, Boards boards, MessageSearchFeed messageSearch,
+                            Mailboxes mailboxes) {
         return Projections.start(store, List.of(
                 Projection.of("presence", SessionEvent.class, online::apply),
                 Projection.of("account-directory", AccountEvent.class, directory::apply),
                 Projection.of("password-resets", AccountEvent.class, passwordResets::apply),
-                Projection.of("boards", dev.scrollback.domain.boards.BoardsEvent.class, boards::apply),
-                Projection.of("message-search", dev.scrollback.domain.boards.MessageEvent.class, messageSearch::apply),
-                Projection.of("mailboxes", dev.scrollback.domain.mail.PrivateMessageEvent.class, mailboxes::apply),
-                Projection.of("api-keys", dev.scrollback.domain.accounts.ApiKeyEvent.class, apiKeys::apply)));
+                Projection.of("boards", BoardsEvent.class, boards::apply),
+                Projection.of("message-search", MessageEvent.class, messageSearch::apply),
+                Projection.of("mailboxes", PrivateMessageEvent.class, mailboxes::apply),
+                Projection.of("api-keys", ApiKeyEvent.class, apiKeys::apply)));
     }
 }
