@@ -1,6 +1,10 @@
 package dev.scrollback.adapters.persistence.shared;
 
 import dev.scrollback.domain.accounts.AccountEvent;
+import dev.scrollback.domain.accounts.ApiKeyEvent;
+import dev.scrollback.domain.accounts.SigningKeyEvent;
+import dev.scrollback.domain.boards.BoardsEvent;
+import dev.scrollback.domain.mail.PrivateMessageEvent;
 import dev.scrollback.domain.accounts.HandleEvent;
 import dev.scrollback.domain.accounts.PasswordHash;
 import dev.scrollback.domain.accounts.StoredSecret;
@@ -25,10 +29,7 @@ import java.util.stream.Collectors;
  */
 final class EventCatalog {
     static final List<Class<? extends DomainEvent>> ROOTS = List.of(AccountEvent.class, HandleEvent.class, SessionEvent.class,
-            dev.scrollback.domain.accounts.ApiKeyEvent.class,
-            dev.scrollback.domain.accounts.SigningKeyEvent.class,
-            dev.scrollback.domain.mail.PrivateMessageEvent.class,
-            dev.scrollback.domain.boards.BoardsEvent.class);
+            ApiKeyEvent.class, SigningKeyEvent.class, BoardsEvent.class, PrivateMessageEvent.class);
 
     /** One event type: its public name, its record class, the schema version written today, its secret fields. */
     record Entry(String name, Class<? extends DomainEvent> type, int schemaVersion, Set<String> secretFields) {}
