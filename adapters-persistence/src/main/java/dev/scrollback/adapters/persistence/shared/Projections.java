@@ -173,7 +173,7 @@ public final class Projections implements AutoCloseable {
         long head = store.eventLog().lastPosition();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!reached(head) || !caughtUp()) {
-            if (reached(head)) source.nudge();
+            if (head == 0 || reached(head)) source.nudge();          // an empty log is never "reached": nudge anyway
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("projections did not catch up with position " + head + " within " + timeout + ": " + describe());
             }
