@@ -23,8 +23,19 @@ public interface MessageIndex {
     /** The message was deleted: it is found no more. */
     void remove(MessageId message);
 
-    /** The best matches for {@code text} on the given boards, best first, at most {@code limit}. */
-    List<Hit> search(SearchText text, Set<BoardId> boards, int limit);
+    /** The best matches for {@code text} on the boards in {@code scope}, best first, at most {@code limit}. */
+    List<Hit> search(SearchText text, BoardScope scope, int limit);
+
+    /** Which boards a search covers: all of them (no filter to apply), or only these. */
+    sealed interface BoardScope {
+        record All() implements BoardScope {}
+
+        record Only(Set<BoardId> boards) implements BoardScope {
+            public Only {
+                boards = Set.copyOf(boards);
+            }
+        }
+    }
 
     record Indexed(MessageId message, ThreadId thread, BoardId board, Handle author, Subject subject, MessageBody body,
                    Instant at) {}

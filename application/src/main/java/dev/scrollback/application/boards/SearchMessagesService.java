@@ -29,7 +29,11 @@ final class SearchMessagesService implements SearchMessages {
         Map<BoardId, Boards.Board> readable = boards.boards().stream().filter(b -> b.access().mayRead(caller.roles()))
                 .collect(Collectors.toMap(Boards.Board::board, Function.identity()));
         if (readable.isEmpty()) return List.of();
-        return index.search(text, readable.keySet(), limit).stream()
+        // A caller who may read every board needs no filter, and an unfiltered query is cheaper to score.
+        MessageIndex.BoardScope scope = readable.size() == boards.boards().size()
+                ? new MessageIndex.BoardScope.All() : new MessageIndex.BoardScope.Only(readable.keySet());
+        return index.search(text, scope, limit).stream()
+                .filter(hit -> readable.containsKey(hit.board()))
                 .map(hit -> new Found(readable.get(hit.board()), hit))
                 .toList();
     }

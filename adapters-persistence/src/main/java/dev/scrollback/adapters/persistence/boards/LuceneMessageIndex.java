@@ -86,13 +86,20 @@ public final class LuceneMessageIndex implements MessageIndex, AutoCloseable {
     }
 
     @Override
-    public List<Hit> search(SearchText text, Set<BoardId> boards, int limit) {
+    public List<Hit> search(SearchText text, BoardScope scope, int limit) {
         var parser = new SimpleQueryParser(analyzer, Map.of(SUBJECT, 2.0f, BODY, 1.0f));
         parser.setDefaultOperator(BooleanClause.Occur.MUST);
         Query words = parser.parse(text.value());
-        if (words == null || boards.isEmpty()) return List.of();          // nothing searchable (only stop words, say)
-        var onBoards = new TermInSetQuery(BOARD, boards.stream().map(b -> new BytesRef(b.toString())).toList());
-        var query = new BooleanQuery.Builder().add(words, BooleanClause.Occur.MUST).add(onBoards, BooleanClause.Occur.FILTER).build();
+        if (words == null) return List.of();                              // nothing searchable (only stop words, say)
+        Query query = switch (scope) {
+            case BoardScope.All all -> words;
+            case BoardScope.Only only -> {
+                if (only.boards().isEmpty()) yield null;
+                var onBoards = new TermInSetQuery(BOARD, only.boards().stream().map(b -> new BytesRef(b.toString())).toList());
+                yield new BooleanQuery.Builder().add(words, BooleanClause.Occur.MUST).add(onBoards, BooleanClause.Occur.FILTER).build();
+            }
+        };
+        if (query == null) return List.of();
         try {
             searchers.maybeRefreshBlocking();
             IndexSearcher searcher = searchers.acquire();

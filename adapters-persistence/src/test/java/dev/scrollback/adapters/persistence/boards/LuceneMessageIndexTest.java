@@ -2,6 +2,7 @@ package dev.scrollback.adapters.persistence.boards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scrollback.application.boards.MessageIndex.BoardScope;
 import dev.scrollback.application.boards.MessageIndex.Hit;
 import dev.scrollback.application.boards.MessageIndex.Indexed;
 import dev.scrollback.application.boards.SearchText;
@@ -37,7 +38,7 @@ class LuceneMessageIndexTest {
     }
 
     List<MessageId> find(String text, BoardId... boards) {
-        return index.search(new SearchText(text), Set.of(boards), 10).stream().map(Hit::message).toList();
+        return index.search(new SearchText(text), new BoardScope.Only(Set.of(boards)), 10).stream().map(Hit::message).toList();
     }
 
     @Test
@@ -58,7 +59,8 @@ class LuceneMessageIndexTest {
         var open = post(retro, "Modems", "fast");
         post(secret, "Modems", "hidden");
         assertThat(find("modems", retro)).containsExactly(open);
-        assertThat(index.search(new SearchText("modems"), Set.of(), 10)).isEmpty();
+        assertThat(index.search(new SearchText("modems"), new BoardScope.Only(Set.of()), 10)).isEmpty();
+        assertThat(index.search(new SearchText("modems"), new BoardScope.All(), 10)).hasSize(2);
     }
 
     @Test
@@ -67,7 +69,7 @@ class LuceneMessageIndexTest {
         index.edit(id, new MessageBody("The brand new wording"));
         assertThat(find("old", retro)).isEmpty();
         assertThat(find("wording", retro)).containsExactly(id);
-        assertThat(index.search(new SearchText("wording"), Set.of(retro), 1).getFirst().subject()).isEqualTo(new Subject("Modems"));
+        assertThat(index.search(new SearchText("wording"), new BoardScope.Only(Set.of(retro)), 1).getFirst().subject()).isEqualTo(new Subject("Modems"));
         index.remove(id);
         assertThat(find("wording", retro)).isEmpty();
         index.edit(id, new MessageBody("ignored"));                        // an unknown message: nothing happens
@@ -79,7 +81,7 @@ class LuceneMessageIndexTest {
         post(retro, "Modems", "fast (really) \"quoted\"");
         for (var hostile : List.of("\"", "(((", ")", "*", "-", "+", "~", "\\", "modems\"", "a AND OR NOT", "the", "~~~***",
                 "x".repeat(200), "(" .repeat(100), "\"\"\"\"")) {
-            assertThat(index.search(new SearchText(hostile), Set.of(retro), 10)).as(hostile).isNotNull();
+            assertThat(index.search(new SearchText(hostile), new BoardScope.Only(Set.of(retro)), 10)).as(hostile).isNotNull();
         }
         assertThat(find("(really", retro)).hasSize(1);
     }
