@@ -19,12 +19,17 @@ final class TelnetCaller implements AutoCloseable {
 
     private final TelnetClient client = new TelnetClient();
     private final StringBuilder seen = new StringBuilder();
+    private final java.io.ByteArrayOutputStream seenBytes = new java.io.ByteArrayOutputStream();   // guarded by seen
     private final Thread reader;
     private final OutputStream out;
     private int mark;
 
     private TelnetCaller(int port) throws IOException, InvalidTelnetOptionException {
-        client.addOptionHandler(new TerminalTypeOptionHandler("xterm", false, false, true, false));
+        this(port, "xterm");
+    }
+
+    private TelnetCaller(int port, String terminalType) throws IOException, InvalidTelnetOptionException {
+        client.addOptionHandler(new TerminalTypeOptionHandler(terminalType, false, false, true, false));
         client.addOptionHandler(new EchoOptionHandler(false, false, true, false));
         client.addOptionHandler(new SuppressGAOptionHandler(true, true, true, true));
         client.addOptionHandler(new WindowSizeOptionHandler(100, 30, true, false, true, false));
@@ -38,6 +43,7 @@ final class TelnetCaller implements AutoCloseable {
                 for (int n; (n = in.read(buffer)) >= 0; ) {
                     synchronized (seen) {
                         seen.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                        seenBytes.write(buffer, 0, n);
                         seen.notifyAll();
                     }
                 }
@@ -49,6 +55,18 @@ final class TelnetCaller implements AutoCloseable {
 
     static TelnetCaller connect(int port) throws Exception {
         return new TelnetCaller(port);
+    }
+
+    /** A caller whose client answers TTYPE with {@code terminalType} (e.g. "ANSI", "DUMB", "xterm-256color"). */
+    static TelnetCaller connect(int port, String terminalType) throws Exception {
+        return new TelnetCaller(port, terminalType);
+    }
+
+    /** Every byte received so far, exactly as sent (telnet commands taken out): for checking the character set. */
+    byte[] bytesSeen() {
+        synchronized (seen) {
+            return seenBytes.toByteArray();
+        }
     }
 
     /** Waits until {@code text} appears after everything already expected; returns what came up to and including it. */

@@ -2,6 +2,7 @@ package dev.scrollback.adapters.telnet.boards;
 
 import dev.scrollback.adapters.telnet.shared.CallerConsole;
 import dev.scrollback.adapters.telnet.shared.Echo;
+import dev.scrollback.adapters.telnet.shared.Theme;
 import dev.scrollback.application.accounts.Caller;
 import dev.scrollback.application.boards.EditMessage;
 import dev.scrollback.application.boards.ListBoards;
@@ -91,7 +92,7 @@ public final class BoardsScreen {
                     console.println("There are no boards yet.");
                     return;
                 }
-                console.page(boardLines(boards, console.width()));
+                console.page(boardLines(boards, console.theme(), console.width()));
                 var choice = console.prompt(search.isPresent() ? "Board number, [N] New-scan, [F] Find, [Q] Back"
                         : "Board number, [N] New-scan, [Q] Back", Echo.VISIBLE).strip().toUpperCase(Locale.ROOT);
                 switch (choice) {
@@ -254,12 +255,12 @@ public final class BoardsScreen {
     }
 
     /** The boards, numbered, under their conference, each with what is new for the caller. */
-    static List<String> boardLines(List<BoardSummary> boards, int columns) {
+    static List<String> boardLines(List<BoardSummary> boards, Theme theme, int columns) {
         int width = Columns.usable(columns);
         int number = String.valueOf(boards.size()).length() + 2;
         var lines = new ArrayList<String>();
         lines.add("");
-        lines.add("Message boards");
+        lines.add(theme.title("Message boards"));
         String conference = null;
         for (int i = 0; i < boards.size(); i++) {
             var summary = boards.get(i);

@@ -68,7 +68,7 @@ public final class MailScreen {
     public void run(CallerConsole console, Caller caller, Origin origin) {
         while (true) {
             console.println();
-            console.println("Mail: " + readInbox.inbox(caller, Optional.empty(), 1).unread() + " unread");
+            console.println(console.theme().title("Mail: " + readInbox.inbox(caller, Optional.empty(), 1).unread() + " unread"));
             console.println("  [I] Inbox");
             console.println("  [S] Sent mail");
             console.println("  [W] Write a message");
@@ -136,7 +136,7 @@ public final class MailScreen {
         int subject = Math.max(8, usable - 4 - 2 - HANDLE - 2 - DATE - 2);
         console.println();
         var title = box == MailboxSide.RECIPIENT ? "Inbox" : "Sent mail";
-        console.println(title + " (" + page.unread() + " unread in your inbox)" + (pageIndex > 0 ? ", page " + (pageIndex + 1) : ""));
+        console.println(console.theme().title(title + " (" + page.unread() + " unread in your inbox)" + (pageIndex > 0 ? ", page " + (pageIndex + 1) : "")));
         if (page.messages().isEmpty()) {
             console.println(box == MailboxSide.RECIPIENT ? "Your inbox is empty." : "You have not sent any mail.");
             return;

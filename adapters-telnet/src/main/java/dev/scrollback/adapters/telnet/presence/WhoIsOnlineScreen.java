@@ -1,6 +1,8 @@
 package dev.scrollback.adapters.telnet.presence;
 
 import dev.scrollback.adapters.telnet.shared.CallerConsole;
+import dev.scrollback.adapters.telnet.shared.TerminalProfile;
+import dev.scrollback.adapters.telnet.shared.Theme;
 import dev.scrollback.application.accounts.Caller;
 import dev.scrollback.application.presence.Online;
 import dev.scrollback.application.presence.WhoIsOnline;
@@ -26,17 +28,21 @@ public final class WhoIsOnlineScreen {
     }
 
     public void show(CallerConsole console, Caller viewer) {
-        console.page(render(whoIsOnline.whoIsOnline(viewer), console.width()));
+        console.page(render(whoIsOnline.whoIsOnline(viewer), console.theme(), console.width()));
     }
 
     /** The screen's lines for a window {@code columns} wide; the last column stays free, as some terminals wrap there. */
     List<String> render(List<Online> online, int columns) {
+        return render(online, new Theme(TerminalProfile.PLAIN, columns), columns);
+    }
+
+    private List<String> render(List<Online> online, Theme theme, int columns) {
         int usable = Math.max(columns, NARROWEST) - 1;
         int handleWidth = Math.max(3, Math.min(Handle.MAX_LENGTH, usable - GAP - VIA - GAP - ON_FOR));
         var now = clock.instant();
         var lines = new ArrayList<String>();
         lines.add("");
-        lines.add("Who's online (" + online.size() + ")");
+        lines.add(theme.title("Who's online (" + online.size() + ")"));
         lines.add(row(handleWidth, "Handle", "Via", "On for"));
         for (var session : online) {
             lines.add(row(handleWidth, session.handle().value(), session.channel().wireName(),

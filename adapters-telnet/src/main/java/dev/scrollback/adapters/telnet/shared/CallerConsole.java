@@ -4,7 +4,6 @@ import dev.scrollback.adapters.telnet.shared.CallerGone.Why;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +16,8 @@ import java.util.function.Supplier;
  * The caller's side of a session, independent of the transport: prompts, bounded line editing with echo, single-key
  * menus, and timed reads. A reader thread moves input into a small bounded queue, so a read can give up after a
  * timeout without any help from sockets, and a caller who sends faster than we read is slowed down, not buffered.
- * Input is UTF-8; escape sequences (arrow keys, function keys) are dropped; output is UTF-8 with CR LF line ends.
+ * Text goes out in the {@link TerminalProfile}'s character set (UTF-8, CP437, or ASCII look-alikes) with CR LF line
+ * ends; input is UTF-8, or CP437 for CP437 terminals; escape sequences (arrow keys, function keys) are dropped.
  * Everything that ends the conversation surfaces as {@link CallerGone}. One session thread uses it.
  */
 public final class CallerConsole implements AutoCloseable {
@@ -37,6 +37,7 @@ public final class CallerConsole implements AutoCloseable {
     private final InputStream input;
     private final OutputStream output;
     private final Supplier<ScreenSize> size;
+    private final Supplier<TerminalProfile> profile;
     private final Runnable hangUp;
     private final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
     private volatile boolean closed;
@@ -49,10 +50,12 @@ public final class CallerConsole implements AutoCloseable {
     private long deadline = Long.MAX_VALUE;          // System.nanoTime() by which the caller must be done, if any
     private long idleNanos = Long.MAX_VALUE;          // longest wait for any one key
 
-    private CallerConsole(InputStream input, OutputStream output, Supplier<ScreenSize> size, Runnable hangUp) {
+    private CallerConsole(InputStream input, OutputStream output, Supplier<ScreenSize> size,
+                          Supplier<TerminalProfile> profile, Runnable hangUp) {
         this.input = input;
         this.output = output;
         this.size = size;
+        this.profile = profile;
         this.hangUp = hangUp;
     }
 
@@ -62,7 +65,13 @@ public final class CallerConsole implements AutoCloseable {
      */
     public static CallerConsole open(InputStream input, OutputStream output, Supplier<ScreenSize> size, Runnable hangUp,
                                      String name) {
-        var console = new CallerConsole(input, output, size, hangUp);
+        return open(input, output, size, () -> TerminalProfile.UTF_8, hangUp, name);
+    }
+
+    /** As above, for a terminal that is {@code profile} (asked at every write, so a late or changed TTYPE counts). */
+    public static CallerConsole open(InputStream input, OutputStream output, Supplier<ScreenSize> size,
+                                     Supplier<TerminalProfile> profile, Runnable hangUp, String name) {
+        var console = new CallerConsole(input, output, size, profile, hangUp);
         Thread.ofVirtual().name(name).start(console::pump);
         return console;
     }
@@ -87,8 +96,17 @@ public final class CallerConsole implements AutoCloseable {
         return Math.max(1, size.get().rows());
     }
 
+    public TerminalProfile profile() {
+        return profile.get();
+    }
+
+    /** The look of titles and banners for this terminal at its current width. */
+    public Theme theme() {
+        return new Theme(profile(), width());
+    }
+
     public void print(String text) {
-        write(text.getBytes(StandardCharsets.UTF_8));
+        write(profile().encode(text));
     }
 
     public void println(String text) {
@@ -205,6 +223,7 @@ public final class CallerConsole implements AutoCloseable {
                 continue;
             }
             if (b < 0x80) return b;
+            if (profile().characters() == TerminalProfile.Characters.CP437) return TerminalProfile.cp437(b);
             int codePoint = utf8(b);
             if (codePoint >= 0) return codePoint;
         }

@@ -50,7 +50,7 @@ final class MainMenu {
         var keys = (myBoards.isPresent() ? "BN" : "") + (myMail.isPresent() ? "M" : "") + (mySettings.isPresent() ? "WSG" : "WG");
         while (true) {
             console.println();
-            console.println("Main menu");
+            console.println(console.theme().title("Main menu"));
             if (myBoards.isPresent()) console.println("  [B] Boards");
             if (myBoards.isPresent()) console.println("  [N] New-scan");
             myMail.ifPresent(m -> console.println("  [M] " + m.label(caller)));

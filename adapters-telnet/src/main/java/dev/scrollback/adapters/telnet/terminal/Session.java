@@ -6,6 +6,7 @@ import dev.scrollback.adapters.telnet.accounts.Visit;
 import dev.scrollback.adapters.telnet.shared.CallerConsole;
 import dev.scrollback.adapters.telnet.shared.CallerGone;
 import dev.scrollback.adapters.telnet.shared.ScreenSize;
+import dev.scrollback.adapters.telnet.shared.TerminalProfile;
 import dev.scrollback.application.accounts.Caller;
 import dev.scrollback.application.accounts.LogOut;
 import dev.scrollback.application.accounts.ShowProfile;
@@ -53,7 +54,8 @@ final class Session {
     }
 
     void run() {
-        var console = CallerConsole.open(connection.input(), connection.output(), this::screenSize, connection::close,
+        var console = CallerConsole.open(connection.input(), connection.output(), this::screenSize, this::profile,
+                connection::close,
                 "terminal-input-" + origin.session().map(Object::toString).orElse("?"));
         Optional<SessionTerminations.Watch> watch = Optional.empty();
         try {
@@ -91,7 +93,7 @@ final class Session {
         try {
             var out = connection.output();
             synchronized (out) {
-                out.write(("\r\n" + notice + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.write(profile().encode("\r\n" + notice + "\r\n"));
                 out.flush();
             }
         } catch (java.io.IOException | RuntimeException gone) {
@@ -116,10 +118,8 @@ final class Session {
     }
 
     private void banner(CallerConsole console) {
-        var name = settings.bbsName();
         console.println();
-        console.println(name);
-        console.println("=".repeat(Math.min(name.length(), console.width() - 1)));
+        console.theme().banner(settings.bbsName()).forEach(console::println);
         console.println(loginScreen.invitation());
     }
 
@@ -147,6 +147,11 @@ final class Session {
     private ScreenSize screenSize() {
         var terminal = connection.terminal();
         return new ScreenSize(terminal.width(), terminal.height());
+    }
+
+    /** From the terminal type alone (no probing), asked again each time: TTYPE may come late or change. */
+    private TerminalProfile profile() {
+        return TerminalProfile.forType(connection.terminal().type());
     }
 
     private String sessionName() {
