@@ -23,6 +23,7 @@ import dev.scrollback.adapters.web.health.HealthRoutes;
 import dev.scrollback.adapters.web.health.ReadinessCheck;
 import dev.scrollback.adapters.web.presence.MySessionRoutes;
 import dev.scrollback.adapters.web.presence.PresenceRoutes;
+import dev.scrollback.adapters.web.shared.OpenApiRoutes;
 import dev.scrollback.adapters.web.shared.RouteLimit;
 import dev.scrollback.application.accounts.AuthenticateSession;
 import dev.scrollback.application.accounts.ChangePassword;
@@ -79,6 +80,7 @@ class WebWiring {
                 new ReadinessCheck("http", () -> self.get() != null && self.get().isListening()));
         var all = new ArrayList<Routes>(routes);
         all.add(new HealthRoutes(readiness));
+        all.add(new OpenApiRoutes("Scrollback", "v1", all));   // last: it documents every route above (SPEC §4)
         var server = WebServer.create(new WebSettings(settings.httpHost(), settings.httpPort(), 128 * 1024), all,
                 limiter, RouteLimit.defaults());
         self.set(server);

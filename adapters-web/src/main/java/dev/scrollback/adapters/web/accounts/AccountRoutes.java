@@ -1,6 +1,7 @@
 package dev.scrollback.adapters.web.accounts;
 
 import dev.scrollback.adapters.web.Routes;
+import dev.scrollback.adapters.web.shared.Api;
 import dev.scrollback.adapters.web.shared.JsonBody;
 import dev.scrollback.adapters.web.shared.RequestOrigin;
 import dev.scrollback.application.accounts.RegisterCaller;
@@ -31,6 +32,16 @@ public final class AccountRoutes implements Routes {
         routes.post("/api/v1/accounts/verify", this::verify);
         routes.post("/api/v1/accounts/verify/resend", this::resend);
         AccountProblems.addTo(routes);
+    }
+
+    @Override
+    public void describe(Api api) {
+        api.post("/api/v1/accounts").summary("Sign up: a handle, an email and a password; mails a verification code")
+                .body(RegistrationForm.class).answers(201, Registered.class).problems(400, 409, 422);
+        api.post("/api/v1/accounts/verify").summary("Verify the email address with the mailed code")
+                .body(VerificationForm.class).answers(200, Verified.class).problems(400, 422);
+        api.post("/api/v1/accounts/verify/resend").summary("Mail a new verification code (always 202)")
+                .body(ResendForm.class).answers(202).problems(400);
     }
 
     private void register(Context ctx) {

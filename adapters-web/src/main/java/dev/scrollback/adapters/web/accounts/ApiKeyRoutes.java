@@ -1,6 +1,7 @@
 package dev.scrollback.adapters.web.accounts;
 
 import dev.scrollback.adapters.web.Routes;
+import dev.scrollback.adapters.web.shared.Api;
 import dev.scrollback.adapters.web.shared.JsonBody;
 import dev.scrollback.adapters.web.shared.Problem;
 import dev.scrollback.adapters.web.shared.RequestOrigin;
@@ -52,6 +53,15 @@ public final class ApiKeyRoutes implements Routes {
         routes.get("/api/v1/me/api-keys", this::list);
         routes.delete("/api/v1/me/api-keys/{id}", this::revoke);
         ApiKeyProblems.addTo(routes);
+    }
+
+    @Override
+    public void describe(Api api) {
+        api.post("/api/v1/me/api-keys").summary("Issue an API key (its secret is shown only in this answer)").authenticated()
+                .body(ApiKeyForm.class).answers(201, IssuedKey.class).problems(400, 403, 409);
+        api.get("/api/v1/me/api-keys").summary("List my API keys").authenticated().answers(200, KeyList.class);
+        api.delete("/api/v1/me/api-keys/{id}").summary("Revoke one of my API keys").authenticated()
+                .answers(204).problems(403, 404);
     }
 
     private void issue(Context ctx) {

@@ -1,6 +1,7 @@
 package dev.scrollback.adapters.web.accounts;
 
 import dev.scrollback.adapters.web.Routes;
+import dev.scrollback.adapters.web.shared.Api;
 import io.javalin.config.RoutesConfig;
 import java.util.List;
 
@@ -18,6 +19,11 @@ public final class JwksRoutes implements Routes {
     @Override
     public void addTo(RoutesConfig routes) {
         routes.get("/.well-known/jwks.json", ctx -> ctx.json(new KeySet(tokens.publicJwks())));
+    }
+
+    @Override
+    public void describe(Api api) {
+        api.get("/.well-known/jwks.json").summary("The public keys that verify our access tokens (JWKS)").answers(200, KeySet.class);
     }
 
     record KeySet(List<Jwk> keys) {}

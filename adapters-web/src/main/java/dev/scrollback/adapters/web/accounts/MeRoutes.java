@@ -1,6 +1,7 @@
 package dev.scrollback.adapters.web.accounts;
 
 import dev.scrollback.adapters.web.Routes;
+import dev.scrollback.adapters.web.shared.Api;
 import dev.scrollback.application.accounts.ShowProfile;
 import dev.scrollback.domain.accounts.EmailAddress;
 import dev.scrollback.domain.accounts.Role;
@@ -24,6 +25,11 @@ public final class MeRoutes implements Routes {
     @Override
     public void addTo(RoutesConfig routes) {
         routes.get("/api/v1/me", this::me);
+    }
+
+    @Override
+    public void describe(Api api) {
+        api.get("/api/v1/me").summary("My profile").authenticated().answers(200, Me.class);
     }
 
     private void me(Context ctx) {

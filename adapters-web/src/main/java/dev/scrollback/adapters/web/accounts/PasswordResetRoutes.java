@@ -1,6 +1,7 @@
 package dev.scrollback.adapters.web.accounts;
 
 import dev.scrollback.adapters.web.Routes;
+import dev.scrollback.adapters.web.shared.Api;
 import dev.scrollback.adapters.web.shared.JsonBody;
 import dev.scrollback.adapters.web.shared.RequestOrigin;
 import dev.scrollback.adapters.web.shared.ValidationFailed;
@@ -39,6 +40,14 @@ public final class PasswordResetRoutes implements Routes {
         routes.post("/api/v1/password-resets", this::request);
         routes.post("/api/v1/password-resets/complete", this::complete);
         AccountProblems.addTo(routes);
+    }
+
+    @Override
+    public void describe(Api api) {
+        api.post("/api/v1/password-resets").summary("Mail a password reset code to a handle or email (always 202)")
+                .body(ResetRequestForm.class).answers(202, Accepted.class).problems(400);
+        api.post("/api/v1/password-resets/complete").summary("Set a new password with the mailed reset code")
+                .body(ResetCompletionForm.class).answers(200, Completed.class).problems(400, 422);
     }
 
     private void request(Context ctx) {

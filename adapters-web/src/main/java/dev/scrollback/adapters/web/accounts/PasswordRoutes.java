@@ -1,6 +1,7 @@
 package dev.scrollback.adapters.web.accounts;
 
 import dev.scrollback.adapters.web.Routes;
+import dev.scrollback.adapters.web.shared.Api;
 import dev.scrollback.adapters.web.shared.JsonBody;
 import dev.scrollback.adapters.web.shared.RequestOrigin;
 import dev.scrollback.application.accounts.ChangePassword;
@@ -26,6 +27,12 @@ public final class PasswordRoutes implements Routes {
     public void addTo(RoutesConfig routes) {
         routes.post("/api/v1/me/password", this::change);
         AccountProblems.addTo(routes);
+    }
+
+    @Override
+    public void describe(Api api) {
+        api.post("/api/v1/me/password").summary("Change my password (ends my other sessions)").authenticated()
+                .body(PasswordChangeForm.class).answers(204).problems(400, 403, 422);
     }
 
     private void change(Context ctx) {

@@ -1,6 +1,7 @@
 package dev.scrollback.adapters.web.accounts;
 
 import dev.scrollback.adapters.web.Routes;
+import dev.scrollback.adapters.web.shared.Api;
 import dev.scrollback.adapters.web.shared.JsonBody;
 import dev.scrollback.adapters.web.shared.RequestOrigin;
 import dev.scrollback.adapters.web.shared.Unauthenticated;
@@ -39,6 +40,15 @@ public final class SessionRoutes implements Routes {
         routes.post("/api/v1/sessions/refresh", this::refresh);
         routes.delete("/api/v1/sessions/current", this::logOut);
         AccountProblems.addTo(routes);                  // AccountRoutes adds the same mapping; either works alone
+    }
+
+    @Override
+    public void describe(Api api) {
+        api.post("/api/v1/sessions").summary("Log in: an access token and a refresh token")
+                .body(LoginForm.class).answers(201, Tokens.class).problems(400, 401, 403, 423, 429);
+        api.post("/api/v1/sessions/refresh").summary("Trade a refresh token for a new pair (each refresh token works once)")
+                .body(RefreshForm.class).answers(200, Tokens.class).problems(400, 401);
+        api.delete("/api/v1/sessions/current").summary("Log out: end this session").authenticated().answers(204);
     }
 
     private void logIn(Context ctx) {

@@ -1,6 +1,7 @@
 package dev.scrollback.adapters.web.accounts;
 
 import dev.scrollback.adapters.web.Routes;
+import dev.scrollback.adapters.web.shared.Api;
 import dev.scrollback.adapters.web.shared.JsonBody;
 import dev.scrollback.adapters.web.shared.RequestOrigin;
 import dev.scrollback.application.accounts.DisableTotp;
@@ -31,6 +32,14 @@ public final class TotpRoutes implements Routes {
         routes.post("/api/v1/me/totp", this::enrol);
         routes.delete("/api/v1/me/totp", this::disable);
         AccountProblems.addTo(routes);
+    }
+
+    @Override
+    public void describe(Api api) {
+        api.post("/api/v1/me/totp").summary("Enrol an authenticator app (TOTP) and get recovery codes").authenticated()
+                .body(PasswordForm.class).answers(201, Enrolment.class).problems(400, 403, 409);
+        api.delete("/api/v1/me/totp").summary("Turn off my authenticator app (TOTP)").authenticated()
+                .body(PasswordForm.class).answers(204).problems(400, 403, 409);
     }
 
     private void enrol(Context ctx) {

@@ -1,6 +1,7 @@
 package dev.scrollback.adapters.web.admin;
 
 import dev.scrollback.adapters.web.Routes;
+import dev.scrollback.adapters.web.shared.Api;
 import dev.scrollback.adapters.web.accounts.AccountProblems;
 import dev.scrollback.adapters.web.accounts.Authentication;
 import dev.scrollback.adapters.web.shared.Problem;
@@ -38,6 +39,12 @@ public final class AdminRoleRoutes implements Routes {
         routes.delete(PATH, ctx -> answer(ctx, false));
         AccountProblems.addTo(routes);                  // unknown handle: 404
         routes.exception(RoleRejected.class, (e, ctx) -> problem(e.reason()).writeTo(ctx));
+    }
+
+    @Override
+    public void describe(Api api) {
+        api.post(PATH).summary("Sysop: grant a role").authenticated().answers(200, Roles.class).problems(403, 404, 409, 422);
+        api.delete(PATH).summary("Sysop: revoke a role").authenticated().answers(200, Roles.class).problems(403, 404, 409, 422);
     }
 
     private void answer(Context ctx, boolean grant) {

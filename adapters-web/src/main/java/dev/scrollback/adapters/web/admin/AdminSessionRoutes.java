@@ -1,6 +1,7 @@
 package dev.scrollback.adapters.web.admin;
 
 import dev.scrollback.adapters.web.Routes;
+import dev.scrollback.adapters.web.shared.Api;
 import dev.scrollback.adapters.web.accounts.Authentication;
 import dev.scrollback.adapters.web.shared.JsonBody;
 import dev.scrollback.adapters.web.shared.RequestOrigin;
@@ -32,6 +33,14 @@ public final class AdminSessionRoutes implements Routes {
     public void addTo(RoutesConfig routes) {
         routes.get("/api/v1/admin/users/{handle}/sessions", this::list);
         routes.post("/api/v1/admin/users/{handle}/sessions/{id}/end", this::end);
+    }
+
+    @Override
+    public void describe(Api api) {
+        api.get("/api/v1/admin/users/{handle}/sessions").summary("Sysop: a member's open sessions").authenticated()
+                .answers(200, Sessions.class).problems(403, 404);
+        api.post("/api/v1/admin/users/{handle}/sessions/{id}/end").summary("Sysop: end (kick) one of a member's sessions")
+                .authenticated().optionalBody(EndRequest.class).answers(204).problems(400, 403, 404);
     }
 
     private void list(Context ctx) {

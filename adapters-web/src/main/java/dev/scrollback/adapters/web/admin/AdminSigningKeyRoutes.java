@@ -1,6 +1,7 @@
 package dev.scrollback.adapters.web.admin;
 
 import dev.scrollback.adapters.web.Routes;
+import dev.scrollback.adapters.web.shared.Api;
 import dev.scrollback.adapters.web.accounts.Authentication;
 import dev.scrollback.adapters.web.accounts.TokenIssuer;
 import dev.scrollback.adapters.web.shared.RequestOrigin;
@@ -35,6 +36,14 @@ public final class AdminSigningKeyRoutes implements Routes {
     public void addTo(RoutesConfig routes) {
         routes.get("/api/v1/admin/signing-keys", this::list);
         routes.post("/api/v1/admin/signing-keys/rotate", this::rotate);
+    }
+
+    @Override
+    public void describe(Api api) {
+        api.get("/api/v1/admin/signing-keys").summary("Sysop: the token signing keys and their states").authenticated()
+                .answers(200, Keys.class).problems(403);
+        api.post("/api/v1/admin/signing-keys/rotate").summary("Sysop: rotate the token signing key").authenticated()
+                .answers(201, Rotated.class).problems(403);
     }
 
     private void list(Context ctx) {

@@ -1,6 +1,7 @@
 package dev.scrollback.adapters.web.admin;
 
 import dev.scrollback.adapters.web.Routes;
+import dev.scrollback.adapters.web.shared.Api;
 import dev.scrollback.adapters.web.accounts.AccountProblems;
 import dev.scrollback.adapters.web.accounts.Authentication;
 import dev.scrollback.adapters.web.shared.ValidationFailed;
@@ -51,6 +52,14 @@ public final class AdminUserDirectoryRoutes implements Routes {
         routes.get("/api/v1/admin/users", this::list);
         routes.get("/api/v1/admin/users/{handle}", this::show);
         AccountProblems.addTo(routes);                  // unknown handle: 404
+    }
+
+    @Override
+    public void describe(Api api) {
+        api.get("/api/v1/admin/users").summary("Sysop: list and search members, a page at a time").authenticated()
+                .query("q", "cursor", "limit").answers(200, Page.class).problems(400, 403);
+        api.get("/api/v1/admin/users/{handle}").summary("Sysop: one member in detail").authenticated()
+                .answers(200, Details.class).problems(400, 403, 404);
     }
 
     private void list(Context ctx) {

@@ -1,6 +1,7 @@
 package dev.scrollback.adapters.web.admin;
 
 import dev.scrollback.adapters.web.Routes;
+import dev.scrollback.adapters.web.shared.Api;
 import dev.scrollback.adapters.web.accounts.AccountProblems;
 import dev.scrollback.adapters.web.accounts.Authentication;
 import dev.scrollback.adapters.web.shared.JsonBody;
@@ -60,6 +61,18 @@ public final class AdminUserRoutes implements Routes {
                 + ("lock".equals(e.reason().name()) ? "lock" : "force a password reset on")
                 + " their own account; ask another sysop, or change your password at POST /api/v1/me/password.").writeTo(ctx));
         AccountProblems.addTo(routes);                  // unknown handle: 404
+    }
+
+    @Override
+    public void describe(Api api) {
+        api.post("/api/v1/admin/users/{handle}/lock").summary("Sysop: lock an account (ends its sessions)").authenticated()
+                .body(LockForm.class).answers(200, Locked.class).problems(400, 403, 404, 409);
+        api.post("/api/v1/admin/users/{handle}/unlock").summary("Sysop: unlock an account").authenticated()
+                .answers(200, Unlocked.class).problems(403, 404);
+        api.post("/api/v1/admin/users/{handle}/password-reset").summary("Sysop: force a password reset (mails a code)")
+                .authenticated().answers(200, ResetForced.class).problems(403, 404, 409);
+        api.delete("/api/v1/admin/users/{handle}/totp").summary("Sysop: turn off a member's authenticator app (TOTP)")
+                .authenticated().answers(200, TotpReset.class).problems(403, 404);
     }
 
     private void lock(Context ctx) {

@@ -2,6 +2,7 @@ package dev.scrollback.adapters.web.boards;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scrollback.adapters.web.Routes;
+import dev.scrollback.adapters.web.shared.Api;
 import dev.scrollback.adapters.web.accounts.ApiKeyProblems;
 import dev.scrollback.adapters.web.accounts.Authentication;
 import dev.scrollback.adapters.web.shared.JsonBody;
@@ -88,6 +89,32 @@ public final class BoardRoutes implements Routes {
         routes.post("/api/v1/new/read-all", this::markAllRead);
         BoardProblems.addTo(routes);
         ApiKeyProblems.addTo(routes);                   // a key without boards:write: 403 naming the scope
+    }
+
+    @Override
+    public void describe(Api api) {
+        api.get("/api/v1/boards").summary("The boards I may read, with unread counts").authenticated().answers(200, BoardList.class);
+        api.post("/api/v1/boards").summary("Sysop: create a board").authenticated()
+                .body(BoardForm.class).answers(201, Created.class).problems(400, 403, 409);
+        api.get("/api/v1/boards/{id}/threads").summary("A board's threads, a page at a time").authenticated()
+                .query("offset", "limit").answers(200, ThreadPage.class).problems(400, 403, 404);
+        api.post("/api/v1/boards/{id}/threads").summary("Start a thread").authenticated()
+                .body(ThreadForm.class).answers(201, ThreadStarted.class).problems(400, 403, 404);
+        api.post("/api/v1/boards/{id}/read").summary("Mark a board read up to a message number").authenticated()
+                .body(ReadForm.class).answers(204).problems(400, 403, 404);
+        api.get("/api/v1/threads/{id}").summary("A thread with its messages").authenticated()
+                .answers(200, ThreadPageView.class).problems(400, 403, 404);
+        api.post("/api/v1/threads/{id}/messages").summary("Reply in a thread").authenticated()
+                .body(ReplyForm.class).answers(201, Replied.class).problems(400, 403, 404, 409);
+        api.patch("/api/v1/threads/{id}/messages/{messageId}").summary("Edit my message (within the edit window)")
+                .authenticated().body(EditForm.class).answers(204).problems(400, 403, 404, 409);
+        api.delete("/api/v1/threads/{id}/messages/{messageId}").summary("Delete a message (mine, or as a moderator with a reason)")
+                .authenticated().optionalBody(DeleteForm.class).query("reason").answers(204).problems(400, 403, 404, 409);
+        api.post("/api/v1/threads/{id}/lock").summary("Moderator: lock a thread").authenticated()
+                .body(LockForm.class).answers(200, Locked.class).problems(400, 403, 404);
+        api.get("/api/v1/new").summary("New messages since I last read, oldest first").authenticated()
+                .query("limit").answers(200, NewPage.class).problems(400);
+        api.post("/api/v1/new/read-all").summary("Mark every board read").authenticated().answers(204);
     }
 
     private void boards(Context ctx) {

@@ -1,6 +1,7 @@
 package dev.scrollback.adapters.web.boards;
 
 import dev.scrollback.adapters.web.Routes;
+import dev.scrollback.adapters.web.shared.Api;
 import dev.scrollback.adapters.web.accounts.Authentication;
 import dev.scrollback.adapters.web.shared.ValidationFailed;
 import dev.scrollback.application.boards.SearchMessages;
@@ -29,6 +30,12 @@ public final class SearchRoutes implements Routes {
     @Override
     public void addTo(RoutesConfig routes) {
         routes.get("/api/v1/search", this::search);
+    }
+
+    @Override
+    public void describe(Api api) {
+        api.get("/api/v1/search").summary("Search the messages I may read").authenticated()
+                .query("q", "limit").answers(200, Results.class).problems(400);
     }
 
     private void search(Context ctx) {

@@ -2,6 +2,7 @@ package dev.scrollback.adapters.web.feed;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.scrollback.adapters.web.Routes;
+import dev.scrollback.adapters.web.shared.Api;
 import dev.scrollback.adapters.web.accounts.Authentication;
 import dev.scrollback.adapters.web.shared.ValidationFailed;
 import dev.scrollback.application.feed.FeedItem;
@@ -31,6 +32,12 @@ public final class FeedRoutes implements Routes {
     @Override
     public void addTo(RoutesConfig routes) {
         routes.get("/api/v1/events", this::events);
+    }
+
+    @Override
+    public void describe(Api api) {
+        api.get("/api/v1/events").summary("The event feed after a position, for integrators").authenticated()
+                .query("after", "limit").answers(200, Page.class).problems(400, 403);
     }
 
     private void events(Context ctx) {

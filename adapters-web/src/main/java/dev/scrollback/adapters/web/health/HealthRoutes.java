@@ -1,6 +1,7 @@
 package dev.scrollback.adapters.web.health;
 
 import dev.scrollback.adapters.web.Routes;
+import dev.scrollback.adapters.web.shared.Api;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -26,6 +27,13 @@ public final class HealthRoutes implements Routes {
     public void addTo(RoutesConfig routes) {
         routes.get("/health/live", ctx -> ctx.json(new Live("UP")));
         routes.get("/health/ready", this::ready);
+    }
+
+    @Override
+    public void describe(Api api) {
+        api.get("/health/live").summary("Liveness: the process serves HTTP").answers(200, Live.class);
+        api.get("/health/ready").summary("Readiness: every check passes (503 lists the failing ones)")
+                .answers(200, Ready.class).answers(503, Ready.class);
     }
 
     private void ready(Context ctx) {

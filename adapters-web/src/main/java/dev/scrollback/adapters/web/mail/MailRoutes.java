@@ -1,6 +1,7 @@
 package dev.scrollback.adapters.web.mail;
 
 import dev.scrollback.adapters.web.Routes;
+import dev.scrollback.adapters.web.shared.Api;
 import dev.scrollback.adapters.web.accounts.Authentication;
 import dev.scrollback.adapters.web.shared.JsonBody;
 import dev.scrollback.adapters.web.shared.Problem;
@@ -61,6 +62,20 @@ public final class MailRoutes implements Routes {
         routes.get("/api/v1/mail/{id}", this::open);
         routes.delete("/api/v1/mail/{id}", this::delete);
         MailProblems.addTo(routes);
+    }
+
+    @Override
+    public void describe(Api api) {
+        api.post("/api/v1/mail").summary("Send private mail").authenticated()
+                .body(MailForm.class).answers(201, SentMessage.class).problems(400, 403, 422);
+        api.get("/api/v1/mail/inbox").summary("My inbox, newest first, a page at a time").authenticated()
+                .query("cursor", "limit").answers(200, Listing.class).problems(400);
+        api.get("/api/v1/mail/sent").summary("My sent mail, newest first, a page at a time").authenticated()
+                .query("cursor", "limit").answers(200, Listing.class).problems(400);
+        api.get("/api/v1/mail/{id}").summary("Open a message (marks it read)").authenticated()
+                .answers(200, Opened.class).problems(400, 404);
+        api.delete("/api/v1/mail/{id}").summary("Delete a message from my mailbox").authenticated()
+                .answers(204).problems(400, 404);
     }
 
     private void send(Context ctx) {

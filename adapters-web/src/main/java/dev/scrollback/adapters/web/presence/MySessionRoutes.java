@@ -1,6 +1,7 @@
 package dev.scrollback.adapters.web.presence;
 
 import dev.scrollback.adapters.web.Routes;
+import dev.scrollback.adapters.web.shared.Api;
 import dev.scrollback.adapters.web.accounts.Authentication;
 import dev.scrollback.adapters.web.shared.RequestOrigin;
 import dev.scrollback.application.presence.EndMySession;
@@ -31,6 +32,12 @@ public final class MySessionRoutes implements Routes {
     public void addTo(RoutesConfig routes) {
         routes.get("/api/v1/me/sessions", this::list);
         routes.delete("/api/v1/me/sessions/{id}", this::end);
+    }
+
+    @Override
+    public void describe(Api api) {
+        api.get("/api/v1/me/sessions").summary("My open sessions").authenticated().answers(200, Sessions.class);
+        api.delete("/api/v1/me/sessions/{id}").summary("End one of my sessions").authenticated().answers(204).problems(400, 404);
     }
 
     private void list(Context ctx) {

@@ -1,6 +1,7 @@
 package dev.scrollback.adapters.web.presence;
 
 import dev.scrollback.adapters.web.Routes;
+import dev.scrollback.adapters.web.shared.Api;
 import dev.scrollback.adapters.web.accounts.Authentication;
 import dev.scrollback.application.presence.WhoIsOnline;
 import io.javalin.config.RoutesConfig;
@@ -21,6 +22,11 @@ public final class PresenceRoutes implements Routes {
     @Override
     public void addTo(RoutesConfig routes) {
         routes.get("/api/v1/presence", this::online);
+    }
+
+    @Override
+    public void describe(Api api) {
+        api.get("/api/v1/presence").summary("Who is online").authenticated().answers(200, Presence.class);
     }
 
     private void online(Context ctx) {

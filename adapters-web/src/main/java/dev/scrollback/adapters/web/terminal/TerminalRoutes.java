@@ -1,6 +1,7 @@
 package dev.scrollback.adapters.web.terminal;
 
 import dev.scrollback.adapters.web.Routes;
+import dev.scrollback.adapters.web.shared.Api;
 import dev.scrollback.application.sessions.SessionActivity;
 import dev.scrollback.application.shared.Origin;
 import dev.scrollback.application.shared.RateLimiter;
@@ -95,6 +96,16 @@ public final class TerminalRoutes implements Routes {
             ws.onClose(this::gone);
             ws.onError(this::gone);
         });
+    }
+
+    @Override
+    public void describe(Api api) {
+        api.get("/terminal").summary("The web terminal page (it talks telnet over the WebSocket /ws/terminal)")
+                .answers(200, "text/html");
+        api.get("/terminal/terminal.js").summary("The web terminal's script").answers(200, "text/javascript");
+        api.get("/terminal/terminal.css").summary("The web terminal's style sheet").answers(200, "text/css");
+        api.get("/terminal/xterm.js").summary("xterm.js, as the web terminal uses it").answers(200, "text/javascript");
+        api.get("/terminal/xterm.css").summary("xterm.js's style sheet").answers(200, "text/css");
     }
 
     /** Sessions running now (for tests and metrics). */
