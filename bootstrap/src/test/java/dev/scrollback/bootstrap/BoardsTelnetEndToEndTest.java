@@ -22,6 +22,8 @@ class BoardsTelnetEndToEndTest {
     @TempDir
     Path data;
 
+    static final String FULL_SCREEN_KEYS = "^Z save  ^X abort  ^Y delete line  ^T line editor  ^L redraw";
+
     @Test
     void a_thread_started_and_answered_on_telnet_is_found_by_new_scan_and_is_the_same_record_over_rest() throws Exception {
         try (var app = WalkingSkeletonEndToEndTest.start(data)) {
@@ -43,10 +45,9 @@ class BoardsTelnetEndToEndTest {
                 a.line("P");
                 a.expect("Subject (empty: cancel): ");
                 a.line("Hello from telnet");
-                a.expect("  1: ");
-                a.line("Is anybody out there?");
-                a.expect("  2: ");
-                a.line("/s");
+                assertThat(a.expect(FULL_SCREEN_KEYS)).contains("Full-screen editor   line 1 of 1, column 1");
+                a.type("Is anybody out there?" + "\u001b[D".repeat(6) + "\u001b[3~" + "T");   // arrows, Delete: "there" becomes "There"
+                a.type("\u001b[Dt\u001b[3~\u001a");                    // ... and back again; Ctrl-Z sends
                 a.expect("Your thread is posted.");
                 a.expect("[Q] Back: ");
                 a.line("Q");
@@ -65,10 +66,8 @@ class BoardsTelnetEndToEndTest {
                 assertThat(b.expect("Reader: ")).contains("Subject: Hello from telnet", "From: Amiga", "Msg 1/1",
                         "Is anybody out there?", "[R] Reply");
                 b.key('R');
-                assertThat(b.expect("  2: ")).contains("  1: > Is anybody out there?");
-                b.line("Yes, here on telnet!");
-                b.expect("  3: ");
-                b.line("/s");
+                assertThat(b.expect("line 2 of 2, column 1")).contains("> Is anybody out there?");
+                b.type("Yes, here on telnet!\u001a");
                 b.expect("Your reply is posted.");
                 b.expect("Reader: ");
                 b.key('Q');
@@ -126,6 +125,8 @@ class BoardsTelnetEndToEndTest {
                 h.line("P");
                 h.expect("Subject (empty: cancel): ");
                 h.line("Stress");
+                h.expect(FULL_SCREEN_KEYS);
+                h.type("\u0014");                                          // Ctrl-T: the line editor, for long lines
                 h.expect("  1: ");
                 h.line("z".repeat(10_000));
                 h.expect("That is too long: at most 256 characters, please.");

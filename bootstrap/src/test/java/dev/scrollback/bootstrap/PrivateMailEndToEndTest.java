@@ -64,8 +64,9 @@ class PrivateMailEndToEndTest {
 
                 telnet.key('R');
                 telnet.expect("Reply to Annie, subject: Re: Lunch?");
-                telnet.line("Sure, see you there.");
-                telnet.line(".");
+                assertThat(telnet.expect("^Z save")).contains("Full-screen editor", "> Noon?", "> At the usual place.")
+                        .doesNotContain("Type your message a line at a time");
+                telnet.type("Sure, see you there.\u001a");                // Ctrl-Z sends
                 telnet.expect("Sent to Annie.");
                 telnet.expect("[Q] Quit");
                 telnet.key('Q');
@@ -88,7 +89,7 @@ class PrivateMailEndToEndTest {
 
             var opened = web.get("/api/v1/mail/" + reply, annie);
             assertThat(opened.status()).isEqualTo(200);
-            assertThat(opened.body().get("body").asText()).isEqualTo("Sure, see you there.");
+            assertThat(opened.body().get("body").asText()).isEqualTo("> Noon?\n> At the usual place.\nSure, see you there.");
             assertThat(opened.body().get("inReplyTo").asText()).isEqualTo(original);
             assertThat(web.get("/api/v1/mail/inbox", annie).body().get("unread").asInt()).isZero();
 

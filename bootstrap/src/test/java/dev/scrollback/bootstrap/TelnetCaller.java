@@ -94,6 +94,12 @@ final class TelnetCaller implements AutoCloseable {
         out.flush();
     }
 
+    /** Sends {@code text} as typed, with no line end (keys for the full-screen editor: Ctrl-Z is "\u001a"). */
+    void type(String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
     void key(char hotkey) throws IOException {
         out.write(hotkey);
         out.flush();

@@ -36,6 +36,7 @@ final class TelnetConnection implements TerminalConnection {
     private final InputStream input = new Input();
     private final OutputStream output = new Output();
     private volatile Terminal terminal = UNKNOWN;
+    private volatile Runnable terminalChanged = () -> { };
     private volatile long writingSince;               // System.nanoTime() of a write still in progress; 0 when none
 
     private final byte[] readBuffer = new byte[1024];
@@ -131,10 +132,16 @@ final class TelnetConnection implements TerminalConnection {
         }
     }
 
+    @Override
+    public void onTerminalChange(Runnable listener) {
+        terminalChanged = listener;
+    }
+
     private void typeIs(String type) {
         var now = terminal;
         try {
             terminal = new Terminal(type, now.width(), now.height());
+            terminalChanged.run();
         } catch (InvalidValue e) {
             // the codec only passes printable names; keep the old type if the record disagrees
         }
@@ -145,6 +152,7 @@ final class TelnetConnection implements TerminalConnection {
         int columns = size.columns() == 0 ? now.width() : Math.min(size.columns(), Terminal.MAX_SIDE);
         int rows = size.rows() == 0 ? now.height() : Math.min(size.rows(), Terminal.MAX_SIDE);
         terminal = new Terminal(now.type(), columns, rows);
+        terminalChanged.run();
     }
 
     private void send(byte[] bytes) throws IOException {

@@ -77,6 +77,11 @@ public final class MemoryConnection implements TerminalConnection {
     }
 
     @Override
+    public void onTerminalChange(Runnable listener) {
+        // the size never changes here
+    }
+
+    @Override
     public Origin origin() {
         return origin;
     }

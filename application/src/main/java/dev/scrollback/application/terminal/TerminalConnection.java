@@ -17,6 +17,12 @@ public interface TerminalConnection {
     /** The terminal as currently known: type and size. */
     Terminal terminal();
 
+    /**
+     * Calls {@code listener} each time {@link #terminal()} changes (on the connection's own thread), so that a screen
+     * that is showing can lay itself out again at once. One listener; a later call replaces it. It must not block.
+     */
+    void onTerminalChange(Runnable listener);
+
     /** Channel, remote address, and the connection's id (which becomes the session id at login). */
     Origin origin();
 

@@ -20,7 +20,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
+import dev.scrollback.adapters.telnet.editor.TextRules;
 import dev.scrollback.adapters.telnet.shared.CallerConsole;
+import dev.scrollback.domain.boards.MessageBody;
 
 /** One clear line for every way a boards action can be refused. Exhaustive: a new reason will not compile here. */
 final class BoardRefusals {
@@ -54,6 +56,9 @@ final class BoardRefusals {
     }
 
     /** "Subject is empty.": the value object's own words, with the field it is about. */
+    /** A message body as the editors make it: the domain's {@link MessageBody}, its refusals said in one line. */
+    static final TextRules<MessageBody> BODY = new TextRules<>(MessageBody::new, BoardRefusals::explain, MessageBody.MAX_LINES);
+
     static String explain(InvalidValue invalid) {
         var field = invalid.field();
         var name = field.isEmpty() ? "That" : field.substring(0, 1).toUpperCase(Locale.ROOT) + field.substring(1);

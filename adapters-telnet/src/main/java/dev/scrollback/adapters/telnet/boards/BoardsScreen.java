@@ -1,5 +1,7 @@
 package dev.scrollback.adapters.telnet.boards;
 
+import dev.scrollback.adapters.telnet.editor.Composer;
+import dev.scrollback.adapters.telnet.editor.Draft;
 import dev.scrollback.adapters.telnet.shared.CallerConsole;
 import dev.scrollback.adapters.telnet.shared.Echo;
 import dev.scrollback.adapters.telnet.shared.Theme;
@@ -38,10 +40,10 @@ public final class BoardsScreen {
 
     public BoardsScreen(ListBoards listBoards, ListThreads listThreads, ReadThread readThread, PostMessage postMessage,
                         EditMessage editMessage, ModerateThread moderateThread, NewScan newScan, Clock clock) {
-        this(listBoards, listThreads, readThread, postMessage, editMessage, moderateThread, newScan, new LineEditor(), clock);
+        this(listBoards, listThreads, readThread, postMessage, editMessage, moderateThread, newScan, Composer.fullScreenWherePossible(), clock);
     }
 
-    /** With another editor (the full-screen one, when there is one). */
+    /** With another way of composing (tests start in the line editor). */
     public BoardsScreen(ListBoards listBoards, ListThreads listThreads, ReadThread readThread, PostMessage postMessage,
                         EditMessage editMessage, ModerateThread moderateThread, NewScan newScan, Composer composer,
                         Clock clock) {
@@ -217,7 +219,7 @@ public final class BoardsScreen {
             if (text.isBlank()) return;
             var subject = BoardRefusals.tried(console, () -> new Subject(text));
             if (subject.isEmpty()) return;
-            var body = composer.compose(console, Composer.Draft.empty());
+            var body = composer.compose(console, Draft.empty(), BoardRefusals.BODY);
             if (body.isEmpty()) {
                 console.println("Nothing posted.");
                 return;

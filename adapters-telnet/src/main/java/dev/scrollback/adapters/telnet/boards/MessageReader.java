@@ -1,5 +1,7 @@
 package dev.scrollback.adapters.telnet.boards;
 
+import dev.scrollback.adapters.telnet.editor.Composer;
+import dev.scrollback.adapters.telnet.editor.Draft;
 import dev.scrollback.adapters.telnet.shared.CallerConsole;
 import dev.scrollback.adapters.telnet.shared.Echo;
 import dev.scrollback.application.accounts.Caller;
@@ -126,8 +128,8 @@ final class MessageReader {
         console.println();
         console.println(Columns.cut("Reply to " + to.author().value() + ": " + view.subject().reply().value(),
                 Columns.usable(console.width())));
-        var draft = to.body().map(Composer.Draft::replyTo).orElse(Composer.Draft.empty());
-        var body = composer.compose(console, draft);
+        var draft = to.body().map(body -> Draft.quoting(body.quoted())).orElse(Draft.empty());
+        var body = composer.compose(console, draft, BoardRefusals.BODY);
         if (body.isEmpty()) {
             console.println("Nothing posted.");
             return;
@@ -140,7 +142,8 @@ final class MessageReader {
 
     private boolean edit(CallerConsole console, Caller caller, Origin origin, ThreadView view, MessageView message) {
         console.println();
-        var body = composer.compose(console, Composer.Draft.editing(message.body().orElseThrow()));
+        var body = composer.compose(console, Draft.editing(message.body().orElseThrow().value()),
+                BoardRefusals.BODY);
         if (body.isEmpty()) {
             console.println("Nothing changed.");
             return false;

@@ -1,5 +1,8 @@
 package dev.scrollback.adapters.telnet.mail;
 
+import dev.scrollback.adapters.telnet.editor.Composer;
+import dev.scrollback.adapters.telnet.editor.Draft;
+import dev.scrollback.adapters.telnet.editor.TextRules;
 import dev.scrollback.adapters.telnet.shared.CallerConsole;
 import dev.scrollback.adapters.telnet.shared.Echo;
 import dev.scrollback.application.accounts.AccessDenied;
@@ -15,6 +18,7 @@ import dev.scrollback.application.mail.SendPrivateMessage;
 import dev.scrollback.application.shared.Origin;
 import dev.scrollback.application.shared.RateLimited;
 import dev.scrollback.domain.accounts.Role;
+import dev.scrollback.domain.mail.MailBody;
 import dev.scrollback.domain.mail.MailRejected;
 import dev.scrollback.domain.mail.MailSubject;
 import dev.scrollback.domain.mail.PrivateMessageEvent.MailboxSide;
@@ -30,7 +34,8 @@ import java.util.Optional;
 /**
  * Private mail on the terminal: the inbox and sent mail as lists that fit the caller's window (a page at a time, unread
  * messages marked {@code *}), a reader with next / previous / reply / delete, and writing a new message with a simple
- * line editor ({@link MailEditor}). Everything goes through the same use cases as the REST API.
+ * {@link Composer} (full-screen where the terminal allows, else the line editor). Everything goes through the same use
+ * cases as the REST API.
  */
 public final class MailScreen {
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
@@ -44,8 +49,21 @@ public final class MailScreen {
     private final ReadPrivateMessage readPrivateMessage;
     private final DeletePrivateMessage deletePrivateMessage;
 
+    /** A message body as the editors make it: the domain's {@link MailBody}, its refusals said in one line. */
+    static final TextRules<MailBody> BODY = new TextRules<>(MailBody::new, MailRefusals::explain, MailBody.MAX_LINES);
+
+    private final Composer composer;
+
     public MailScreen(SendPrivateMessage sendPrivateMessage, ReadInbox readInbox, ReadSentMail readSentMail,
                       ReadPrivateMessage readPrivateMessage, DeletePrivateMessage deletePrivateMessage) {
+        this(sendPrivateMessage, readInbox, readSentMail, readPrivateMessage, deletePrivateMessage,
+                Composer.fullScreenWherePossible());
+    }
+
+    /** With another way of composing (tests start in the line editor). */
+    public MailScreen(SendPrivateMessage sendPrivateMessage, ReadInbox readInbox, ReadSentMail readSentMail,
+                      ReadPrivateMessage readPrivateMessage, DeletePrivateMessage deletePrivateMessage, Composer composer) {
+        this.composer = composer;
         this.sendPrivateMessage = sendPrivateMessage;
         this.readInbox = readInbox;
         this.readSentMail = readSentMail;
@@ -244,16 +262,18 @@ public final class MailScreen {
             console.println(MailRefusals.explain(invalid) + " Nothing was sent.");
             return;
         }
-        MailEditor.compose(console).ifPresent(body ->
-                send(console, caller, origin, SendPrivateMessage.Command.to(handle, subject, body)));
+        composer.compose(console, Draft.empty(), BODY).ifPresentOrElse(
+                body -> send(console, caller, origin, SendPrivateMessage.Command.to(handle, subject, body)),
+                () -> console.println("Nothing was sent."));
     }
 
     private void reply(CallerConsole console, Caller caller, Origin origin, OpenedMessage message) {
         var other = message.side() == MailboxSide.RECIPIENT ? message.from() : message.to();
         console.println();
         console.println("Reply to " + other.value() + ", subject: " + message.subject().reply().value());
-        MailEditor.compose(console).ifPresent(body ->
-                send(console, caller, origin, SendPrivateMessage.Command.replyTo(message.id(), body)));
+        composer.compose(console, Draft.quoting(message.body().quoted()), BODY).ifPresentOrElse(
+                body -> send(console, caller, origin, SendPrivateMessage.Command.replyTo(message.id(), body)),
+                () -> console.println("Nothing was sent."));
     }
 
     private void send(CallerConsole console, Caller caller, Origin origin, SendPrivateMessage.Command command) {

@@ -26,13 +26,18 @@ public final class CallerConsole implements AutoCloseable {
     private static final int CHUNK_BYTES = 512;
     private static final int QUEUED_CHUNKS = 16;
     private static final int MAX_ESCAPE_SEQUENCE = 16;
-    private static final int BS = 8, LF = 10, CR = 13, ESC = 27, DEL = 127, CTRL_U = 0x15, CTRL_X = 0x18, BELL = 7;
+    private static final int BS = 8, TAB = 9, LF = 10, CR = 13, ESC = 27, DEL = 127, CTRL_U = 0x15, CTRL_X = 0x18, BELL = 7;
 
     private sealed interface Chunk {}
 
     private record Bytes(byte[] bytes) implements Chunk {}
 
     private record End(Why why, String detail) implements Chunk {}
+
+    /** The window changed size: wakes a {@link #readKey()} so the screen can lay itself out again. */
+    private record Resized() implements Chunk {}
+
+    private static final int RESIZE = -2;                // from nextByte: a Resized chunk arrived while readKey waits
 
     private final InputStream input;
     private final OutputStream output;
@@ -47,6 +52,7 @@ public final class CallerConsole implements AutoCloseable {
     private int pushedBack = -1;
     private boolean afterCr;
     private End ended;
+    private boolean wakeOnResize;
     private long deadline = Long.MAX_VALUE;          // System.nanoTime() by which the caller must be done, if any
     private long idleNanos = Long.MAX_VALUE;          // longest wait for any one key
 
@@ -160,6 +166,99 @@ public final class CallerConsole implements AutoCloseable {
         closed = true;
         queue.clear();                                   // unblock a reader waiting to hand over a chunk
         hangUp.run();
+    }
+
+    /**
+     * The caller's window changed size (call from any thread; never blocks). A {@link #readKey()} in progress returns
+     * {@link Key.Named#RESIZED}; line and menu reads ignore it. When input is backed up the notice is dropped: the
+     * screen then sees the new size at the next key.
+     */
+    public void resized() {
+        if (!closed) queue.offer(new Resized());
+    }
+
+    /**
+     * Waits for one key, for full-screen screens: characters, Ctrl-letters, and Enter, Tab, Backspace, Delete, arrows,
+     * Home, End, Page Up and Page Down decoded from their escape sequences (VT100/xterm/ANSI-BBS forms). Other escape
+     * sequences are skipped (bounded, like every read). Enter arrives once for CR, LF, CR LF or CR NUL.
+     */
+    public Key readKey() {
+        while (true) {
+            wakeOnResize = true;
+            int b;
+            try {
+                b = nextByte();
+            } finally {
+                wakeOnResize = false;
+            }
+            if (b == RESIZE) return Key.Named.RESIZED;
+            boolean lfOfCrLf = (b == LF || b == 0) && afterCr;
+            afterCr = b == CR;
+            if (lfOfCrLf) continue;
+            switch (b) {
+                case CR, LF -> {
+                    return Key.Named.ENTER;
+                }
+                case TAB -> {
+                    return Key.Named.TAB;
+                }
+                case BS, DEL -> {
+                    return Key.Named.BACKSPACE;
+                }
+                case ESC -> {
+                    var named = escapeSequence();
+                    if (named != null) return named;
+                }
+                default -> {
+                    if (b == 0) continue;
+                    if (b < ' ') return new Key.Control((char) ('A' + b - 1));
+                    if (b < 0x80) return new Key.Typed(b);
+                    int codePoint = profile().characters() == TerminalProfile.Characters.CP437
+                            ? TerminalProfile.cp437(b) : utf8(b);
+                    if (codePoint >= 0xA0) return new Key.Typed(codePoint);
+                }
+            }
+        }
+    }
+
+    /** After ESC: the named key of a CSI or SS3 sequence, or null for one we do not use (or a lone ESC). */
+    private Key.Named escapeSequence() {
+        int b = nextByte();
+        if (b != '[' && b != 'O') {
+            pushedBack = b;
+            return null;
+        }
+        var parameters = new StringBuilder();
+        for (int i = 0; i < MAX_ESCAPE_SEQUENCE; i++) {
+            int c = nextByte();
+            if (c < 0x20) {
+                pushedBack = c;
+                return null;
+            }
+            if (c >= 0x40 && c <= 0x7E) return named((char) c, parameters.toString());
+            parameters.append((char) c);
+        }
+        return null;
+    }
+
+    private static Key.Named named(char last, String parameters) {
+        return switch (last) {
+            case 'A' -> Key.Named.UP;
+            case 'B' -> Key.Named.DOWN;
+            case 'C' -> Key.Named.RIGHT;
+            case 'D' -> Key.Named.LEFT;
+            case 'H' -> Key.Named.HOME;
+            case 'F', 'K' -> Key.Named.END;                   // ESC [ K: End on ANSI-BBS terminals (SyncTERM)
+            case '~' -> switch (parameters.split(";", 2)[0]) {
+                case "1", "7" -> Key.Named.HOME;
+                case "4", "8" -> Key.Named.END;
+                case "3" -> Key.Named.DELETE;
+                case "5" -> Key.Named.PAGE_UP;
+                case "6" -> Key.Named.PAGE_DOWN;
+                default -> null;
+            };
+            default -> null;
+        };
     }
 
     private void write(byte[] bytes) {
@@ -280,12 +379,18 @@ public final class CallerConsole implements AutoCloseable {
             return b;
         }
         while (position >= current.length) {
-            current = take();
+            var next = take();
+            if (next == null) {
+                if (wakeOnResize) return RESIZE;
+                continue;
+            }
+            current = next;
             position = 0;
         }
         return current[position++] & 0xFF;
     }
 
+    /** The next chunk's bytes; null for a resize notice. */
     private byte[] take() {
         if (ended != null) throw new CallerGone(ended.why(), ended.detail());
         long wait = Math.min(idleNanos, deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime());
@@ -300,6 +405,7 @@ public final class CallerConsole implements AutoCloseable {
         if (chunk == null) throw new CallerGone(Why.TIMED_OUT, "no input in time");
         return switch (chunk) {
             case Bytes bytes -> bytes.bytes();
+            case Resized resized -> null;
             case End end -> {
                 ended = end;
                 throw new CallerGone(end.why(), end.detail());

@@ -53,6 +53,11 @@ public record TerminalProfile(Characters characters, boolean colour) {
         return characters != Characters.ASCII;
     }
 
+    /** True when the terminal takes ANSI / VT100 escape sequences (cursor positioning): everything but plain ASCII. */
+    public boolean screenControl() {
+        return characters != Characters.ASCII;
+    }
+
     /** The bytes to send for {@code text}: what the terminal cannot show becomes {@code ?} (or its ASCII look-alike). */
     public byte[] encode(String text) {
         return switch (characters) {

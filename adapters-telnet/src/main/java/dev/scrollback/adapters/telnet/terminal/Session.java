@@ -57,6 +57,7 @@ final class Session {
         var console = CallerConsole.open(connection.input(), connection.output(), this::screenSize, this::profile,
                 connection::close,
                 "terminal-input-" + origin.session().map(Object::toString).orElse("?"));
+        connection.onTerminalChange(console::resized);       // a full-screen screen redraws at once
         Optional<SessionTerminations.Watch> watch = Optional.empty();
         try {
             console.finishWithin(settings.loginTimeout());

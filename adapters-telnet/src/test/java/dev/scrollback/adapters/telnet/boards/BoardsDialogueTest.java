@@ -3,6 +3,7 @@ package dev.scrollback.adapters.telnet.boards;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scrollback.adapters.telnet.MemoryConnection;
+import dev.scrollback.adapters.telnet.editor.Composer;
 import dev.scrollback.adapters.telnet.shared.CallerConsole;
 import dev.scrollback.adapters.telnet.shared.CallerGone;
 import dev.scrollback.adapters.telnet.shared.ScreenSize;
@@ -51,7 +52,8 @@ class BoardsDialogueTest {
 
     String dialogue(Caller who, byte[] typed, BiConsumer<BoardsScreen.Visit, CallerConsole> what) {
         var connection = new MemoryConnection(typed);
-        var visit = new BoardsScreen(fake, fake, fake, fake, fake, fake, fake, Clock.fixed(FakeBoards.NOW, ZoneOffset.UTC))
+        var visit = new BoardsScreen(fake, fake, fake, fake, fake, fake, fake, Composer.lineEditorFirst(),
+                        Clock.fixed(FakeBoards.NOW, ZoneOffset.UTC))
                 .forCaller(who, connection.origin());
         try (var console = CallerConsole.open(connection.input(), connection.output(), () -> size.get(), connection::close,
                 "boards-dialogue-test")) {

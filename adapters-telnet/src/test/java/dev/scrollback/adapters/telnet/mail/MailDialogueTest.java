@@ -3,6 +3,7 @@ package dev.scrollback.adapters.telnet.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scrollback.adapters.telnet.MemoryConnection;
+import dev.scrollback.adapters.telnet.editor.Composer;
 import dev.scrollback.adapters.telnet.shared.CallerConsole;
 import dev.scrollback.adapters.telnet.shared.ScreenSize;
 import dev.scrollback.application.accounts.Caller;
@@ -81,7 +82,8 @@ class MailDialogueTest {
                     return new OpenedMessage(id, new Handle(held.from), BOB.handle(), new MailSubject(held.subject),
                             new MailBody(held.body), held.at, Optional.of(T0), Optional.empty(), MailboxSide.RECIPIENT);
                 },
-                (caller, id, origin) -> find(id).deleted = true);
+                (caller, id, origin) -> find(id).deleted = true,
+                Composer.lineEditorFirst());
     }
 
     Held find(PrivateMessageId id) {
@@ -140,12 +142,13 @@ class MailDialogueTest {
     }
 
     @Test
-    void a_reply_is_written_with_the_line_editor_and_goes_to_the_original() {
+    void a_reply_starts_from_the_quote_and_goes_to_the_original() {
         inbox.add(new Held("Alice", "Lunch?", "Noon?", T0));
 
-        var screen = dialogue("i1\rrSure.\r\tSee you.\r.\rqq\rq");
+        var screen = dialogue("i1\rr/d 1\rSure.\r\tSee you.\r/s\rqq\rq");
 
-        assertThat(screen).contains("Reply to Alice, subject: Re: Lunch?").contains("Sent to Alice.");
+        assertThat(screen).contains("Reply to Alice, subject: Re: Lunch?").contains("  1: > Noon?")
+                .contains("Line 1 deleted.").contains("Sent to Alice.");
         assertThat(sent).singleElement().satisfies(c -> {
             assertThat(c.inReplyTo()).contains(inbox.getFirst().id);
             assertThat(c.body().value()).isEqualTo("Sure.\nSee you.");
@@ -154,9 +157,9 @@ class MailDialogueTest {
 
     @Test
     void writing_asks_for_the_recipient_and_subject_and_abort_sends_nothing() {
-        var screen = dialogue("wCarol\rHello there\rLine one\r\rLine three\r.\r"
-                + "wCarol\rNever mind\rdraft\r/abort\r"
-                + "wNobody\rHi\rhello\r.\r"
+        var screen = dialogue("wCarol\rHello there\rLine one\r\rLine three\r/s\r"
+                + "wCarol\rNever mind\rdraft\r/a\r"
+                + "wNobody\rHi\rhello\r/s\r"
                 + "w \rq");
 
         assertThat(sent).singleElement().satisfies(c -> {
@@ -164,16 +167,16 @@ class MailDialogueTest {
             assertThat(c.subject()).contains(new MailSubject("Hello there"));
             assertThat(c.body().value()).isEqualTo("Line one\n\nLine three");
         });
-        assertThat(screen).contains("Sent to Carol.").contains("Message discarded.")
+        assertThat(screen).contains("Sent to Carol.").contains("Discarded.")
                 .contains("No member goes by the handle Nobody").contains("Nothing was sent.");
     }
 
     @Test
     void an_empty_message_or_a_bad_handle_sends_nothing() {
-        var screen = dialogue("wCarol\rHi\r.\r" + "wnot a handle!\r" + "q");
+        var screen = dialogue("wCarol\rHi\r/s\r/a\r" + "wnot a handle!\r" + "q");
 
         assertThat(sent).isEmpty();
-        assertThat(screen).contains("The message is required. Nothing was sent.").contains("No member goes by that handle.");
+        assertThat(screen).contains("The message is required. Still editing").contains("Nothing was sent.").contains("No member goes by that handle.");
     }
 
     @Test

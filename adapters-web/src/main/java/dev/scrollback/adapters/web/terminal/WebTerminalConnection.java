@@ -54,6 +54,7 @@ final class WebTerminalConnection implements TerminalConnection {
     private final InputStream input = new Input();
     private final OutputStream output = new Output();
     private volatile Terminal terminal = DEFAULT;
+    private volatile Runnable terminalChanged = () -> { };
     private int pendingBytes;
     private int headAt;                                   // bytes of pending.peek() already read
     private long unsent;
@@ -88,6 +89,7 @@ final class WebTerminalConnection implements TerminalConnection {
                 case TerminalFrames.Resize size -> {
                     terminal = new Terminal(DEFAULT.type(), size.columns(), size.rows());
                     sized.countDown();
+                    terminalChanged.run();
                 }
                 case TerminalFrames.Rejected rejected -> {
                     return refuse(rejected.reason());
@@ -128,6 +130,11 @@ final class WebTerminalConnection implements TerminalConnection {
             // closing is all that is left
         }
         closeWith(status, reason);
+    }
+
+    @Override
+    public void onTerminalChange(Runnable listener) {
+        terminalChanged = listener;
     }
 
     @Override

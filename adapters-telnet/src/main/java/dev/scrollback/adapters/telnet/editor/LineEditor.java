@@ -1,73 +1,73 @@
-package dev.scrollback.adapters.telnet.boards;
+package dev.scrollback.adapters.telnet.editor;
 
 import dev.scrollback.adapters.telnet.shared.CallerConsole;
 import dev.scrollback.adapters.telnet.shared.Echo;
-import dev.scrollback.domain.boards.MessageBody;
 import dev.scrollback.domain.shared.InvalidValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The classic BBS line editor: the caller types lines, and commands on a line of their own. Bounded like the body it
- * makes (at most {@link MessageBody#MAX_LINES} lines, each at most the console's {@link CallerConsole#MAX_LINE}
- * characters); the domain has the last word on the text at {@code /s}, and a refusal leaves the caller editing.
+ * The classic BBS line editor, which every terminal can use: the caller types lines, and commands on a line of their
+ * own. Bounded by the rules' line count, each line at most {@link CallerConsole#MAX_LINE} characters; the domain has
+ * the last word on the text at {@code /s}, and a refusal leaves the caller editing.
  */
-public final class LineEditor implements Composer {
+final class LineEditor {
     static final String HELP = "/s save  /a abort  /l list  /d N delete line N (or N-M)  /q show the quote  /h help";
+    static final String FULL_SCREEN = "  /f full-screen editor";
     private static final Pattern DELETE = Pattern.compile("/d\\s*(\\d{1,4})(?:\\s*-\\s*(\\d{1,4}))?");
 
-    @Override
-    public Optional<MessageBody> compose(CallerConsole console, Draft draft) {
+    private LineEditor() {}
+
+    static <T> Outcome<T> edit(CallerConsole console, Draft draft, TextRules<T> rules) {
         var lines = new ArrayList<>(draft.lines());
         console.println("Type your message a line at a time; a line starting with / is a command ('//' types a '/').");
-        console.println(HELP);
+        console.println(help(console));
         if (!lines.isEmpty()) list(console, lines);
         while (true) {
             var typed = console.prompt("%3d".formatted(lines.size() + 1), Echo.VISIBLE);
             var command = typed.strip().toLowerCase(Locale.ROOT);
             if (typed.startsWith("//")) {
-                add(console, lines, typed.substring(1));
+                add(console, lines, typed.substring(1), rules);
             } else if (!typed.startsWith("/")) {
-                add(console, lines, typed);
+                add(console, lines, typed, rules);
             } else if (command.equals("/s")) {
-                var body = save(console, lines);
-                if (body.isPresent()) return body;
+                try {
+                    return new Outcome.Saved<>(rules.accept().apply(String.join("\n", lines)));
+                } catch (InvalidValue invalid) {
+                    console.println(rules.explain().apply(invalid) + " Still editing: change it, or /a to abort.");
+                }
             } else if (command.equals("/a")) {
                 console.println("Discarded.");
-                return Optional.empty();
+                return new Outcome.Abandoned<>();
             } else if (command.equals("/l")) {
                 list(console, lines);
             } else if (command.equals("/q")) {
                 if (draft.quote().isEmpty()) console.println("There is no quote here.");
                 else console.page(draft.quote());
             } else if (command.equals("/h")) {
-                console.println(HELP);
+                console.println(help(console));
+            } else if (command.equals("/f") && FullScreenEditor.fits(console)) {
+                return new Outcome.SwitchedEditor<>(lines);
             } else if (command.startsWith("/d")) {
                 delete(console, lines, command);
             } else {
-                console.println("Unknown command. " + HELP);
+                console.println("Unknown command. " + help(console));
             }
         }
     }
 
-    private static void add(CallerConsole console, List<String> lines, String line) {
-        if (lines.size() >= MessageBody.MAX_LINES) {
-            console.println("A message has at most " + MessageBody.MAX_LINES + " lines: /s to save, /d to make room.");
+    private static String help(CallerConsole console) {
+        return FullScreenEditor.fits(console) ? HELP + FULL_SCREEN : HELP;
+    }
+
+    private static void add(CallerConsole console, List<String> lines, String line, TextRules<?> rules) {
+        if (lines.size() >= rules.maxLines()) {
+            console.println("A message has at most " + rules.maxLines() + " lines: /s to save, /d to make room.");
             return;
         }
         lines.add(line);
-    }
-
-    private static Optional<MessageBody> save(CallerConsole console, List<String> lines) {
-        try {
-            return Optional.of(new MessageBody(String.join("\n", lines)));
-        } catch (InvalidValue invalid) {
-            console.println(BoardRefusals.explain(invalid) + " Still editing: change it, or /a to abort.");
-            return Optional.empty();
-        }
     }
 
     private static void list(CallerConsole console, List<String> lines) {
