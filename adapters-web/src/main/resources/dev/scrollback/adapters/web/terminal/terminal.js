@@ -6,7 +6,9 @@
   var MAX_FRAME = 4096;
   var screen = document.getElementById('screen');
   var status = document.getElementById('status');
-  var term = new Terminal({ rendererType: 'canvas', cursorBlink: true, scrollback: 1000, fontSize: 16 });
+  // screenReaderMode keeps a text copy of the screen in the page, which screen readers (and our browser test) read.
+  var term = new Terminal({ rendererType: 'canvas', cursorBlink: true, scrollback: 1000, fontSize: 16,
+    screenReaderMode: true });
   term.open(screen);
   term.focus();
 
