@@ -3,6 +3,7 @@ package dev.scrollback.bootstrap;
 import dev.scrollback.adapters.persistence.shared.Projections;
 import dev.scrollback.adapters.telnet.TelnetServer;
 import dev.scrollback.adapters.web.WebServer;
+import dev.scrollback.application.live.LiveHub;
 import dev.scrollback.application.presence.EndOrphanedSessions;
 import dev.scrollback.application.presence.ExpireIdleSessions;
 import dev.scrollback.application.presence.OnlineCallers;
@@ -19,7 +20,8 @@ class LifecycleWiring {
     @Bean
     ServerLifecycle serverLifecycle(Settings settings, Projections projections, EndOrphanedSessions endOrphans,
                                     FirstSysop firstSysop, TelnetServer telnet, WebServer web, OnlineCallers online,
-                                    EndSession endSession, ExpireIdleSessions expireIdle) {
-        return new ServerLifecycle(settings, projections, endOrphans, firstSysop, telnet, web, online, endSession, expireIdle);
+                                    EndSession endSession, ExpireIdleSessions expireIdle, LiveHub live) {
+        return new ServerLifecycle(settings, projections, endOrphans, firstSysop, telnet, web, online, endSession, expireIdle,
+                live);
     }
 }

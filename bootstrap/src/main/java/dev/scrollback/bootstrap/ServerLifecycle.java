@@ -3,6 +3,7 @@ package dev.scrollback.bootstrap;
 import dev.scrollback.adapters.persistence.shared.Projections;
 import dev.scrollback.adapters.telnet.TelnetServer;
 import dev.scrollback.adapters.web.WebServer;
+import dev.scrollback.application.live.LiveHub;
 import dev.scrollback.application.presence.EndOrphanedSessions;
 import dev.scrollback.application.presence.ExpireIdleSessions;
 import dev.scrollback.application.presence.OnlineCallers;
@@ -35,12 +36,13 @@ final class ServerLifecycle implements SmartLifecycle {
     private final OnlineCallers online;
     private final EndSession endSession;
     private final ExpireIdleSessions expireIdle;
+    private final LiveHub live;
     private ScheduledExecutorService reaper;
     private volatile boolean running;
 
     ServerLifecycle(Settings settings, Projections projections, EndOrphanedSessions endOrphans, FirstSysop firstSysop,
                     TelnetServer telnet, WebServer web, OnlineCallers online, EndSession endSession,
-                    ExpireIdleSessions expireIdle) {
+                    ExpireIdleSessions expireIdle, LiveHub live) {
         this.settings = settings;
         this.projections = projections;
         this.endOrphans = endOrphans;
@@ -50,6 +52,7 @@ final class ServerLifecycle implements SmartLifecycle {
         this.online = online;
         this.endSession = endSession;
         this.expireIdle = expireIdle;
+        this.live = live;
     }
 
     @Override
@@ -65,6 +68,7 @@ final class ServerLifecycle implements SmartLifecycle {
                     instanceof AccountRejected r ? FirstSysop.explain(r) : ((InvalidValue) refused).field() + " "
                     + refused.getMessage()));
         }
+        live.start();                                    // before /ws can be reached
         web.start();
         telnet.start();
         reaper = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("idle-web-sessions").factory());

@@ -89,6 +89,11 @@ public final class Mailboxes {
         }
     }
 
+    /** Who sent {@code message}, if this projection has seen it (for read receipts on live connections). */
+    public synchronized Optional<AccountId> senderOf(PrivateMessageId message) {
+        return Optional.ofNullable(messages.get(message)).map(entry -> entry.sender);
+    }
+
     /** The account's inbox after {@code after}, newest first, at most {@code limit}. */
     public synchronized MailPage inbox(AccountId account, Optional<PrivateMessageId> after, int limit) {
         return page(inboxes.get(account), after, limit, e -> !e.deletedByRecipient, unreadOf(account));

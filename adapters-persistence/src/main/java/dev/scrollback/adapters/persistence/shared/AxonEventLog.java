@@ -1,5 +1,7 @@
 package dev.scrollback.adapters.persistence.shared;
 
+import dev.scrollback.application.live.LiveItem;
+import dev.scrollback.application.live.LiveSource;
 import dev.scrollback.application.shared.EventLog;
 import dev.scrollback.application.shared.EventMetadata;
 import dev.scrollback.application.shared.RecordedEvent;
@@ -9,6 +11,7 @@ import dev.scrollback.application.shared.StreamId;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The application's {@link EventLog} on Axon's event table: appends go through the {@link GroupCommitWriter} (and
@@ -18,7 +21,7 @@ final class AxonEventLog implements EventLog {
     private final GroupCommitWriter writer;
     private final StoredEventReader reader;
     private final AppendSignal appended;
-    private final Set<LiveFollower> followers = ConcurrentHashMap.newKeySet();
+    private final Set<LiveFollower<?>> followers = ConcurrentHashMap.newKeySet();
 
     AxonEventLog(GroupCommitWriter writer, StoredEventReader reader, AppendSignal appended) {
         this.writer = writer;
@@ -54,7 +57,53 @@ final class AxonEventLog implements EventLog {
     @Override
     public Subscription follow(long after, Subscriber subscriber) {
         if (after < 0) throw new IllegalArgumentException("after must be 0 or a position, was " + after);
-        var follower = new LiveFollower(reader, appended, after, subscriber, followers::remove);
+        return follow(reader::after, RecordedEvent::position, after, new LiveFollower.Sink<>() {
+            @Override
+            public void accept(RecordedEvent event) {
+                subscriber.onEvent(event);
+            }
+
+            @Override
+            public void failed(Throwable failure) {
+                subscriber.onError(failure);
+            }
+        });
+    }
+
+    /** The live items: each event with its public view, read once (for {@link dev.scrollback.application.live.LiveHub}). */
+    LiveSource liveSource() {
+        return new LiveSource() {
+            @Override
+            public List<LiveItem> after(long after, int limit) {
+                return reader.liveAfter(after, limit);
+            }
+
+            @Override
+            public long lastPosition() {
+                return reader.lastPosition();
+            }
+
+            @Override
+            public Subscription follow(long after, Consumer<LiveItem> onItem, Consumer<Throwable> failed) {
+                if (after < 0) throw new IllegalArgumentException("after must be 0 or a position, was " + after);
+                return AxonEventLog.this.follow(reader::liveAfter, LiveItem::position, after, new LiveFollower.Sink<>() {
+                    @Override
+                    public void accept(LiveItem item) {
+                        onItem.accept(item);
+                    }
+
+                    @Override
+                    public void failed(Throwable failure) {
+                        failed.accept(failure);
+                    }
+                });
+            }
+        };
+    }
+
+    private <T> Subscription follow(LiveFollower.Reader<T> read, java.util.function.ToLongFunction<T> position, long after,
+                                    LiveFollower.Sink<T> sink) {
+        var follower = new LiveFollower<>(read, position, appended, after, sink, followers::remove);
         followers.add(follower);
         return follower.start();
     }

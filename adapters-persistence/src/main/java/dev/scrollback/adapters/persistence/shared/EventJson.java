@@ -129,6 +129,21 @@ final class EventJson {
         }
     }
 
+    /** The payload as live connections show it to anyone: {@link #feedData} without personal fields either. */
+    String publicData(EventCatalog.Entry entry, int schemaVersion, byte[] json) {
+        var personal = PersonalFields.of(entry.type());
+        if (personal.isEmpty()) return feedData(entry, schemaVersion, json);
+        try {
+            var tree = schemaVersion == entry.schemaVersion() ? objectTree(json) : upcast(entry, schemaVersion, json);
+            tree.remove(entry.secretFields());
+            tree.remove(personal);
+            return mapper.writeValueAsString(tree);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("payload of " + entry.name() + " v" + schemaVersion + " is not valid JSON: "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** The catalog entry for a stored event, after checking what can be checked without parsing its payload. */
     EventCatalog.Entry entry(String type, int schemaVersion, byte[] json) {
         var entry = catalog.byName(type).orElseThrow(() -> new IllegalArgumentException("unknown event type '" + type + "'"));

@@ -3,6 +3,7 @@ package dev.scrollback.adapters.persistence.shared;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.scrollback.application.feed.EventFeed;
+import dev.scrollback.application.live.LiveSource;
 import dev.scrollback.application.shared.EventLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -147,6 +148,11 @@ public final class EventStore implements AutoCloseable {
     /** The feed: stored JSON as is, secrets removed (SPEC §3, §4). */
     public EventFeed eventFeed() {
         return feed;
+    }
+
+    /** The log for live connections: each event with its public view (see {@link dev.scrollback.application.live.LiveHub}). */
+    public LiveSource liveSource() {
+        return log.liveSource();
     }
 
     public boolean isOpen() {

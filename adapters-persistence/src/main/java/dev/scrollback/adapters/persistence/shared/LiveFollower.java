@@ -2,8 +2,10 @@ package dev.scrollback.adapters.persistence.shared;
 
 import dev.scrollback.application.shared.EventLog;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,29 +16,43 @@ import org.slf4j.LoggerFactory;
  * by position, which is assigned in commit order: nothing is skipped and nothing repeats. Never interrupted (an
  * interrupt during H2 file I/O would close the database's file), so closing sets a flag and wakes it.
  */
-final class LiveFollower implements EventLog.Subscription {
+final class LiveFollower<T> implements EventLog.Subscription {
+    /** Reads up to {@code limit} items after a position, in position order. */
+    interface Reader<T> {
+        List<T> after(long after, int limit);
+    }
+
+    /** Where the items go; on the follower's one thread. */
+    interface Sink<T> {
+        void accept(T item);
+
+        void failed(Throwable failure);
+    }
+
     static final int BATCH = 500;
     static final Duration POLL = Duration.ofMillis(250);
     private static final Logger log = LoggerFactory.getLogger(LiveFollower.class);
     private static final AtomicLong COUNT = new AtomicLong();
 
-    private final StoredEventReader reader;
+    private final Reader<T> reader;
+    private final ToLongFunction<T> position;
     private final AppendSignal appended;
-    private final EventLog.Subscriber subscriber;
-    private final Consumer<LiveFollower> whenStopped;
+    private final Sink<T> subscriber;
+    private final Consumer<LiveFollower<T>> whenStopped;
     private final Thread thread;
     private volatile boolean closed;
 
-    LiveFollower(StoredEventReader reader, AppendSignal appended, long after, EventLog.Subscriber subscriber,
-                 Consumer<LiveFollower> whenStopped) {
+    LiveFollower(Reader<T> reader, ToLongFunction<T> position, AppendSignal appended, long after, Sink<T> subscriber,
+                 Consumer<LiveFollower<T>> whenStopped) {
         this.reader = reader;
+        this.position = position;
         this.appended = appended;
         this.subscriber = subscriber;
         this.whenStopped = whenStopped;
         this.thread = Thread.ofVirtual().name("event-follower-" + COUNT.incrementAndGet()).unstarted(() -> run(after));
     }
 
-    LiveFollower start() {
+    LiveFollower<T> start() {
         thread.start();
         return this;
     }
@@ -47,10 +63,10 @@ final class LiveFollower implements EventLog.Subscription {
             while (!closed) {
                 long seen = appended.generation();
                 var batch = reader.after(cursor, BATCH);
-                for (var event : batch) {
+                for (var item : batch) {
                     if (closed) return;
-                    subscriber.onEvent(event);
-                    cursor = event.position();
+                    subscriber.accept(item);
+                    cursor = position.applyAsLong(item);
                 }
                 if (batch.size() < BATCH && !closed) appended.awaitAfter(seen, POLL);
             }
@@ -64,7 +80,7 @@ final class LiveFollower implements EventLog.Subscription {
 
     private void report(Throwable failure) {
         try {
-            subscriber.onError(failure);
+            subscriber.failed(failure);
         } catch (RuntimeException e) {
             log.warn("a subscriber failed while being told that its subscription failed", e);
         }

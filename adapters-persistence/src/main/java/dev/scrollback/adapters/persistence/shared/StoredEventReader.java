@@ -1,6 +1,8 @@
 package dev.scrollback.adapters.persistence.shared;
 
 import dev.scrollback.application.feed.FeedItem;
+import dev.scrollback.application.live.LiveItem;
+import dev.scrollback.application.shared.Origin;
 import dev.scrollback.application.feed.JsonText;
 import dev.scrollback.application.shared.RecordedEvent;
 import dev.scrollback.application.shared.StreamHistory;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
@@ -63,6 +66,12 @@ final class StoredEventReader {
     List<FeedItem> feedAfter(long after, int limit) {
         var decoder = new Decoder();
         return query(AFTER, after, bounded(limit), decoder::feedItem);
+    }
+
+    /** Each event with its public view, from one read of each row (for live connections). */
+    List<LiveItem> liveAfter(long after, int limit) {
+        var decoder = new Decoder();
+        return query(AFTER, after, bounded(limit), row -> new LiveItem(decoder.recorded(row), decoder.publicItem(row)));
     }
 
     StreamHistory stream(StreamId stream) {
@@ -155,6 +164,22 @@ final class StoredEventReader {
                 return new FeedItem(row.position(), UUID.fromString(row.id()), entry.name(), entry.schemaVersion(),
                         streamId(row.stream()), row.version(), StoredTimestamp.parse(row.timestamp()),
                         envelope.actor(), envelope.origin(), envelope.correlationId(), envelope.causationId(), new JsonText(data));
+            } catch (RuntimeException e) {
+                throw new UnreadableEvent(row.position(), row.stream(), row.type(), e);
+            }
+        }
+
+        /** As {@link #feedItem}, without personal data: no personal fields, no address in the origin. */
+        FeedItem publicItem(Row row) {
+            try {
+                var entry = events.entry(row.type(), schemaVersion(row), row.payload());
+                var data = events.publicData(entry, schemaVersion(row), row.payload());
+                var envelope = envelope(row);
+                var origin = envelope.origin();
+                return new FeedItem(row.position(), UUID.fromString(row.id()), entry.name(), entry.schemaVersion(),
+                        streamId(row.stream()), row.version(), StoredTimestamp.parse(row.timestamp()), envelope.actor(),
+                        new Origin(origin.channel(), Optional.empty(), origin.session()), envelope.correlationId(),
+                        envelope.causationId(), new JsonText(data));
             } catch (RuntimeException e) {
                 throw new UnreadableEvent(row.position(), row.stream(), row.type(), e);
             }

@@ -38,7 +38,15 @@ public final class Authentication {
         if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw Unauthenticated.badToken("Send the access token or API key as 'Authorization: Bearer <token>'.");
         }
-        var credential = header.substring(BEARER.length()).strip();
+        return presenting(header.substring(BEARER.length()).strip());
+    }
+
+    /**
+     * The caller an access token or API key speaks for, or {@link Unauthenticated}: for transports that cannot carry
+     * the header (a browser's WebSocket passes it as a query parameter).
+     */
+    public Caller presenting(String credential) {
+        if (credential.isBlank()) throw Unauthenticated.noToken();
         if (PlainApiKey.looksLikeOne(credential)) return keyHolder(credential);
         return switch (tokens.checkAccess(credential)) {
             case TokenCheck.Valid valid -> openSession(valid.token());

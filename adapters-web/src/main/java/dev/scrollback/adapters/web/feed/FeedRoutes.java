@@ -64,23 +64,23 @@ public final class FeedRoutes implements Routes {
 
     record Page(List<Event> events, long next) {}
 
-    record Event(long position, UUID id, String type, int schemaVersion, String stream, long version, Instant occurredAt,
+    public record Event(long position, UUID id, String type, int schemaVersion, String stream, long version, Instant occurredAt,
                  ActorView actor, OriginView origin, UUID correlationId, Optional<UUID> causationId,
                  @JsonRawValue String data) {
-        static Event of(FeedItem item) {
+        public static Event of(FeedItem item) {
             return new Event(item.position(), item.id(), item.type(), item.schemaVersion(), item.stream().value(),
                     item.version(), item.occurredAt(), ActorView.of(item.actor()), OriginView.of(item.origin()),
                     item.correlationId(), item.causationId(), item.data().value());
         }
     }
 
-    record ActorView(String kind, Optional<String> id, Optional<String> handle) {
+    public record ActorView(String kind, Optional<String> id, Optional<String> handle) {
         static ActorView of(Actor actor) {
             return new ActorView(actor.kind().wireName(), actor.id(), actor.handle());
         }
     }
 
-    record OriginView(String channel, Optional<String> address, Optional<String> sessionId) {
+    public record OriginView(String channel, Optional<String> address, Optional<String> sessionId) {
         static OriginView of(Origin origin) {
             return new OriginView(origin.channel().wireName(), origin.address().map(Object::toString),
                     origin.session().map(Object::toString));

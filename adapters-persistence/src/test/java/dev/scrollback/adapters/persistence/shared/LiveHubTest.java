@@ -1,0 +1,268 @@
+package dev.scrollback.adapters.persistence.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scrollback.application.live.LiveHub;
+import dev.scrollback.application.live.LiveItem;
+import dev.scrollback.application.live.LiveStream;
+import dev.scrollback.application.shared.ExpectedVersion;
+import dev.scrollback.application.shared.StreamAppend;
+import dev.scrollback.domain.accounts.AccountEvent.EmailVerified;
+import dev.scrollback.domain.sessions.SessionEvent.SessionStarted;
+import dev.scrollback.domain.sessions.Terminal;
+import dev.scrollback.domain.shared.Channel;
+import dev.scrollback.domain.shared.DomainEvent;
+import dev.scrollback.domain.shared.RemoteAddress;
+import dev.scrollback.domain.shared.SessionId;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Live delivery on a real embedded store (issue 5 item 3): a client resuming from any position gets every event after
+ * it that concerns it — from the store beyond the hub's ring, then from the ring, then live — in position order, with
+ * no gap and no duplicate, also while others append; a client that stops reading is cut off, not waited for; the
+ * public view leaves out personal data.
+ */
+class LiveHubTest {
+    static final int RING = 16;
+    /** Each client on its own thread: the common pool has one thread on a 2-core machine, and clients block. */
+    static final ExecutorService THREADS = Executors.newVirtualThreadPerTaskExecutor();
+
+    @TempDir
+    Path dataDirectory;
+
+    EventStore store;
+    LiveHub hub;
+
+    @BeforeEach
+    void open() {
+        store = EventStore.open(new StoreSettings.Embedded(dataDirectory));
+        hub = new LiveHub(store.liveSource(), RING);
+    }
+
+    @AfterEach
+    void close() {
+        hub.close();
+        store.close();
+    }
+
+    @Test
+    void a_client_from_position_zero_gets_every_event_from_the_store_the_ring_and_live_in_order() throws Exception {
+        appendVerified(100);                                      // before the hub starts: the store only
+        hub.start();
+        appendVerified(50);                                       // 50 > RING: some only in the store, some in the ring
+        var client = new Recorder();
+        var stream = new LiveStream(hub);
+        var running = CompletableFuture.supplyAsync(() -> run(stream, 0, client), THREADS);
+
+        client.await(() -> client.caughtUpSeen);
+        appendVerified(30);                                       // live
+        client.await(() -> client.positions().size() == 180);
+        stream.stop();
+
+        assertThat(running.get(10, TimeUnit.SECONDS)).isInstanceOf(LiveStream.End.Gone.class);
+        assertThat(client.positions()).isEqualTo(allPositions());
+        assertThat(client.caughtUpAt).isGreaterThanOrEqualTo(150);
+    }
+
+    @Test
+    void resuming_while_others_append_misses_nothing_and_repeats_nothing() throws Exception {
+        hub.start();
+        appendVerified(40);
+        var appender = CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < 20; i++) appendVerified(10);
+        }, THREADS);
+        var client = new Recorder();
+        client.slowDown = Duration.ofMillis(1);                   // catching up is paced by the client
+        var stream = new LiveStream(hub);
+        var running = CompletableFuture.supplyAsync(() -> run(stream, 7, client), THREADS);
+        appender.get(60, TimeUnit.SECONDS);
+        client.await(() -> client.positions().size() == allPositions().size() - 7);
+        stream.stop();
+        running.get(10, TimeUnit.SECONDS);
+
+        assertThat(client.positions()).isEqualTo(allPositions().subList(7, allPositions().size()));
+    }
+
+    @Test
+    void only_the_events_that_concern_the_client_are_sent_and_the_view_has_no_address() throws Exception {
+        hub.start();
+        var session = new SessionId(UUID.randomUUID());
+        append(new SessionStarted(session, SampleEvents.ACCOUNT, SampleEvents.ALICE, Channel.TELNET,
+                Optional.of(new RemoteAddress("192.0.2.44")), Optional.of(new Terminal("xterm", 80, 24)), SampleEvents.T0));
+        appendVerified(5);
+        var client = new Recorder();
+        var stream = new LiveStream(hub);
+        var running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return stream.run(0, event -> event.event() instanceof SessionStarted, client, Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }, THREADS);
+        client.await(() -> client.items.size() == 1);
+        stream.stop();
+        running.get(10, TimeUnit.SECONDS);
+
+        assertThat(client.items).singleElement().satisfies(item -> {
+            assertThat(item.view().type()).isEqualTo("SessionStarted");
+            assertThat(item.view().data().value()).contains("\"handle\":\"Alice\"", "xterm").doesNotContain("192.0.2.44")
+                    .doesNotContain("address");
+            assertThat(item.view().origin().address()).isEmpty();
+        });
+        var feed = store.eventFeed().after(0, 10).getFirst();
+        assertThat(feed.data().value()).as("the sysop's feed keeps it").contains("192.0.2.44");
+    }
+
+    @Test
+    void a_client_that_stops_reading_is_cut_off_and_told_where_to_resume_while_others_go_on() throws Exception {
+        hub.start();
+        var stuck = new Recorder();
+        stuck.blockAfterFirst = new CountDownLatch(1);
+        var healthy = new Recorder();
+        var stuckStream = new LiveStream(hub);
+        var healthyStream = new LiveStream(hub);
+        var stuckRun = CompletableFuture.supplyAsync(() -> run(stuckStream, hub.head(), stuck), THREADS);
+        var healthyRun = CompletableFuture.supplyAsync(() -> run(healthyStream, hub.head(), healthy), THREADS);
+        stuck.await(() -> stuck.caughtUpAt >= 0 && stuck.caughtUpSeen);
+        healthy.await(() -> healthy.caughtUpSeen);
+
+        appendVerified(LiveStream.QUEUE + 50);                  // more than a queue behind
+        healthy.await(() -> healthy.positions().size() == LiveStream.QUEUE + 50);
+        stuck.blockAfterFirst.countDown();
+
+        assertThat(stuckRun.get(30, TimeUnit.SECONDS)).isInstanceOfSatisfying(LiveStream.End.TooSlow.class,
+                slow -> assertThat(slow.lastSent()).isEqualTo(stuck.positions().getLast()));
+        assertThat(hub.clients()).isEqualTo(1);
+        healthyStream.stop();
+        healthyRun.get(10, TimeUnit.SECONDS);
+        assertThat(hub.clients()).isZero();
+    }
+
+    @Test
+    void a_position_the_log_has_not_reached_is_refused() throws Exception {
+        hub.start();
+        appendVerified(3);
+        var end = new LiveStream(hub).run(1_000, event -> true, new Recorder(), Duration.ofSeconds(1));
+        assertThat(end).isEqualTo(new LiveStream.End.BeyondLog(3));
+    }
+
+    @Test
+    void a_quiet_client_gets_heartbeats_with_the_head_position() throws Exception {
+        hub.start();
+        appendVerified(2);
+        var client = new Recorder();
+        var stream = new LiveStream(hub);
+        var running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return stream.run(0, event -> false, client, Duration.ofMillis(20));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }, THREADS);
+        client.await(() -> client.heartbeats.size() >= 2);
+        stream.stop();
+        running.get(10, TimeUnit.SECONDS);
+        assertThat(client.items).isEmpty();
+        assertThat(client.heartbeats).allSatisfy(head -> assertThat(head).isEqualTo(2));
+    }
+
+    private LiveStream.End run(LiveStream stream, long after, Recorder client) {
+        try {
+            return stream.run(after, event -> event.event() instanceof EmailVerified, client, Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<Long> allPositions() {
+        var positions = new ArrayList<Long>();
+        long after = 0;
+        while (true) {
+            var page = store.eventLog().readAfter(after, 500);
+            if (page.isEmpty()) return positions;
+            page.forEach(event -> positions.add(event.position()));
+            after = page.getLast().position();
+        }
+    }
+
+    private void appendVerified(int count) {
+        for (int i = 0; i < count; i++) append(new EmailVerified(SampleEvents.ACCOUNT, Instant.EPOCH.plusSeconds(i)));
+    }
+
+    private void append(DomainEvent event) {
+        store.eventLog().append(new StreamAppend(SampleEvents.streamOf(event), ExpectedVersion.any(), List.of(event)),
+                SampleEvents.metadata());
+    }
+
+    /** A client: records what it is sent; may be slow, or stop reading after its first item. */
+    static final class Recorder implements LiveStream.Sink {
+        final List<LiveItem> items = new CopyOnWriteArrayList<>();
+        final List<Long> heartbeats = new CopyOnWriteArrayList<>();
+        volatile long caughtUpAt = -1;
+        volatile boolean caughtUpSeen;
+        volatile Duration slowDown = Duration.ZERO;
+        volatile CountDownLatch blockAfterFirst;
+
+        @Override
+        public boolean send(LiveItem item) {
+            if (!items.isEmpty() && blockAfterFirst != null) {
+                try {
+                    blockAfterFirst.await();
+                } catch (InterruptedException e) {
+                    return false;
+                }
+            }
+            items.add(item);
+            if (!slowDown.isZero()) {
+                try {
+                    Thread.sleep(slowDown);
+                } catch (InterruptedException e) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public boolean idle(long head) {
+            heartbeats.add(head);
+            return true;
+        }
+
+        @Override
+        public boolean caughtUp(long position) {
+            caughtUpAt = position;
+            caughtUpSeen = true;
+            return true;
+        }
+
+        List<Long> positions() {
+            return items.stream().map(LiveItem::position).toList();
+        }
+
+        void await(BooleanSupplier condition) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!condition.getAsBoolean()) {
+                if (System.nanoTime() > deadline) throw new AssertionError("gave up waiting; got " + positions());
+                Thread.sleep(5);
+            }
+        }
+    }
+}

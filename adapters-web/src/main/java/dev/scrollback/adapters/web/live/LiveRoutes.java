@@ -1,0 +1,233 @@
+package dev.scrollback.adapters.web.live;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scrollback.adapters.web.Routes;
+import dev.scrollback.adapters.web.accounts.Authentication;
+import dev.scrollback.adapters.web.feed.FeedRoutes;
+import dev.scrollback.adapters.web.shared.Api;
+import dev.scrollback.adapters.web.shared.Json;
+import dev.scrollback.adapters.web.shared.Unauthenticated;
+import dev.scrollback.application.accounts.Caller;
+import dev.scrollback.application.live.LiveHub;
+import dev.scrollback.application.live.LiveInterests;
+import dev.scrollback.application.live.LiveItem;
+import dev.scrollback.application.live.LiveStream;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Header;
+import io.javalin.websocket.WsConnectContext;
+import io.javalin.websocket.WsContext;
+import io.javalin.websocket.WsMessageContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /ws}: the log's events that concern the caller, live (SPEC §4, issue 5 items 2 and 3; the protocol is in
+ * docs/integrator-guide.md). The token comes as {@code Authorization: Bearer} or, from browsers, {@code access_token};
+ * {@code after=P} resumes after position P with everything missed, read from the store with no depth limit, then live
+ * with no gap and no duplicate. Each event is a text frame with the feed's envelope (public view: no addresses, no
+ * email); frames marked {@code "ephemeral": true} (heartbeats, pongs, the catch-up marker) are not events and have no
+ * position. A client too slow for the live flow is closed with 1013 and the position to resume from; it never slows
+ * the others. Each connection streams on its own virtual thread.
+ */
+public final class LiveRoutes implements Routes {
+    public static final String PATH = "/ws";
+    static final Duration HEARTBEAT = Duration.ofSeconds(25);
+    static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+    static final int MAX_CONNECTIONS = 20_000;
+    private static final long MAX_TEXT_MESSAGE_BYTES = 4_096;
+    private static final Duration SOCKET_IDLE = Duration.ofSeconds(95);
+    private static final String TOKEN_PARAMETER = "access_token";
+    private static final String BEARER = "Bearer ";
+    private static final Logger LOG = LoggerFactory.getLogger(LiveRoutes.class);
+
+    private final Authentication authentication;
+    private final LiveHub hub;
+    private final LiveInterests interests;
+    private final Clock clock;
+    private final Map<String, LiveStream> streams = new ConcurrentHashMap<>();
+    private final AtomicInteger connections = new AtomicInteger();
+
+    public LiveRoutes(Authentication authentication, LiveHub hub, LiveInterests interests, Clock clock) {
+        this.authentication = authentication;
+        this.hub = hub;
+        this.interests = interests;
+        this.clock = clock;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.ws(PATH, ws -> {
+            ws.onConnect(this::connected);
+            ws.onMessage(this::message);
+            ws.onClose(ctx -> stop(ctx.sessionId()));
+            ws.onError(ctx -> stop(ctx.sessionId()));
+        });
+    }
+
+    @Override
+    public void describe(Api api) {
+        // A WebSocket is not an OpenAPI operation; docs/integrator-guide.md describes /ws.
+    }
+
+    /** Connections streaming now (for tests and metrics). */
+    public int connections() {
+        return connections.get();
+    }
+
+    private void connected(WsConnectContext ctx) {
+        var session = ctx.session;
+        session.setMaxTextMessageSize(MAX_TEXT_MESSAGE_BYTES);
+        session.setMaxBinaryMessageSize(1);
+        session.setIdleTimeout(SOCKET_IDLE);
+        Caller caller;
+        try {
+            caller = authentication.presenting(token(ctx).orElseThrow(Unauthenticated::noToken));
+        } catch (Unauthenticated refused) {
+            ctx.closeSession(1008, "unauthorized: " + refused.getMessage());
+            return;
+        }
+        long after;
+        try {
+            after = after(ctx.queryParam("after"));
+        } catch (IllegalArgumentException bad) {
+            ctx.closeSession(1008, bad.getMessage());
+            return;
+        }
+        if (connections.incrementAndGet() > MAX_CONNECTIONS) {
+            connections.decrementAndGet();
+            ctx.closeSession(1013, "too many live connections; try again later");
+            return;
+        }
+        var stream = new LiveStream(hub);
+        streams.put(ctx.sessionId(), stream);
+        Thread.ofVirtual().name("live-" + ctx.sessionId()).start(() -> run(ctx.sessionId(), session, caller, after, stream));
+    }
+
+    private void run(String id, Session session, Caller caller, long after, LiveStream stream) {
+        var sink = new SocketSink(session);
+        try {
+            switch (stream.run(after, interests.of(caller), sink, HEARTBEAT)) {
+                case LiveStream.End.Gone gone -> sink.close(1000, "bye");
+                case LiveStream.End.TooSlow slow -> sink.close(1013, "too slow: reconnect with after=" + slow.lastSent());
+                case LiveStream.End.BeyondLog beyond ->
+                        sink.close(1008, "after is beyond the log's last position " + beyond.lastPosition());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            sink.close(1001, "going away");
+        } catch (RuntimeException e) {
+            LOG.error("Live connection {} failed", id, e);
+            sink.close(1011, "server error");
+        } finally {
+            streams.remove(id);
+            connections.decrementAndGet();
+        }
+    }
+
+    /** Client frames: {@code {"type":"ping"}} is answered with a pong; anything else is refused politely. */
+    private void message(WsMessageContext ctx) {
+        String type;
+        try {
+            JsonNode frame = Json.mapper().readTree(ctx.message());
+            type = frame == null ? "" : frame.path("type").asText("");
+        } catch (JsonProcessingException e) {
+            type = "";
+        }
+        var answer = type.equals("ping") ? Ephemeral.pong(clock.instant())
+                : Ephemeral.refused("unknown frame; send {\"type\":\"ping\"} or nothing");
+        ctx.send(text(answer));
+    }
+
+    private void stop(String id) {
+        var stream = streams.get(id);
+        if (stream != null) stream.stop();
+    }
+
+    private static Optional<String> token(WsContext ctx) {
+        var header = ctx.header(Header.AUTHORIZATION);
+        if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Optional.of(header.substring(BEARER.length()).strip());
+        }
+        return Optional.ofNullable(ctx.queryParam(TOKEN_PARAMETER)).map(String::strip);
+    }
+
+    /** The position to resume after; absent: from now on. */
+    private long after(String text) {
+        if (text == null || text.isBlank()) return hub.head();
+        try {
+            long after = Long.parseLong(text.strip());
+            if (after < 0) throw new NumberFormatException();
+            return after;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("after must be 0 or a position (a whole number)");
+        }
+    }
+
+    private static String text(Object frame) {
+        try {
+            return Json.mapper().writeValueAsString(frame);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a live frame does not serialize", e);
+        }
+    }
+
+    /** Blocking sends, one at a time: catching up goes at the client's pace; a send stuck too long means it is gone. */
+    private final class SocketSink implements LiveStream.Sink {
+        private final Session session;
+        private final ReentrantLock sending = new ReentrantLock();
+
+        SocketSink(Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public boolean send(LiveItem item) {
+            return sendText(text(FeedRoutes.Event.of(item.view())));
+        }
+
+        @Override
+        public boolean idle(long head) {
+            return sendText(text(Ephemeral.heartbeat(head, clock.instant())));
+        }
+
+        @Override
+        public boolean caughtUp(long position) {
+            return sendText(text(Ephemeral.caughtUp(position)));
+        }
+
+        private boolean sendText(String text) {
+            if (!session.isOpen()) return false;
+            sending.lock();
+            try {
+                var sent = new Callback.Completable();
+                session.sendText(text, sent);
+                sent.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                return false;
+            } finally {
+                sending.unlock();
+            }
+        }
+
+        void close(int status, String reason) {
+            if (session.isOpen()) session.close(status, reason, Callback.NOOP);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package dev.scrollback.application.live;
+
+import dev.scrollback.application.shared.EventLog;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Live events for every client of this instance from one follower of the log, so a thousand clients cost one reader,
+ * not a thousand. The follower keeps the last {@link #RING} items (by default) in a ring; a client joins the flow at any position
+ * the ring still covers ({@link #attach}), and before that reads the store itself ({@link LiveStream}), so there is no
+ * depth limit on catching up. Each client has a bounded queue: one that falls behind is cut off (its tap says so),
+ * never waited for, so a slow client cannot slow the others.
+ */
+@Named
+public final class LiveHub implements AutoCloseable {
+    public static final int RING = 10_000;
+    private static final System.Logger LOG = System.getLogger(LiveHub.class.getName());
+
+    private final LiveSource source;
+    private final int ringSize;
+    private final Object lock = new Object();
+    private final ArrayDeque<LiveItem> ring = new ArrayDeque<>();   // guarded by lock
+    private final List<Tap> taps = new ArrayList<>();              // guarded by lock
+    private long head;              // the last position the follower delivered; guarded by lock
+    private long evictedUpTo;       // no item at or below this is in the ring; guarded by lock
+    private boolean started;        // guarded by lock
+    private EventLog.Subscription following;
+
+    @Inject
+    public LiveHub(LiveSource source) {
+        this(source, RING);
+    }
+
+    /** With a ring of another size (tests use a small one to exercise catching up from the store). */
+    public LiveHub(LiveSource source, int ringSize) {
+        if (ringSize < 1) throw new IllegalArgumentException("the ring holds at least one item");
+        this.source = source;
+        this.ringSize = ringSize;
+    }
+
+    /** Starts following the log from its head now; events already in the log are read from the store by clients. */
+    public void start() {
+        long from;
+        synchronized (lock) {
+            if (started) return;
+            started = true;
+            from = source.lastPosition();
+            head = from;
+            evictedUpTo = from;
+        }
+        following = source.follow(from, this::dispatch, failure ->
+                LOG.log(System.Logger.Level.ERROR, "live events stopped: " + failure.getMessage(), failure));
+    }
+
+    /** The highest position handed to clients so far. */
+    public long head() {
+        synchronized (lock) {
+            return head;
+        }
+    }
+
+    /** Clients whose cursor is below this must read the store up to it before they {@link #attach}. */
+    long evictedUpTo() {
+        synchronized (lock) {
+            return evictedUpTo;
+        }
+    }
+
+    /** The store, for catching up from before the ring. */
+    LiveSource source() {
+        return source;
+    }
+
+    /**
+     * Joins the live flow right after {@code cursor}: the ring's items after it that concern the client are queued at
+     * once, and every later one as it comes. Empty when the ring no longer reaches back to {@code cursor} (read the
+     * store further first), or the hub has not started.
+     */
+    Optional<Tap> attach(long cursor, LiveInterest interest, int capacity) {
+        synchronized (lock) {
+            if (!started || cursor < evictedUpTo) return Optional.empty();
+            var tap = new Tap(this, interest, capacity);
+            for (var item : ring) {
+                if (item.position() > cursor) tap.offer(item);
+            }
+            tap.backlog = tap.queue.size();
+            tap.attachedAt = Math.max(cursor, head);
+            if (!tap.overflowed()) taps.add(tap);
+            return Optional.of(tap);
+        }
+    }
+
+    /** Clients attached now (for health and benchmarks). */
+    public int clients() {
+        synchronized (lock) {
+            return taps.size();
+        }
+    }
+
+    private void dispatch(LiveItem item) {
+        synchronized (lock) {
+            if (item.position() <= head) return;               // never twice
+            if (ring.size() == ringSize) evictedUpTo = ring.removeFirst().position();
+            ring.addLast(item);
+            head = item.position();
+            taps.removeIf(tap -> {
+                tap.offer(item);
+                return tap.overflowed() || tap.closed;
+            });
+        }
+    }
+
+    private void detach(Tap tap) {
+        synchronized (lock) {
+            taps.remove(tap);
+        }
+    }
+
+    @Override
+    public void close() {
+        var subscription = following;
+        if (subscription != null) subscription.close();
+        synchronized (lock) {
+            taps.forEach(Tap::wake);
+            taps.clear();
+        }
+    }
+
+    /** One client's place in the live flow: a bounded queue of the items that concern it. */
+    static final class Tap implements AutoCloseable {
+        private static final LiveItem WAKE_UP = null;
+        private final LiveHub hub;
+        private final LiveInterest interest;
+        private final ArrayBlockingQueue<Optional<LiveItem>> queue;
+        private volatile boolean overflowed;
+        private volatile boolean closed;
+        /** Set at attach: how many items the ring had queued, and the position everything up to was considered. */
+        volatile int backlog;
+        volatile long attachedAt;
+
+        private Tap(LiveHub hub, LiveInterest interest, int capacity) {
+            this.hub = hub;
+            this.interest = interest;
+            this.queue = new ArrayBlockingQueue<>(capacity + 1);   // one more for the wake-up
+        }
+
+        /** Called with the hub's lock held, in position order. */
+        private void offer(LiveItem item) {
+            if (overflowed || closed) return;
+            boolean concerns;
+            try {
+                concerns = interest.concerns(item.event());
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "a live interest failed on position " + item.position(), e);
+                concerns = false;
+            }
+            if (concerns && queue.remainingCapacity() <= 1) {
+                overflowed = true;
+                wake();
+            } else if (concerns) {
+                queue.add(Optional.of(item));
+            }
+        }
+
+        private void wake() {
+            queue.offer(Optional.ofNullable(WAKE_UP));
+        }
+
+        /** True once the client fell more than its queue behind: it has missed events and must be cut off. */
+        boolean overflowed() {
+            return overflowed;
+        }
+
+        /** The next item, or empty after {@code wait} (or when woken because the tap overflowed or closed). */
+        Optional<LiveItem> next(Duration wait) throws InterruptedException {
+            if (overflowed || closed) return Optional.empty();
+            var item = queue.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
+            return item == null || overflowed ? Optional.empty() : item;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            hub.detach(this);
+            wake();
+        }
+    }
+}

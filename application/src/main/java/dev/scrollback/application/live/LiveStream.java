@@ -1,0 +1,104 @@
+package dev.scrollback.application.live;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * One live client (issue 5 item 3): every event after the client's position that concerns it, then live ones as they
+ * come, with no gap and no duplicate and no depth limit. Events the {@link LiveHub}'s ring no longer holds are read
+ * from the store a page at a time and sent at the client's pace (a send blocks while the client is slow); once the
+ * client's cursor is within the ring, it joins the hub's flow, where a client that falls a whole queue behind is cut
+ * off rather than waited for. Runs on the client's own thread; {@link #stop()} ends it from any thread.
+ */
+public final class LiveStream {
+    public static final int PAGE = 500;
+    public static final int QUEUE = 1_024;
+
+    /** The client's side: a transport (a WebSocket, a terminal). */
+    public interface Sink {
+        /** Sends one item, blocking while the client is slow; false when the client has gone. */
+        boolean send(LiveItem item);
+
+        /** Nothing concerned the client for a while: tell it the head position (a heartbeat); false when it has gone. */
+        boolean idle(long head);
+
+        /**
+         * Everything missed up to {@code position} has been sent (once per stream); what follows comes as it happens.
+         * False when the client has gone.
+         */
+        boolean caughtUp(long position);
+    }
+
+    /** Why a stream ended. */
+    public sealed interface End {
+        /** The client went away, or {@link #stop()} was called. */
+        record Gone() implements End {}
+
+        /** The client fell more than its queue behind the live flow; it must reconnect with its last position. */
+        record TooSlow(long lastSent) implements End {}
+
+        /** The client asked to resume from a position the log has not reached. */
+        record BeyondLog(long lastPosition) implements End {}
+    }
+
+    private final LiveHub hub;
+    private volatile boolean stopped;
+    private volatile LiveHub.Tap tap;
+
+    public LiveStream(LiveHub hub) {
+        this.hub = hub;
+    }
+
+    /**
+     * Streams until the client goes, is too slow, or {@link #stop()}. {@code heartbeat} is the longest silence before
+     * {@link Sink#idle}.
+     */
+    public End run(long after, LiveInterest interest, Sink sink, Duration heartbeat) throws InterruptedException {
+        if (after < 0) throw new IllegalArgumentException("after must be 0 or a position, was " + after);
+        long last = hub.source().lastPosition();
+        if (after > last && after > hub.head()) return new End.BeyondLog(Math.max(last, hub.head()));
+        long cursor = after;
+        while (tap == null) {
+            if (stopped) return new End.Gone();
+            if (cursor < hub.evictedUpTo()) {
+                var page = hub.source().after(cursor, PAGE);
+                if (page.isEmpty()) throw new IllegalStateException("the store has nothing after " + cursor + " below the ring");
+                for (var item : page) {
+                    if (interest.concerns(item.event()) && !sink.send(item)) return new End.Gone();
+                    cursor = item.position();
+                }
+            } else {
+                Optional<LiveHub.Tap> attached = hub.attach(cursor, interest, QUEUE);
+                if (attached.isEmpty() && cursor >= hub.evictedUpTo()) {
+                    throw new IllegalStateException("live events have not started (LiveHub.start)");
+                }
+                attached.ifPresent(t -> tap = t);
+            }
+        }
+        try {
+            int backlog = tap.backlog;                   // what the ring held for the client when it attached
+            if (backlog == 0 && !sink.caughtUp(tap.attachedAt)) return new End.Gone();
+            while (!stopped) {
+                var next = tap.next(heartbeat);
+                if (tap.overflowed()) return new End.TooSlow(cursor);
+                if (next.isPresent()) {
+                    if (!sink.send(next.get())) return new End.Gone();
+                    cursor = next.get().position();
+                    if (--backlog == 0 && !sink.caughtUp(Math.max(cursor, tap.attachedAt))) return new End.Gone();
+                } else if (!stopped && !sink.idle(hub.head())) {
+                    return new End.Gone();
+                }
+            }
+            return new End.Gone();
+        } finally {
+            tap.close();
+        }
+    }
+
+    /** Ends the stream (the client went); safe from any thread, and more than once. */
+    public void stop() {
+        stopped = true;
+        var attached = tap;
+        if (attached != null) attached.close();
+    }
+}
