@@ -14,6 +14,7 @@ import dev.scrollback.application.accounts.ChangePassword;
 import dev.scrollback.application.accounts.CompletePasswordReset;
 import dev.scrollback.application.accounts.RequestPasswordReset;
 import dev.scrollback.application.presence.WhoIsOnline;
+import dev.scrollback.application.sessions.SessionActivity;
 import dev.scrollback.application.sessions.EndSession;
 import dev.scrollback.application.sessions.SessionTerminations;
 import dev.scrollback.application.shared.RateLimiter;
@@ -37,14 +38,15 @@ class TelnetWiring {
                         Settings settings, Clock clock, SessionTerminations terminations, ChangePassword changePassword,
                         RequestPasswordReset requestReset, CompletePasswordReset completeReset,
                         dev.scrollback.adapters.telnet.mail.MailScreen mailScreen,
-                        dev.scrollback.adapters.telnet.boards.BoardsScreen boardsScreen) {
+                        dev.scrollback.adapters.telnet.boards.BoardsScreen boardsScreen, SessionActivity activity) {
         return new BbsTerminals(register, verify, resend, logIn, logOut, endSession, whoIsOnline, Optional.of(showProfile),
                 new BbsSettings(settings.bbsName(), settings.loginTimeout(), settings.idleTimeout(), clock))
                 .tellingSessionsEndedElsewhere(terminations)
                 .withSettings(changePassword)
                 .withMail(mailScreen)
                 .withBoards(boardsScreen)
-                .withPasswordReset(requestReset, completeReset);
+                .withPasswordReset(requestReset, completeReset)
+                .withPresence(activity);
     }
 
     @Bean

@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * at start, so sessions a crash left open show up here until {@link EndOrphanedSessions} closes them).
  */
 @Named
-public final class OnlineCallers implements WhoIsOnline {
+public final class OnlineCallers {
     private final Map<dev.scrollback.domain.shared.SessionId, SessionStarted> open = new ConcurrentHashMap<>();
 
     public void apply(SessionEvent event) {
@@ -26,7 +26,7 @@ public final class OnlineCallers implements WhoIsOnline {
         }
     }
 
-    @Override
+    /** The open sessions as who's online lists them, without presence (see {@link WhoIsOnlineService}). */
     public List<Online> whoIsOnline(Caller viewer) {
         return openSessions().stream().map(e -> new Online(e.session(), e.handle(), e.channel(), e.at())).toList();
     }

@@ -1,21 +1,25 @@
 package dev.scrollback.application.sessions;
 
+import dev.scrollback.application.presence.Activity;
+import dev.scrollback.application.presence.Presence;
 import dev.scrollback.domain.shared.SessionId;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * When each session last did something, in memory on this instance. Not an event: activity is too frequent and too
- * fleeting to record; idle expiry only needs it while the instance lives.
+ * When each session of this instance last did something, and what its caller is doing, in memory. Not events:
+ * activity is too frequent and too fleeting to record. Idle expiry and who's online read it; other instances see it
+ * through {@link dev.scrollback.application.presence.SharedPresence}, published from {@link #local()}.
  */
 @Named
 public final class SessionActivity {
-    private final Map<SessionId, Instant> lastSeen = new ConcurrentHashMap<>();
+    private final Map<SessionId, Presence> sessions = new ConcurrentHashMap<>();
     private final Clock clock;
 
     @Inject
@@ -23,15 +27,31 @@ public final class SessionActivity {
         this.clock = clock;
     }
 
+    /** The caller did something now (a key, a request); what they are doing stays as it was. */
     public void touch(SessionId session) {
-        lastSeen.put(session, clock.instant());
+        var now = clock.instant();
+        sessions.compute(session, (id, known) -> new Presence(id, now, known == null ? Activity.WEB : known.activity()));
+    }
+
+    /** The caller turned to {@code activity} now (a screen, a page). */
+    public void doing(SessionId session, Activity activity) {
+        sessions.put(session, new Presence(session, clock.instant(), activity));
     }
 
     public Optional<Instant> lastSeen(SessionId session) {
-        return Optional.ofNullable(lastSeen.get(session));
+        return presence(session).map(Presence::lastSeen);
+    }
+
+    public Optional<Presence> presence(SessionId session) {
+        return Optional.ofNullable(sessions.get(session));
+    }
+
+    /** Every session of this instance that has done anything, for other instances to see. */
+    public List<Presence> local() {
+        return List.copyOf(sessions.values());
     }
 
     public void forget(SessionId session) {
-        lastSeen.remove(session);
+        sessions.remove(session);
     }
 }

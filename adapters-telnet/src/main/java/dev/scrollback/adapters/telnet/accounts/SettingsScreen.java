@@ -1,5 +1,6 @@
 package dev.scrollback.adapters.telnet.accounts;
 
+import dev.scrollback.application.presence.Activity;
 import dev.scrollback.adapters.telnet.shared.CallerConsole;
 import dev.scrollback.adapters.telnet.shared.Echo;
 import dev.scrollback.application.accounts.Caller;
@@ -38,6 +39,7 @@ public final class SettingsScreen {
 
         /** Returns to the main menu on Q. */
         public void run(CallerConsole console) {
+            console.doing(Activity.SETTINGS);
             while (true) {
                 console.println();
                 console.println("Settings");

@@ -1,5 +1,6 @@
 package dev.scrollback.adapters.telnet.boards;
 
+import dev.scrollback.application.presence.Activity;
 import dev.scrollback.adapters.telnet.editor.Composer;
 import dev.scrollback.adapters.telnet.editor.Draft;
 import dev.scrollback.adapters.telnet.shared.CallerConsole;
@@ -88,6 +89,7 @@ public final class BoardsScreen {
         /** The board list; returns to the main menu on Q. */
         public void boards(CallerConsole console) {
             while (true) {
+                console.doing(Activity.BOARDS);
                 var boards = listBoards.list(caller);
                 if (boards.isEmpty()) {
                     console.println();
@@ -138,10 +140,12 @@ public final class BoardsScreen {
 
         /** New-scan: every new message across the boards, oldest first, board by board. */
         public void newScan(CallerConsole console) {
+            console.doing(Activity.NEW_SCAN);
             new NewScanWalk(newScan, reader, caller, origin).run(console);
         }
 
         private void threads(CallerConsole console, BoardSummary summary) {
+            console.doing(Activity.readingBoard(summary.board().conference().value() + " / " + summary.board().name().value()));
             int offset = 0;
             while (true) {
                 int perPage = Math.max(3, console.height() - 6);

@@ -1,5 +1,6 @@
 package dev.scrollback.adapters.telnet.editor;
 
+import dev.scrollback.application.presence.Activity;
 import dev.scrollback.adapters.telnet.shared.CallerConsole;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,7 @@ final class Editors implements Composer {
 
     @Override
     public <T> Optional<T> compose(CallerConsole console, Draft draft, TextRules<T> rules) {
+        console.doing(Activity.WRITING);
         boolean fullScreen = fullScreenFirst && FullScreenEditor.fits(console);
         List<String> lines = draft.lines();
         while (true) {

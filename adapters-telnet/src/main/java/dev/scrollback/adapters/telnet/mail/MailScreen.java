@@ -1,5 +1,6 @@
 package dev.scrollback.adapters.telnet.mail;
 
+import dev.scrollback.application.presence.Activity;
 import dev.scrollback.adapters.telnet.editor.Composer;
 import dev.scrollback.adapters.telnet.editor.Draft;
 import dev.scrollback.adapters.telnet.editor.TextRules;
@@ -85,6 +86,7 @@ public final class MailScreen {
     /** Returns to the main menu on Q. */
     public void run(CallerConsole console, Caller caller, Origin origin) {
         while (true) {
+            console.doing(Activity.MAIL);
             console.println();
             console.println(console.theme().title("Mail: " + readInbox.inbox(caller, Optional.empty(), 1).unread() + " unread"));
             console.println("  [I] Inbox");

@@ -1,5 +1,6 @@
 package dev.scrollback.adapters.telnet.presence;
 
+import dev.scrollback.application.presence.Activity;
 import dev.scrollback.adapters.telnet.shared.CallerConsole;
 import dev.scrollback.adapters.telnet.shared.TerminalProfile;
 import dev.scrollback.adapters.telnet.shared.Theme;
@@ -12,12 +13,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Who's online, as a table that fits the caller's window: handle, channel, and how long they have been on. */
+/**
+ * Who's online, as a table that fits the caller's window: handle, channel, how long they have been on, how long since
+ * they last did anything, and what they are doing (cut to the window; on very narrow windows left out).
+ */
 public final class WhoIsOnlineScreen {
     private static final int NARROWEST = 20;
     private static final int VIA = 6;            // "telnet"
     private static final int ON_FOR = 6;         // "23h59m", "On for"
     private static final int GAP = 2;
+    private static final int IDLE = 5;           // "23h", ">999d"
+    private static final int DOING_MIN = 8;
 
     private final WhoIsOnline whoIsOnline;
     private final Clock clock;
@@ -28,6 +34,7 @@ public final class WhoIsOnlineScreen {
     }
 
     public void show(CallerConsole console, Caller viewer) {
+        console.doing(Activity.WHO_IS_ONLINE);
         console.page(render(whoIsOnline.whoIsOnline(viewer), console.theme(), console.width()));
     }
 
@@ -37,23 +44,46 @@ public final class WhoIsOnlineScreen {
     }
 
     private List<String> render(List<Online> online, Theme theme, int columns) {
+        // Room goes first to whole handles, then channel and time on, then idle time, then what they are doing.
         int usable = Math.max(columns, NARROWEST) - 1;
-        int handleWidth = Math.max(3, Math.min(Handle.MAX_LENGTH, usable - GAP - VIA - GAP - ON_FOR));
+        int longest = Math.min(Handle.MAX_LENGTH, online.stream().mapToInt(o -> o.handle().value().length())
+                .reduce("Handle".length(), Math::max));
+        int base = GAP + VIA + GAP + ON_FOR;
+        int handleWidth = Math.max(3, Math.min(longest, usable - base));
+        int rest = usable - handleWidth - base;
+        boolean showIdle = rest >= GAP + IDLE;
+        if (showIdle) rest -= GAP + IDLE;
+        int doingWidth = rest >= GAP + DOING_MIN ? rest - GAP : 0;
         var now = clock.instant();
         var lines = new ArrayList<String>();
         lines.add("");
         lines.add(theme.title("Who's online (" + online.size() + ")"));
-        lines.add(row(handleWidth, "Handle", "Via", "On for"));
+        lines.add(row(handleWidth, showIdle, doingWidth, "Handle", "Via", "On for", "Idle", "Doing"));
         for (var session : online) {
-            lines.add(row(handleWidth, session.handle().value(), session.channel().wireName(),
-                    onFor(Duration.between(session.since(), now))));
+            lines.add(row(handleWidth, showIdle, doingWidth, session.handle().value(), session.channel().wireName(),
+                    onFor(Duration.between(session.since(), now)), session.idle().map(WhoIsOnlineScreen::idle).orElse("?"),
+                    session.doing().map(Activity::description).orElse("")));
         }
         return lines;
     }
 
-    private static String row(int handleWidth, String handle, String via, String onFor) {
+    private static String row(int handleWidth, boolean showIdle, int doingWidth, String handle, String via, String onFor,
+                              String idle, String doing) {
         var gap = " ".repeat(GAP);
-        return (fit(handle, handleWidth) + gap + fit(via, VIA) + gap + onFor).stripTrailing();
+        var line = new StringBuilder(fit(handle, handleWidth)).append(gap).append(fit(via, VIA)).append(gap)
+                .append(fit(onFor, ON_FOR));
+        if (showIdle) line.append(gap).append(fit(idle, IDLE));
+        if (doingWidth > 0) line.append(gap).append(fit(doing, doingWidth));
+        return line.toString().stripTrailing();
+    }
+
+    /** Idle time in the fewest characters: "-" under a minute, then minutes, hours, days. */
+    static String idle(Duration idle) {
+        long minutes = Math.max(0, idle.toMinutes());
+        if (minutes < 1) return "-";
+        if (minutes < 60) return minutes + "m";
+        if (minutes < 24 * 60) return minutes / 60 + "h";
+        return minutes / (24 * 60) < 1000 ? minutes / (24 * 60) + "d" : ">999d";
     }
 
     /** Pads or cuts to exactly {@code width} characters (code points), marking a cut with {@code ~}. */

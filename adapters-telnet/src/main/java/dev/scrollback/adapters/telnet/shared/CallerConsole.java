@@ -1,6 +1,7 @@
 package dev.scrollback.adapters.telnet.shared;
 
 import dev.scrollback.adapters.telnet.shared.CallerGone.Why;
+import dev.scrollback.application.presence.Activity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -46,6 +48,8 @@ public final class CallerConsole implements AutoCloseable {
     private final Runnable hangUp;
     private final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
     private volatile boolean closed;
+    private volatile Runnable inputSeen = () -> { };
+    private volatile Consumer<Activity> activity = doing -> { };
 
     private byte[] current = new byte[0];
     private int position;
@@ -80,6 +84,20 @@ public final class CallerConsole implements AutoCloseable {
         var console = new CallerConsole(input, output, size, profile, hangUp);
         Thread.ofVirtual().name(name).start(console::pump);
         return console;
+    }
+
+    /**
+     * Reports the caller's presence from now on: {@code input} on every burst of input (from the reading thread; it
+     * must be quick), {@code doing} whenever a screen says what the caller is doing ({@link #doing}).
+     */
+    public void reportPresence(Runnable input, Consumer<Activity> doing) {
+        this.inputSeen = input;
+        this.activity = doing;
+    }
+
+    /** The caller turned to {@code what} (a screen says so as it opens): who's online shows it. */
+    public void doing(Activity what) {
+        activity.accept(what);
     }
 
     /** From now on the caller has {@code total} in all; any read after that ends with {@link Why#TIMED_OUT}. */
@@ -440,7 +458,10 @@ public final class CallerConsole implements AutoCloseable {
                     deliver(new End(Why.HUNG_UP, "the connection ended"));
                     return;
                 }
-                if (n > 0) deliver(new Bytes(Arrays.copyOf(buffer, n)));
+                if (n > 0) {
+                    deliver(new Bytes(Arrays.copyOf(buffer, n)));
+                    inputSeen.run();
+                }
             }
         } catch (ProtocolViolation e) {
             deliver(new End(Why.PROTOCOL_ERROR, e.getMessage()));

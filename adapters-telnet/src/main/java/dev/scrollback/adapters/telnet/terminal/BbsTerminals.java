@@ -14,6 +14,7 @@ import dev.scrollback.application.accounts.CompletePasswordReset;
 import dev.scrollback.application.accounts.RequestPasswordReset;
 import dev.scrollback.application.presence.WhoIsOnline;
 import dev.scrollback.application.sessions.EndSession;
+import dev.scrollback.application.sessions.SessionActivity;
 import dev.scrollback.application.sessions.SessionTerminations;
 import dev.scrollback.application.terminal.TerminalConnection;
 import dev.scrollback.application.terminal.Terminals;
@@ -35,6 +36,7 @@ public final class BbsTerminals implements Terminals {
     private final BbsSettings settings;
     private final Optional<ShowProfile> showProfile;
     private final Optional<SessionTerminations> terminations;
+    private final Optional<SessionActivity> presence;
 
     public BbsTerminals(RegisterCaller registerCaller, VerifyEmail verifyEmail, ResendVerification resendVerification,
                         LogInCaller logInCaller, LogOut logOut, EndSession endSession, WhoIsOnline whoIsOnline,
@@ -49,11 +51,13 @@ public final class BbsTerminals implements Terminals {
                         Optional<ShowProfile> showProfile, BbsSettings settings) {
         this(new LoginScreen(logInCaller, registerCaller, verifyEmail, resendVerification),
                 new MainMenu(new WhoIsOnlineScreen(whoIsOnline, settings.clock())), logOut, endSession, showProfile,
-                Optional.empty(), settings);
+                Optional.empty(), Optional.empty(), settings);
     }
 
     private BbsTerminals(LoginScreen loginScreen, MainMenu mainMenu, LogOut logOut, EndSession endSession,
-                         Optional<ShowProfile> showProfile, Optional<SessionTerminations> terminations, BbsSettings settings) {
+                         Optional<ShowProfile> showProfile, Optional<SessionTerminations> terminations,
+                         Optional<SessionActivity> presence, BbsSettings settings) {
+        this.presence = presence;
         this.loginScreen = loginScreen;
         this.mainMenu = mainMenu;
         this.logOut = logOut;
@@ -66,37 +70,44 @@ public final class BbsTerminals implements Terminals {
     /** The same engine, whose callers are told and disconnected when their session is ended from elsewhere. */
     public BbsTerminals tellingSessionsEndedElsewhere(SessionTerminations sessionTerminations) {
         return new BbsTerminals(loginScreen, mainMenu, logOut, endSession, showProfile, Optional.of(sessionTerminations),
-                settings);
+                presence, settings);
     }
 
     /** The same engine, whose login screen resets forgotten passwords ({@code FORGOT} at the handle prompt). */
     public BbsTerminals withPasswordReset(RequestPasswordReset request, CompletePasswordReset complete) {
         return new BbsTerminals(loginScreen.withPasswordReset(request, complete), mainMenu, logOut, endSession, showProfile,
-                terminations, settings);
+                terminations, presence, settings);
     }
 
     /** The same engine, whose main menu offers [S] Settings with [P] Change password. */
     public BbsTerminals withSettings(ChangePassword changePassword) {
         return new BbsTerminals(loginScreen, mainMenu.withSettings(new SettingsScreen(changePassword)), logOut, endSession,
-                showProfile, terminations, settings);
+                showProfile, terminations, presence, settings);
     }
 
     /** The same engine, whose main menu offers [M] Mail to members: inbox, sent mail, reader, writing. */
     public BbsTerminals withMail(dev.scrollback.adapters.telnet.mail.MailScreen mailScreen) {
         return new BbsTerminals(loginScreen, mainMenu.withMail(mailScreen), logOut, endSession, showProfile, terminations,
-                settings);
+                presence, settings);
     }
 
     /** The same engine, whose main menu offers [B] Boards and [N] New-scan. */
     public BbsTerminals withBoards(dev.scrollback.adapters.telnet.boards.BoardsScreen boardsScreen) {
         return new BbsTerminals(loginScreen, mainMenu.withBoards(boardsScreen), logOut, endSession, showProfile, terminations,
+                presence, settings);
+    }
+
+    /** The same engine, whose callers' input and screens are reported to who's online (idle time, what they do). */
+    public BbsTerminals withPresence(SessionActivity activity) {
+        return new BbsTerminals(loginScreen, mainMenu, logOut, endSession, showProfile, terminations, Optional.of(activity),
                 settings);
     }
 
     @Override
     public void serve(TerminalConnection connection) {
         try {
-            new Session(connection, loginScreen, mainMenu, logOut, endSession, showProfile, terminations, settings).run();
+            new Session(connection, loginScreen, mainMenu, logOut, endSession, showProfile, terminations, presence, settings)
+                    .run();
         } catch (RuntimeException e) {                          // the port promises not to throw
             LOG.error("Session {} failed", connection.origin().session().map(Object::toString).orElse("?"), e);
             connection.close();

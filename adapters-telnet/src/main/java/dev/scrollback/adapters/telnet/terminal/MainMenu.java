@@ -1,5 +1,6 @@
 package dev.scrollback.adapters.telnet.terminal;
 
+import dev.scrollback.application.presence.Activity;
 import dev.scrollback.adapters.telnet.accounts.SettingsScreen;
 import dev.scrollback.adapters.telnet.boards.BoardsScreen;
 import dev.scrollback.adapters.telnet.mail.MailScreen;
@@ -50,6 +51,7 @@ final class MainMenu {
         var keys = (myBoards.isPresent() ? "BN" : "") + (myMail.isPresent() ? "M" : "") + (mySettings.isPresent() ? "WSG" : "WG");
         while (true) {
             console.println();
+            console.doing(Activity.MAIN_MENU);
             console.println(console.theme().title("Main menu"));
             if (myBoards.isPresent()) console.println("  [B] Boards");
             if (myBoards.isPresent()) console.println("  [N] New-scan");

@@ -11,6 +11,7 @@ import dev.scrollback.application.accounts.Caller;
 import dev.scrollback.application.accounts.LogOut;
 import dev.scrollback.application.accounts.ShowProfile;
 import dev.scrollback.application.sessions.EndSession;
+import dev.scrollback.application.sessions.SessionActivity;
 import dev.scrollback.application.sessions.SessionTerminations;
 import dev.scrollback.application.shared.Origin;
 import dev.scrollback.application.terminal.TerminalConnection;
@@ -36,12 +37,14 @@ final class Session {
     private final Origin origin;
     private final Optional<ShowProfile> showProfile;
     private final Optional<SessionTerminations> terminations;
+    private final Optional<SessionActivity> presence;
     private Optional<Caller> caller = Optional.empty();
     private volatile boolean over;                           // ended in the log already (goodbye, or ended elsewhere)
 
     Session(TerminalConnection connection, LoginScreen loginScreen, MainMenu mainMenu, LogOut logOut,
             EndSession endSession, Optional<ShowProfile> showProfile, Optional<SessionTerminations> terminations,
-            BbsSettings settings) {
+            Optional<SessionActivity> presence, BbsSettings settings) {
+        this.presence = presence;
         this.showProfile = showProfile;
         this.terminations = terminations;
         this.connection = connection;
@@ -65,6 +68,9 @@ final class Session {
             caller = loginScreen.logIn(console, new Visit(origin, connection::terminal));
             if (caller.isEmpty()) return;
             watch = terminations.map(t -> t.watch(caller.get().session(), this::endedElsewhere));
+            var session = caller.get().session();
+            presence.ifPresent(activity -> console.reportPresence(() -> activity.touch(session),
+                    doing -> activity.doing(session, doing)));
             console.idleAtMost(settings.idleTimeout());
             console.println();
             console.println("Welcome, " + caller.get().handle().value() + "!");
@@ -81,6 +87,7 @@ final class Session {
             end(EndReason.DROPPED);
         } finally {
             watch.ifPresent(SessionTerminations.Watch::close);
+            caller.ifPresent(gone -> presence.ifPresent(activity -> activity.forget(gone.session())));
             console.close();
         }
     }

@@ -2,6 +2,7 @@ package dev.scrollback.adapters.telnet.presence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scrollback.application.presence.Activity;
 import dev.scrollback.application.presence.Online;
 import dev.scrollback.application.shared.UuidV7;
 import dev.scrollback.domain.shared.Channel;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class WhoIsOnlineScreenTest {
@@ -32,6 +34,23 @@ class WhoIsOnlineScreenTest {
         }
         assertThat(screen.render(online, 80)).anySatisfy(line -> assertThat(line)
                 .startsWith("abcdefghijklmnopqrstuvwx").contains("telnet", "1d06h"));
+    }
+
+    @Test
+    void a_wide_window_shows_idle_time_and_what_each_caller_is_doing_a_narrow_one_keeps_the_handles() {
+        var reading = new Online(new SessionId(UuidV7.next()), new Handle("alice"), Channel.TELNET, NOW.minusSeconds(600),
+                Optional.of(Activity.readingBoard("General / Chat")), Optional.of(Duration.ofMinutes(4)));
+        var unknown = online("bob", Channel.WEB, Duration.ofMinutes(1));
+
+        var wide = screen.render(List.of(reading, unknown), 80);
+        assertThat(wide).contains("Handle  Via     On for  Idle   Doing");
+        assertThat(wide).anySatisfy(line -> assertThat(line).startsWith("alice").contains("10m", "4m", "reading General / Chat"));
+        assertThat(wide).anySatisfy(line -> assertThat(line).startsWith("bob").contains("?"));
+
+        var narrow = screen.render(List.of(reading), 30);
+        assertThat(narrow).noneMatch(line -> line.contains("reading")).anySatisfy(line -> assertThat(line).startsWith("alice"));
+        assertThat(WhoIsOnlineScreen.idle(Duration.ofSeconds(30))).isEqualTo("-");
+        assertThat(WhoIsOnlineScreen.idle(Duration.ofHours(5))).isEqualTo("5h");
     }
 
     @Test

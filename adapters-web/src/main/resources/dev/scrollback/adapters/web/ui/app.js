@@ -314,15 +314,24 @@ async function mailComposeView(inReplyTo) {
   (original ? form.body : form.to).focus();
 }
 
+function idle(seconds) {
+  if (seconds === undefined || seconds === null) return '';
+  if (seconds < 60) return '-';
+  if (seconds < 3600) return Math.floor(seconds / 60) + ' min';
+  return Math.floor(seconds / 3600) + ' h';
+}
+
 async function whoView() {
   const data = await call('GET', '/api/v1/presence');
   const rows = data.online.map(caller => el('tr', {},
-    el('td', { text: caller.handle }), el('td', { text: caller.channel }), el('td', {}, when(caller.since))));
+    el('td', { text: caller.handle }), el('td', { text: caller.channel }), el('td', {}, when(caller.since)),
+    el('td', { text: idle(caller.idleSeconds) }), el('td', { text: caller.doing || '' })));
   show("Who's online",
     el('table', { id: 'online' },
       el('caption', { class: 'muted', text: rows.length + ' online' }),
       el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: 'Handle' }), el('th', { scope: 'col', text: 'Via' }),
-        el('th', { scope: 'col', text: 'Since' }))),
+        el('th', { scope: 'col', text: 'Since' }), el('th', { scope: 'col', text: 'Idle' }),
+        el('th', { scope: 'col', text: 'Doing' }))),
       el('tbody', {}, ...rows)));
 }
 
