@@ -14,6 +14,7 @@ import dev.scrollback.application.accounts.ChangePassword;
 import dev.scrollback.application.accounts.CompletePasswordReset;
 import dev.scrollback.application.accounts.RequestPasswordReset;
 import dev.scrollback.application.presence.WhoIsOnline;
+import dev.scrollback.application.live.LiveHub;
 import dev.scrollback.application.sessions.SessionActivity;
 import dev.scrollback.application.sessions.EndSession;
 import dev.scrollback.application.sessions.SessionTerminations;
@@ -38,7 +39,8 @@ class TelnetWiring {
                         Settings settings, Clock clock, SessionTerminations terminations, ChangePassword changePassword,
                         RequestPasswordReset requestReset, CompletePasswordReset completeReset,
                         dev.scrollback.adapters.telnet.mail.MailScreen mailScreen,
-                        dev.scrollback.adapters.telnet.boards.BoardsScreen boardsScreen, SessionActivity activity) {
+                        dev.scrollback.adapters.telnet.boards.BoardsScreen boardsScreen, SessionActivity activity,
+                        LiveHub liveHub) {
         return new BbsTerminals(register, verify, resend, logIn, logOut, endSession, whoIsOnline, Optional.of(showProfile),
                 new BbsSettings(settings.bbsName(), settings.loginTimeout(), settings.idleTimeout(), clock))
                 .tellingSessionsEndedElsewhere(terminations)
@@ -46,7 +48,8 @@ class TelnetWiring {
                 .withMail(mailScreen)
                 .withBoards(boardsScreen)
                 .withPasswordReset(requestReset, completeReset)
-                .withPresence(activity);
+                .withPresence(activity)
+                .withNotices(liveHub);
     }
 
     @Bean

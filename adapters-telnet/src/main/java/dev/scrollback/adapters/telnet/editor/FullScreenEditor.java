@@ -103,6 +103,10 @@ final class FullScreenEditor<T> {
                     case PAGE_UP -> vertical(-area());
                     case PAGE_DOWN -> vertical(area());
                     case RESIZED -> everything = true;
+                    case NOTICE -> {
+                        notice = String.join("  ", console.takeNotices());
+                        bell = true;
+                    }
                 }
             }
             case Key.Control control -> {
@@ -288,7 +292,8 @@ final class FullScreenEditor<T> {
         }
         if (answer == Key.Named.RESIZED) measure();
         everything = true;
-        notice = "";
+        notice = answer == Key.Named.NOTICE ? String.join("  ", console.takeNotices()) : "";
+        bell = !notice.isEmpty();
         return Optional.empty();
     }
 

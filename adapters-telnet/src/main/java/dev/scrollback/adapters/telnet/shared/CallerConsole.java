@@ -10,7 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -36,10 +38,12 @@ public final class CallerConsole implements AutoCloseable {
 
     private record End(Why why, String detail) implements Chunk {}
 
-    /** The window changed size: wakes a {@link #readKey()} so the screen can lay itself out again. */
-    private record Resized() implements Chunk {}
+    /** Wakes a waiting read: the window changed size, or a notice came (see {@link #breakIn}). */
+    private record Wake() implements Chunk {}
 
-    private static final int RESIZE = -2;                // from nextByte: a Resized chunk arrived while readKey waits
+    private static final int WAKE = -2;                  // from nextByte: a Wake arrived while a read waits for a key
+    private static final int NOTICE = -3;                // from nextKey: notices are waiting to be shown
+    private static final int MAX_NOTICES = 20;
 
     private final InputStream input;
     private final OutputStream output;
@@ -56,7 +60,9 @@ public final class CallerConsole implements AutoCloseable {
     private int pushedBack = -1;
     private boolean afterCr;
     private End ended;
-    private boolean wakeOnResize;
+    private boolean wakeable;                            // the read is at a key boundary: a Wake may interrupt it
+    private final ConcurrentLinkedQueue<String> notices = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger noticeCount = new AtomicInteger();
     private long deadline = Long.MAX_VALUE;          // System.nanoTime() by which the caller must be done, if any
     private long idleNanos = Long.MAX_VALUE;          // longest wait for any one key
 
@@ -145,7 +151,7 @@ public final class CallerConsole implements AutoCloseable {
     public String prompt(String label, Echo echo) {
         while (true) {
             print(label + ": ");
-            var line = readLine(echo);
+            var line = readLine(label, echo);
             if (line != null) return line;
             println("That is too long: at most " + MAX_LINE + " characters, please.");
         }
@@ -159,6 +165,11 @@ public final class CallerConsole implements AutoCloseable {
         print(prompt + ": ");
         while (true) {
             int key = nextKey();
+            if (key == NOTICE) {
+                showNotices();
+                print(prompt + ": ");
+                continue;
+            }
             char upper = key < 128 ? Character.toUpperCase((char) key) : 0;
             if (upper > ' ' && keys.indexOf(upper) >= 0) {
                 println(String.valueOf(upper));
@@ -192,7 +203,31 @@ public final class CallerConsole implements AutoCloseable {
      * screen then sees the new size at the next key.
      */
     public void resized() {
-        if (!closed) queue.offer(new Resized());
+        if (!closed) queue.offer(new Wake());
+    }
+
+    /**
+     * A notice that breaks into the session wherever the caller is (a page, new mail): shown at once if a prompt,
+     * menu or editor is waiting for a key, otherwise at the next one; the prompt is shown again after it. From any
+     * thread; never blocks. At most {@link #MAX_NOTICES} wait; more are dropped (the caller is away).
+     */
+    public void breakIn(String notice) {
+        if (closed || noticeCount.incrementAndGet() > MAX_NOTICES) {
+            noticeCount.decrementAndGet();
+            return;
+        }
+        notices.add(notice);
+        queue.offer(new Wake());
+    }
+
+    /** The notices waiting, oldest first, taken (for a screen that shows them itself, like the full-screen editor). */
+    public List<String> takeNotices() {
+        var taken = new java.util.ArrayList<String>();
+        for (String notice; (notice = notices.poll()) != null; ) {
+            noticeCount.decrementAndGet();
+            taken.add(notice);
+        }
+        return taken;
     }
 
     /**
@@ -202,14 +237,15 @@ public final class CallerConsole implements AutoCloseable {
      */
     public Key readKey() {
         while (true) {
-            wakeOnResize = true;
+            if (noticeCount.get() > 0) return Key.Named.NOTICE;
+            wakeable = true;
             int b;
             try {
                 b = nextByte();
             } finally {
-                wakeOnResize = false;
+                wakeable = false;
             }
-            if (b == RESIZE) return Key.Named.RESIZED;
+            if (b == WAKE) return noticeCount.get() > 0 ? Key.Named.NOTICE : Key.Named.RESIZED;
             boolean lfOfCrLf = (b == LF || b == 0) && afterCr;
             afterCr = b == CR;
             if (lfOfCrLf) continue;
@@ -289,13 +325,18 @@ public final class CallerConsole implements AutoCloseable {
         }
     }
 
-    /** Reads one line; null when it was too long. */
-    private String readLine(Echo echo) {
+    /** Reads one line; null when it was too long. Notices break in and the prompt is shown again, typing and all. */
+    private String readLine(String label, Echo echo) {
         var line = new StringBuilder();
         int count = 0;
         boolean overflow = false;
         while (true) {
             int key = nextKey();
+            if (key == NOTICE) {
+                showNotices();
+                print(label + ": " + (echo == Echo.MASKED ? "*".repeat(count) : line.toString()));
+                continue;
+            }
             boolean lfOfCrLf = key == LF && afterCr;
             afterCr = key == CR;
             if (lfOfCrLf || key == 0) continue;
@@ -334,7 +375,15 @@ public final class CallerConsole implements AutoCloseable {
     /** The next key as a code point or control character; escape sequences and malformed UTF-8 are skipped. */
     private int nextKey() {
         while (true) {
-            int b = nextByte();
+            if (noticeCount.get() > 0) return NOTICE;
+            wakeable = true;
+            int b;
+            try {
+                b = nextByte();
+            } finally {
+                wakeable = false;
+            }
+            if (b == WAKE) continue;                     // a resize (line reads do not care) or a notice (above)
             if (b == ESC) {
                 skipEscapeSequence();
                 continue;
@@ -399,7 +448,7 @@ public final class CallerConsole implements AutoCloseable {
         while (position >= current.length) {
             var next = take();
             if (next == null) {
-                if (wakeOnResize) return RESIZE;
+                if (wakeable) return WAKE;
                 continue;
             }
             current = next;
@@ -408,7 +457,7 @@ public final class CallerConsole implements AutoCloseable {
         return current[position++] & 0xFF;
     }
 
-    /** The next chunk's bytes; null for a resize notice. */
+    /** The next chunk's bytes; null for a wake-up. */
     private byte[] take() {
         if (ended != null) throw new CallerGone(ended.why(), ended.detail());
         long wait = Math.min(idleNanos, deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime());
@@ -423,12 +472,21 @@ public final class CallerConsole implements AutoCloseable {
         if (chunk == null) throw new CallerGone(Why.TIMED_OUT, "no input in time");
         return switch (chunk) {
             case Bytes bytes -> bytes.bytes();
-            case Resized resized -> null;
+            case Wake wake -> null;
             case End end -> {
                 ended = end;
                 throw new CallerGone(end.why(), end.detail());
             }
         };
+    }
+
+    /** Shows the waiting notices on lines of their own, with a bell. */
+    private void showNotices() {
+        var shown = takeNotices();
+        if (shown.isEmpty()) return;
+        var text = new StringBuilder("\u0007\r\n");
+        shown.forEach(notice -> text.append(notice).append("\r\n"));
+        print(text.toString());
     }
 
     /** After a hotkey, drops the Enter a line-mode client sends with it, if it is already here. */

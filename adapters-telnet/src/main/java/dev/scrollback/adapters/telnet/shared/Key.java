@@ -3,7 +3,7 @@ package dev.scrollback.adapters.telnet.shared;
 /**
  * One key press as a full-screen screen sees it (see {@link CallerConsole#readKey()}): a character typed, a control
  * key (Ctrl-A to Ctrl-Z, except those that are Enter, Tab and Backspace), a named key decoded from its escape
- * sequence, or {@link Named#RESIZED}: the window changed size while waiting for the next key.
+ * sequence, {@link Named#RESIZED}: the window changed size while waiting for the next key, or {@link Named#NOTICE}.
  */
 public sealed interface Key {
     /** A printable character (a Unicode code point). */
@@ -13,6 +13,8 @@ public sealed interface Key {
     record Control(char letter) implements Key {}
 
     enum Named implements Key {
-        ENTER, TAB, BACKSPACE, DELETE, UP, DOWN, LEFT, RIGHT, HOME, END, PAGE_UP, PAGE_DOWN, RESIZED
+        ENTER, TAB, BACKSPACE, DELETE, UP, DOWN, LEFT, RIGHT, HOME, END, PAGE_UP, PAGE_DOWN, RESIZED,
+        /** Notices are waiting ({@link CallerConsole#takeNotices()}): a page or new mail broke in. */
+        NOTICE
     }
 }

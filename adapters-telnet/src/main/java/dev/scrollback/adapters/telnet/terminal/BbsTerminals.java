@@ -13,6 +13,7 @@ import dev.scrollback.application.accounts.ChangePassword;
 import dev.scrollback.application.accounts.CompletePasswordReset;
 import dev.scrollback.application.accounts.RequestPasswordReset;
 import dev.scrollback.application.presence.WhoIsOnline;
+import dev.scrollback.application.live.LiveHub;
 import dev.scrollback.application.sessions.EndSession;
 import dev.scrollback.application.sessions.SessionActivity;
 import dev.scrollback.application.sessions.SessionTerminations;
@@ -37,6 +38,7 @@ public final class BbsTerminals implements Terminals {
     private final Optional<ShowProfile> showProfile;
     private final Optional<SessionTerminations> terminations;
     private final Optional<SessionActivity> presence;
+    private final Optional<SessionNotices> notices;
 
     public BbsTerminals(RegisterCaller registerCaller, VerifyEmail verifyEmail, ResendVerification resendVerification,
                         LogInCaller logInCaller, LogOut logOut, EndSession endSession, WhoIsOnline whoIsOnline,
@@ -51,13 +53,14 @@ public final class BbsTerminals implements Terminals {
                         Optional<ShowProfile> showProfile, BbsSettings settings) {
         this(new LoginScreen(logInCaller, registerCaller, verifyEmail, resendVerification),
                 new MainMenu(new WhoIsOnlineScreen(whoIsOnline, settings.clock())), logOut, endSession, showProfile,
-                Optional.empty(), Optional.empty(), settings);
+                Optional.empty(), Optional.empty(), Optional.empty(), settings);
     }
 
     private BbsTerminals(LoginScreen loginScreen, MainMenu mainMenu, LogOut logOut, EndSession endSession,
                          Optional<ShowProfile> showProfile, Optional<SessionTerminations> terminations,
-                         Optional<SessionActivity> presence, BbsSettings settings) {
+                         Optional<SessionActivity> presence, Optional<SessionNotices> notices, BbsSettings settings) {
         this.presence = presence;
+        this.notices = notices;
         this.loginScreen = loginScreen;
         this.mainMenu = mainMenu;
         this.logOut = logOut;
@@ -70,44 +73,50 @@ public final class BbsTerminals implements Terminals {
     /** The same engine, whose callers are told and disconnected when their session is ended from elsewhere. */
     public BbsTerminals tellingSessionsEndedElsewhere(SessionTerminations sessionTerminations) {
         return new BbsTerminals(loginScreen, mainMenu, logOut, endSession, showProfile, Optional.of(sessionTerminations),
-                presence, settings);
+                presence, notices, settings);
     }
 
     /** The same engine, whose login screen resets forgotten passwords ({@code FORGOT} at the handle prompt). */
     public BbsTerminals withPasswordReset(RequestPasswordReset request, CompletePasswordReset complete) {
         return new BbsTerminals(loginScreen.withPasswordReset(request, complete), mainMenu, logOut, endSession, showProfile,
-                terminations, presence, settings);
+                terminations, presence, notices, settings);
     }
 
     /** The same engine, whose main menu offers [S] Settings with [P] Change password. */
     public BbsTerminals withSettings(ChangePassword changePassword) {
         return new BbsTerminals(loginScreen, mainMenu.withSettings(new SettingsScreen(changePassword)), logOut, endSession,
-                showProfile, terminations, presence, settings);
+                showProfile, terminations, presence, notices, settings);
     }
 
     /** The same engine, whose main menu offers [M] Mail to members: inbox, sent mail, reader, writing. */
     public BbsTerminals withMail(dev.scrollback.adapters.telnet.mail.MailScreen mailScreen) {
         return new BbsTerminals(loginScreen, mainMenu.withMail(mailScreen), logOut, endSession, showProfile, terminations,
-                presence, settings);
+                presence, notices, settings);
     }
 
     /** The same engine, whose main menu offers [B] Boards and [N] New-scan. */
     public BbsTerminals withBoards(dev.scrollback.adapters.telnet.boards.BoardsScreen boardsScreen) {
         return new BbsTerminals(loginScreen, mainMenu.withBoards(boardsScreen), logOut, endSession, showProfile, terminations,
-                presence, settings);
+                presence, notices, settings);
     }
 
     /** The same engine, whose callers' input and screens are reported to who's online (idle time, what they do). */
     public BbsTerminals withPresence(SessionActivity activity) {
         return new BbsTerminals(loginScreen, mainMenu, logOut, endSession, showProfile, terminations, Optional.of(activity),
-                settings);
+                notices, settings);
+    }
+
+    /** The same engine, into whose sessions new mail breaks in as a notice, wherever the caller is. */
+    public BbsTerminals withNotices(LiveHub hub) {
+        return new BbsTerminals(loginScreen, mainMenu, logOut, endSession, showProfile, terminations, presence,
+                Optional.of(new SessionNotices(hub)), settings);
     }
 
     @Override
     public void serve(TerminalConnection connection) {
         try {
-            new Session(connection, loginScreen, mainMenu, logOut, endSession, showProfile, terminations, presence, settings)
-                    .run();
+            new Session(connection, loginScreen, mainMenu, logOut, endSession, showProfile, terminations, presence, notices,
+                    settings).run();
         } catch (RuntimeException e) {                          // the port promises not to throw
             LOG.error("Session {} failed", connection.origin().session().map(Object::toString).orElse("?"), e);
             connection.close();

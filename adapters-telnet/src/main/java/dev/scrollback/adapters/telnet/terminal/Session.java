@@ -11,6 +11,7 @@ import dev.scrollback.application.accounts.Caller;
 import dev.scrollback.application.accounts.LogOut;
 import dev.scrollback.application.accounts.ShowProfile;
 import dev.scrollback.application.sessions.EndSession;
+import dev.scrollback.application.live.LiveStream;
 import dev.scrollback.application.sessions.SessionActivity;
 import dev.scrollback.application.sessions.SessionTerminations;
 import dev.scrollback.application.shared.Origin;
@@ -38,13 +39,15 @@ final class Session {
     private final Optional<ShowProfile> showProfile;
     private final Optional<SessionTerminations> terminations;
     private final Optional<SessionActivity> presence;
+    private final Optional<SessionNotices> notices;
     private Optional<Caller> caller = Optional.empty();
     private volatile boolean over;                           // ended in the log already (goodbye, or ended elsewhere)
 
     Session(TerminalConnection connection, LoginScreen loginScreen, MainMenu mainMenu, LogOut logOut,
             EndSession endSession, Optional<ShowProfile> showProfile, Optional<SessionTerminations> terminations,
-            Optional<SessionActivity> presence, BbsSettings settings) {
+            Optional<SessionActivity> presence, Optional<SessionNotices> notices, BbsSettings settings) {
         this.presence = presence;
+        this.notices = notices;
         this.showProfile = showProfile;
         this.terminations = terminations;
         this.connection = connection;
@@ -62,6 +65,7 @@ final class Session {
                 "terminal-input-" + origin.session().map(Object::toString).orElse("?"));
         connection.onTerminalChange(console::resized);       // a full-screen screen redraws at once
         Optional<SessionTerminations.Watch> watch = Optional.empty();
+        Optional<LiveStream> breakingIn = Optional.empty();
         try {
             console.finishWithin(settings.loginTimeout());
             banner(console);
@@ -71,6 +75,8 @@ final class Session {
             var session = caller.get().session();
             presence.ifPresent(activity -> console.reportPresence(() -> activity.touch(session),
                     doing -> activity.doing(session, doing)));
+            var loggedIn = caller.get();
+            breakingIn = notices.map(n -> n.start(console, loggedIn));
             console.idleAtMost(settings.idleTimeout());
             console.println();
             console.println("Welcome, " + caller.get().handle().value() + "!");
@@ -86,6 +92,7 @@ final class Session {
             tell(console, "Sorry, something went wrong on our side - goodbye.");
             end(EndReason.DROPPED);
         } finally {
+            breakingIn.ifPresent(LiveStream::stop);
             watch.ifPresent(SessionTerminations.Watch::close);
             caller.ifPresent(gone -> presence.ifPresent(activity -> activity.forget(gone.session())));
             console.close();
