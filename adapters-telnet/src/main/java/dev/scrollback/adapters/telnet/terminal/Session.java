@@ -11,7 +11,6 @@ import dev.scrollback.application.accounts.Caller;
 import dev.scrollback.application.accounts.LogOut;
 import dev.scrollback.application.accounts.ShowProfile;
 import dev.scrollback.application.sessions.EndSession;
-import dev.scrollback.application.live.LiveStream;
 import dev.scrollback.application.sessions.SessionActivity;
 import dev.scrollback.application.sessions.SessionTerminations;
 import dev.scrollback.application.shared.Origin;
@@ -65,7 +64,7 @@ final class Session {
                 "terminal-input-" + origin.session().map(Object::toString).orElse("?"));
         connection.onTerminalChange(console::resized);       // a full-screen screen redraws at once
         Optional<SessionTerminations.Watch> watch = Optional.empty();
-        Optional<LiveStream> breakingIn = Optional.empty();
+        Optional<SessionNotices.Listening> breakingIn = Optional.empty();
         try {
             console.finishWithin(settings.loginTimeout());
             banner(console);
@@ -76,7 +75,7 @@ final class Session {
             presence.ifPresent(activity -> console.reportPresence(() -> activity.touch(session),
                     doing -> activity.doing(session, doing)));
             var loggedIn = caller.get();
-            breakingIn = notices.map(n -> n.start(console, loggedIn));
+            breakingIn = notices.map(n -> n.listen(console, loggedIn));
             console.idleAtMost(settings.idleTimeout());
             console.println();
             console.println("Welcome, " + caller.get().handle().value() + "!");
@@ -92,7 +91,7 @@ final class Session {
             tell(console, "Sorry, something went wrong on our side - goodbye.");
             end(EndReason.DROPPED);
         } finally {
-            breakingIn.ifPresent(LiveStream::stop);
+            breakingIn.ifPresent(SessionNotices.Listening::close);
             watch.ifPresent(SessionTerminations.Watch::close);
             caller.ifPresent(gone -> presence.ifPresent(activity -> activity.forget(gone.session())));
             console.close();
