@@ -9,6 +9,7 @@ import dev.scrollback.application.accounts.ApiKeyIndex;
 import dev.scrollback.application.accounts.PasswordResetIndex;
 import dev.scrollback.application.boards.Boards;
 import dev.scrollback.application.boards.MessageSearchFeed;
+import dev.scrollback.application.chat.ChatRooms;
 import dev.scrollback.application.feed.EventFeed;
 import dev.scrollback.application.mail.Mailboxes;
 import dev.scrollback.application.presence.OnlineCallers;
@@ -19,6 +20,7 @@ import dev.scrollback.domain.boards.BoardsEvent;
 import dev.scrollback.domain.boards.MessageEvent;
 import dev.scrollback.domain.mail.PrivateMessageEvent;
 import dev.scrollback.domain.sessions.SessionEvent;
+import dev.scrollback.domain.shared.DomainEvent;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -64,7 +66,7 @@ class CoreWiring {
     @Bean(destroyMethod = "close")
     Projections projections(EventStore store, OnlineCallers online, AccountDirectory directory, ApiKeyIndex apiKeys,
                             PasswordResetIndex passwordResets, Boards boards, MessageSearchFeed messageSearch,
-                            Mailboxes mailboxes) {
+                            Mailboxes mailboxes, ChatRooms chatRooms) {
         return Projections.start(store, List.of(
                 Projection.of("presence", SessionEvent.class, online::apply),
                 Projection.of("account-directory", AccountEvent.class, directory::apply),
@@ -72,6 +74,8 @@ class CoreWiring {
                 Projection.of("boards", BoardsEvent.class, boards::apply),
                 Projection.of("message-search", MessageEvent.class, messageSearch::apply),
                 Projection.of("mailboxes", PrivateMessageEvent.class, mailboxes::apply),
+                // chat reads session events too (an ended session leaves its rooms), so in log order through one processor
+                Projection.of("chat-rooms", DomainEvent.class, chatRooms::feed),
                 Projection.of("api-keys", ApiKeyEvent.class, apiKeys::apply)));
     }
 }

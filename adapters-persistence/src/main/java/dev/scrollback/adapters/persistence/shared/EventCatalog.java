@@ -4,6 +4,7 @@ import dev.scrollback.domain.accounts.AccountEvent;
 import dev.scrollback.domain.accounts.ApiKeyEvent;
 import dev.scrollback.domain.accounts.SigningKeyEvent;
 import dev.scrollback.domain.boards.BoardsEvent;
+import dev.scrollback.domain.chat.ChatEvent;
 import dev.scrollback.domain.mail.PrivateMessageEvent;
 import dev.scrollback.domain.accounts.HandleEvent;
 import dev.scrollback.domain.accounts.PasswordHash;
@@ -29,7 +30,7 @@ import java.util.stream.Collectors;
  */
 final class EventCatalog {
     static final List<Class<? extends DomainEvent>> ROOTS = List.of(AccountEvent.class, HandleEvent.class, SessionEvent.class,
-            ApiKeyEvent.class, SigningKeyEvent.class, BoardsEvent.class, PrivateMessageEvent.class);
+            ApiKeyEvent.class, SigningKeyEvent.class, BoardsEvent.class, PrivateMessageEvent.class, ChatEvent.class);
 
     /** One event type: its public name, its record class, the schema version written today, its secret fields. */
     record Entry(String name, Class<? extends DomainEvent> type, int schemaVersion, Set<String> secretFields) {}

@@ -69,6 +69,31 @@ class EventJsonTest {
     }
 
     @Test
+    void chat_ids_and_names_are_plain_and_what_callers_say_is_personal_data() throws Exception {
+        var created = tree(byType(dev.scrollback.domain.chat.ChatRoomEvent.ChatRoomCreated.class));
+        assertThat(created.get("room").asText()).isEqualTo(SampleEvents.ROOM.toString());
+        assertThat(created.get("name").asText()).isEqualTo("Retro Café");
+        assertThat(created.get("kind").asText()).isEqualTo("public");
+        assertThat(created.get("topic").asText()).isEqualTo("Modems & more");
+
+        var said = tree(byType(dev.scrollback.domain.chat.ChatRoomEvent.ChatMessageSent.class));
+        assertThat(said.get("session").asText()).isEqualTo(SampleEvents.SESSION.toString());
+        assertThat(said.get("kind").asText()).isEqualTo("say");
+        assertThat(said.get("text").get("personal").asText()).isEqualTo("Hello, all");
+
+        var kicked = tree(SampleEvents.all().stream().filter(e -> e instanceof dev.scrollback.domain.chat.ChatRoomEvent.ChatLeft l
+                && l.by().isPresent()).findFirst().orElseThrow());
+        assertThat(kicked.get("reason").asText()).isEqualTo("kicked");
+        assertThat(kicked.get("note").asText()).isEqualTo("Flooding");
+        assertThat(kicked.get("byHandle").asText()).isEqualTo("Alice");
+
+        var paged = tree(byType(dev.scrollback.domain.chat.PageEvent.PageSent.class));
+        assertThat(paged.get("page").asText()).isEqualTo(SampleEvents.PAGE.toString());
+        assertThat(paged.get("toHandle").asText()).isEqualTo("Bob");
+        assertThat(paged.get("text").get("personal").asText()).isEqualTo("Call me on line 2");
+    }
+
+    @Test
     void an_old_schema_version_is_upcast_when_read() {
         var catalog = new EventCatalog(EventCatalog.ROOTS, Map.of("EmailVerified", 2));
         var upcasters = new Upcasters(List.of(new Upcasters.Step("EmailVerified", 1, data -> {

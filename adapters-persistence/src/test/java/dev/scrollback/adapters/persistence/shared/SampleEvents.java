@@ -49,6 +49,16 @@ import dev.scrollback.domain.boards.Subject;
 import dev.scrollback.domain.boards.ThreadId;
 import java.util.Optional;
 import java.util.UUID;
+import dev.scrollback.domain.chat.ChatRoomEvent;
+import dev.scrollback.domain.chat.ChatRoomId;
+import dev.scrollback.domain.chat.ChatText;
+import dev.scrollback.domain.chat.ChatTopic;
+import dev.scrollback.domain.chat.LineKind;
+import dev.scrollback.domain.chat.PageEvent;
+import dev.scrollback.domain.chat.PageId;
+import dev.scrollback.domain.chat.PageText;
+import dev.scrollback.domain.chat.RoomKind;
+import dev.scrollback.domain.chat.RoomName;
 
 /** One event of every type, with every field set (and some with empty optionals), plus envelopes for them. */
 final class SampleEvents {
@@ -141,8 +151,31 @@ final class SampleEvents {
                         Optional.empty(), T0),
                 new dev.scrollback.domain.mail.PrivateMessageEvent.PrivateMessageRead(MAIL, ACCOUNT, T0.plusSeconds(9)),
                 new dev.scrollback.domain.mail.PrivateMessageEvent.PrivateMessageDeleted(MAIL, ACCOUNT,
-                        dev.scrollback.domain.mail.PrivateMessageEvent.MailboxSide.RECIPIENT, T0.plusSeconds(10)));
+                        dev.scrollback.domain.mail.PrivateMessageEvent.MailboxSide.RECIPIENT, T0.plusSeconds(10)),
+                new ChatRoomEvent.ChatRoomNameClaimed(ROOM, new RoomName("Retro Café"), T0),
+                new ChatRoomEvent.ChatRoomCreated(ROOM, new RoomName("Retro Café"), RoomKind.PUBLIC,
+                        Optional.of(new ChatTopic("Modems & more")), ACCOUNT, ALICE, T0),
+                new ChatRoomEvent.ChatRoomCreated(ROOM, new RoomName("Den"), RoomKind.PRIVATE, Optional.empty(), ACCOUNT, ALICE, T0),
+                new ChatRoomEvent.ChatInvited(ROOM, BOB, new Handle("Bob"), ACCOUNT, T0.plusSeconds(1)),
+                new ChatRoomEvent.ChatJoined(ROOM, ACCOUNT, ALICE, SESSION, T0.plusSeconds(2)),
+                new ChatRoomEvent.ChatMessageSent(ROOM, ACCOUNT, ALICE, SESSION, LineKind.SAY, new ChatText("Hello, all"),
+                        T0.plusSeconds(3)),
+                new ChatRoomEvent.ChatMessageSent(ROOM, ACCOUNT, ALICE, SESSION, LineKind.ACTION, new ChatText("waves"),
+                        T0.plusSeconds(4)),
+                new ChatRoomEvent.ChatLeft(ROOM, ACCOUNT, ALICE, SESSION, ChatRoomEvent.LeaveReason.LEFT, Optional.empty(),
+                        Optional.empty(), Optional.empty(), T0.plusSeconds(5)),
+                new ChatRoomEvent.ChatLeft(ROOM, BOB, new Handle("Bob"), SESSION, ChatRoomEvent.LeaveReason.KICKED,
+                        Optional.of(ACCOUNT), Optional.of(ALICE), Optional.of("Flooding"), T0.plusSeconds(6)),
+                new ChatRoomEvent.ChatMemberMuted(ROOM, BOB, new Handle("Bob"), T0.plusSeconds(600), "Cool down", ACCOUNT, ALICE,
+                        T0.plusSeconds(7)),
+                new ChatRoomEvent.ChatMemberUnmuted(ROOM, BOB, new Handle("Bob"), ACCOUNT, ALICE, T0.plusSeconds(8)),
+                new PageEvent.PageSent(PAGE, ACCOUNT, ALICE, BOB, new Handle("Bob"), new PageText("Call me on line 2"),
+                        T0.plusSeconds(9)));
     }
+
+    static final ChatRoomId ROOM = new ChatRoomId(UUID.fromString("0195f0a0-0000-7000-8000-0000000000d0"));
+    static final PageId PAGE = new PageId(UUID.fromString("0195f0a0-0000-7000-8000-0000000000d1"));
+    static final AccountId BOB = new AccountId(UUID.fromString("0195f0a0-0000-7000-8000-0000000000c1"));
 
     static final dev.scrollback.domain.mail.PrivateMessageId MAIL =
             new dev.scrollback.domain.mail.PrivateMessageId(UUID.fromString("0195f0a0-0000-7000-8000-0000000000c0"));
@@ -165,6 +198,9 @@ final class SampleEvents {
             case MessageEvent e -> StreamId.of("thread", e.thread());
             case ReadMarkEvent e -> StreamId.of("readmarks", e.account());
             case dev.scrollback.domain.mail.PrivateMessageEvent e -> StreamId.of("mail", e.message());
+            case ChatRoomEvent.ChatRoomNameClaimed e -> StreamId.of("chatroomname", "9d2e");
+            case ChatRoomEvent e -> StreamId.of("chatroom", e.room());
+            case PageEvent e -> StreamId.of("page", e.page());
             default -> throw new IllegalArgumentException(event.toString());
         };
     }

@@ -56,6 +56,9 @@ public record RouteLimit(String method, String pathPattern, Limit limit) {
                 of("POST", "/api/v1/boards/{id}/threads", "web-post", 60, Duration.ofMinutes(10)),
                 of("POST", "/api/v1/threads/{id}/messages", "web-post", 60, Duration.ofMinutes(10)),
                 of("PATCH", "/api/v1/threads/{id}/messages/{messageId}", "web-post", 60, Duration.ofMinutes(10)),
+                of("POST", "/api/v1/chat/rooms", "web-chat-rooms", 20, Duration.ofHours(1)),
+                of("POST", "/api/v1/chat/rooms/{id}/messages", "web-chat", 120, Duration.ofMinutes(1)),
+                of("POST", "/api/v1/pages", "web-pages", 20, Duration.ofMinutes(10)),
                 of("*", "/api/*", "web-api", 300, Duration.ofMinutes(1)));
     }
 

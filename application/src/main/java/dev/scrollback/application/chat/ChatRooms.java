@@ -1,0 +1,216 @@
+package dev.scrollback.application.chat;
+
+import dev.scrollback.domain.chat.ChatEvent;
+import dev.scrollback.domain.chat.ChatRoomEvent;
+import dev.scrollback.domain.chat.ChatRoomEvent.ChatInvited;
+import dev.scrollback.domain.chat.ChatRoomEvent.ChatJoined;
+import dev.scrollback.domain.chat.ChatRoomEvent.ChatLeft;
+import dev.scrollback.domain.chat.ChatRoomEvent.ChatMemberMuted;
+import dev.scrollback.domain.chat.ChatRoomEvent.ChatMemberUnmuted;
+import dev.scrollback.domain.chat.ChatRoomEvent.ChatMessageSent;
+import dev.scrollback.domain.chat.ChatRoomEvent.ChatRoomCreated;
+import dev.scrollback.domain.chat.ChatRoomEvent.ChatRoomNameClaimed;
+import dev.scrollback.domain.chat.ChatRoomId;
+import dev.scrollback.domain.chat.ChatText;
+import dev.scrollback.domain.chat.ChatTopic;
+import dev.scrollback.domain.chat.LineKind;
+import dev.scrollback.domain.chat.PageEvent;
+import dev.scrollback.domain.chat.RoomKind;
+import dev.scrollback.domain.chat.RoomName;
+import dev.scrollback.domain.sessions.SessionEvent;
+import dev.scrollback.domain.sessions.SessionEvent.SessionEnded;
+import dev.scrollback.domain.sessions.SessionEvent.SessionRefreshed;
+import dev.scrollback.domain.sessions.SessionEvent.SessionStarted;
+import dev.scrollback.domain.shared.AccountId;
+import dev.scrollback.domain.shared.DomainEvent;
+import dev.scrollback.domain.shared.Handle;
+import dev.scrollback.domain.shared.SessionId;
+import jakarta.inject.Named;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Projection: the chat rooms, who is in each (by session), who is muted, who is invited, and the last
+ * {@value #RECENT_LINES} lines of each room. Fed from the log in order, with the session events too: when a session
+ * ends ({@code SessionEnded}, however it ended) its memberships go with it, and a join from a session that is not open
+ * (one that ended while the join was on its way) is not counted. No event is written for either, so a projection
+ * rebuilt from the log agrees with the live one.
+ *
+ * <p>Quick to ask and never blocking for long: the live delivery asks it once per chat event.
+ */
+@Named
+public final class ChatRooms {
+    /** How many of a room's lines are kept for whoever comes in. */
+    public static final int RECENT_LINES = 50;
+
+    /** A room as lists show it. */
+    public record Room(ChatRoomId id, RoomName name, RoomKind kind, Optional<ChatTopic> topic, AccountId creator,
+                       Handle creatorHandle, Instant createdAt) {
+        public static Room of(ChatRoomCreated e) {
+            return new Room(e.room(), e.name(), e.kind(), e.topic(), e.creator(), e.creatorHandle(), e.at());
+        }
+    }
+
+    /** One caller in a room: how many of their sessions are in it, since when the first. */
+    public record Member(AccountId account, Handle handle, int sessions, Instant since) {}
+
+    /** One line said (or done) in a room. */
+    public record Line(AccountId account, Handle handle, LineKind kind, ChatText text, Instant at) {
+        public static Line of(ChatMessageSent e) {
+            return new Line(e.account(), e.handle(), e.kind(), e.text(), e.at());
+        }
+    }
+
+    /** Everything kept about one room; guarded by the projection's lock. */
+    private static final class Entry {
+        final Room room;
+        final Set<AccountId> invited = new HashSet<>();
+        final Map<SessionId, ChatJoined> sessions = new LinkedHashMap<>();        // join order
+        final Map<AccountId, Instant> mutes = new HashMap<>();
+        final ArrayDeque<Line> recent = new ArrayDeque<>(RECENT_LINES);
+
+        Entry(Room room) {
+            this.room = room;
+        }
+    }
+
+    private final Map<ChatRoomId, Entry> rooms = new HashMap<>();
+    private final Map<String, ChatRoomId> byNameKey = new HashMap<>();
+    private final Map<SessionId, Set<ChatRoomId>> bySession = new HashMap<>();
+    private final Set<SessionId> openSessions = new HashSet<>();
+
+    /** Takes any event of the log: chat and session events are applied, the others ignored. */
+    public void feed(DomainEvent event) {
+        switch (event) {
+            case ChatEvent e -> apply(e);
+            case SessionEvent e -> apply(e);
+            default -> { }                                          // not this projection's business
+        }
+    }
+
+    public synchronized void apply(ChatEvent event) {
+        switch (event) {
+            case ChatRoomEvent e -> apply(e);
+            case PageEvent e -> { }                                 // pages live in no room
+        }
+    }
+
+    private void apply(ChatRoomEvent event) {
+        switch (event) {
+            case ChatRoomNameClaimed e -> { }
+            case ChatRoomCreated e -> {
+                if (rooms.containsKey(e.room())) return;
+                rooms.put(e.room(), new Entry(Room.of(e)));
+                byNameKey.putIfAbsent(e.name().key(), e.room());
+            }
+            case ChatInvited e -> entry(e.room()).ifPresent(room -> room.invited.add(e.account()));
+            case ChatJoined e -> entry(e.room()).ifPresent(room -> {
+                if (!openSessions.contains(e.session())) return;     // ended before its join was applied
+                room.sessions.putIfAbsent(e.session(), e);
+                bySession.computeIfAbsent(e.session(), s -> new LinkedHashSet<>()).add(e.room());
+            });
+            case ChatLeft e -> entry(e.room()).ifPresent(room -> {
+                room.sessions.remove(e.session());
+                var joined = bySession.get(e.session());
+                if (joined != null && joined.remove(e.room()) && joined.isEmpty()) bySession.remove(e.session());
+            });
+            case ChatMessageSent e -> entry(e.room()).ifPresent(room -> {
+                if (room.recent.size() == RECENT_LINES) room.recent.removeFirst();
+                room.recent.addLast(Line.of(e));
+            });
+            case ChatMemberMuted e -> entry(e.room()).ifPresent(room -> room.mutes.put(e.account(), e.until()));
+            case ChatMemberUnmuted e -> entry(e.room()).ifPresent(room -> room.mutes.remove(e.account()));
+        }
+    }
+
+    public synchronized void apply(SessionEvent event) {
+        switch (event) {
+            case SessionStarted e -> openSessions.add(e.session());
+            case SessionRefreshed e -> { }
+            case SessionEnded e -> {
+                openSessions.remove(e.session());
+                var joined = bySession.remove(e.session());
+                if (joined != null) for (var room : joined) entry(room).ifPresent(r -> r.sessions.remove(e.session()));
+            }
+        }
+    }
+
+    private Optional<Entry> entry(ChatRoomId room) {
+        return Optional.ofNullable(rooms.get(room));
+    }
+
+    // ---- queries ----
+
+    /** Every room, by name. */
+    public synchronized List<Room> rooms() {
+        return rooms.values().stream().map(e -> e.room)
+                .sorted(Comparator.comparing((Room r) -> r.name().key()).thenComparing(r -> r.id().value())).toList();
+    }
+
+    public synchronized Optional<Room> room(ChatRoomId room) {
+        return entry(room).map(e -> e.room);
+    }
+
+    /** The room with this name (compared as {@link RoomName#key()} compares), if there is one. */
+    public synchronized Optional<Room> named(RoomName name) {
+        return Optional.ofNullable(byNameKey.get(name.key())).flatMap(this::entry).map(e -> e.room);
+    }
+
+    /** Whether {@code account} was invited into the room (the creator needs no invitation and is not listed). */
+    public synchronized boolean isInvited(ChatRoomId room, AccountId account) {
+        return entry(room).map(e -> e.invited.contains(account)).orElse(false);
+    }
+
+    /** Whether any session of {@code account} is in the room now. */
+    public synchronized boolean isMember(ChatRoomId room, AccountId account) {
+        return entry(room).map(e -> e.sessions.values().stream().anyMatch(j -> j.account().equals(account))).orElse(false);
+    }
+
+    /** The rooms {@code session} is in, in the order it joined them. */
+    public synchronized Set<ChatRoomId> roomsOf(SessionId session) {
+        var joined = bySession.get(session);
+        return joined == null ? Set.of() : java.util.Collections.unmodifiableSet(new LinkedHashSet<>(joined));
+    }
+
+    /** The sessions in the room, in join order: where a line said in it goes. */
+    public synchronized List<SessionId> sessionsIn(ChatRoomId room) {
+        return entry(room).map(e -> List.copyOf(e.sessions.keySet())).orElse(List.of());
+    }
+
+    /** The callers in the room, each once however many sessions they joined with, in the order they came. */
+    public synchronized List<Member> members(ChatRoomId room) {
+        var found = entry(room);
+        if (found.isEmpty()) return List.of();
+        var members = new LinkedHashMap<AccountId, Member>();
+        for (var joined : found.get().sessions.values()) {
+            members.merge(joined.account(), new Member(joined.account(), joined.handle(), 1, joined.at()),
+                    (first, more) -> new Member(first.account(), first.handle(), first.sessions() + 1, first.since()));
+        }
+        return List.copyOf(members.values());
+    }
+
+    /** How many callers are in the room. */
+    public synchronized int memberCount(ChatRoomId room) {
+        return entry(room).map(e -> (int) e.sessions.values().stream().map(ChatJoined::account).distinct().count()).orElse(0);
+    }
+
+    /** The room's last lines (at most {@value #RECENT_LINES}), oldest first. */
+    public synchronized List<Line> recentLines(ChatRoomId room) {
+        return entry(room).map(e -> List.copyOf(new ArrayList<>(e.recent))).orElse(List.of());
+    }
+
+    /** Until when {@code account} is muted in the room, if a mute is running {@code at} that moment. */
+    public synchronized Optional<Instant> mutedUntil(ChatRoomId room, AccountId account, Instant at) {
+        return entry(room).flatMap(e -> Optional.ofNullable(e.mutes.get(account))).filter(at::isBefore);
+    }
+}
