@@ -42,11 +42,19 @@ public final class LiveStream {
     }
 
     private final LiveHub hub;
+    private final int capacity;
     private volatile boolean stopped;
     private volatile LiveHub.Tap tap;
 
     public LiveStream(LiveHub hub) {
+        this(hub, QUEUE);
+    }
+
+    /** With a live queue of {@code capacity} items (a client that drains at once needs little). */
+    public LiveStream(LiveHub hub, int capacity) {
+        if (capacity < 1) throw new IllegalArgumentException("capacity must be positive");
         this.hub = hub;
+        this.capacity = capacity;
     }
 
     /**
@@ -68,7 +76,7 @@ public final class LiveStream {
                     cursor = item.position();
                 }
             } else {
-                Optional<LiveHub.Tap> attached = hub.attach(cursor, interest, QUEUE);
+                Optional<LiveHub.Tap> attached = hub.attach(cursor, interest, capacity);
                 if (attached.isEmpty() && cursor >= hub.evictedUpTo()) {
                     throw new IllegalStateException("live events have not started (LiveHub.start)");
                 }

@@ -1,5 +1,6 @@
 package dev.scrollback.application.presence;
 
+import dev.scrollback.application.shared.Activity;
 import dev.scrollback.domain.shared.Channel;
 import dev.scrollback.domain.shared.Handle;
 import dev.scrollback.domain.shared.SessionId;

@@ -1,5 +1,6 @@
 package dev.scrollback.application.presence;
 
+import dev.scrollback.application.shared.Presence;
 import dev.scrollback.domain.shared.SessionId;
 import java.util.Collection;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.scrollback.application.presence;
 
+import dev.scrollback.application.shared.Presence;
 import dev.scrollback.application.accounts.Caller;
 import dev.scrollback.application.sessions.SessionActivity;
 import jakarta.inject.Inject;

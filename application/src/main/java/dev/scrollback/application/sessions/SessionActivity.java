@@ -1,7 +1,7 @@
 package dev.scrollback.application.sessions;
 
-import dev.scrollback.application.presence.Activity;
-import dev.scrollback.application.presence.Presence;
+import dev.scrollback.application.shared.Activity;
+import dev.scrollback.application.shared.Presence;
 import dev.scrollback.domain.shared.SessionId;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -1,5 +1,7 @@
 package dev.scrollback.application.presence;
 
+import dev.scrollback.application.shared.Presence;
+import dev.scrollback.application.shared.Activity;
 import static dev.scrollback.application.presence.PresenceFixture.T0;
 import static dev.scrollback.application.presence.PresenceFixture.ended;
 import static dev.scrollback.application.presence.PresenceFixture.started;

@@ -1,6 +1,6 @@
 package dev.scrollback.adapters.telnet.editor;
 
-import dev.scrollback.application.presence.Activity;
+import dev.scrollback.application.shared.Activity;
 import dev.scrollback.adapters.telnet.shared.CallerConsole;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.scrollback.adapters.telnet.mail;
 
-import dev.scrollback.application.presence.Activity;
+import dev.scrollback.application.shared.Activity;
 import dev.scrollback.adapters.telnet.editor.Composer;
 import dev.scrollback.adapters.telnet.editor.Draft;
 import dev.scrollback.adapters.telnet.editor.TextRules;

@@ -1,6 +1,6 @@
 package dev.scrollback.adapters.telnet.presence;
 
-import dev.scrollback.application.presence.Activity;
+import dev.scrollback.application.shared.Activity;
 import dev.scrollback.adapters.telnet.shared.CallerConsole;
 import dev.scrollback.adapters.telnet.shared.TerminalProfile;
 import dev.scrollback.adapters.telnet.shared.Theme;

@@ -1,7 +1,7 @@
 package dev.scrollback.adapters.telnet.shared;
 
 import dev.scrollback.adapters.telnet.shared.CallerGone.Why;
-import dev.scrollback.application.presence.Activity;
+import dev.scrollback.application.shared.Activity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -43,7 +43,7 @@ public final class CallerConsole implements AutoCloseable {
 
     private static final int WAKE = -2;                  // from nextByte: a Wake arrived while a read waits for a key
     private static final int NOTICE = -3;                // from nextKey: notices are waiting to be shown
-    private static final int MAX_NOTICES = 20;
+    private static final int MAX_NOTICES = 64;
 
     private final InputStream input;
     private final OutputStream output;
@@ -61,7 +61,9 @@ public final class CallerConsole implements AutoCloseable {
     private boolean afterCr;
     private End ended;
     private boolean wakeable;                            // the read is at a key boundary: a Wake may interrupt it
-    private final ConcurrentLinkedQueue<String> notices = new ConcurrentLinkedQueue<>();
+    private record Notice(String text, boolean bell) {}
+
+    private final ConcurrentLinkedQueue<Notice> notices = new ConcurrentLinkedQueue<>();
     private final AtomicInteger noticeCount = new AtomicInteger();
     private long deadline = Long.MAX_VALUE;          // System.nanoTime() by which the caller must be done, if any
     private long idleNanos = Long.MAX_VALUE;          // longest wait for any one key
@@ -212,6 +214,15 @@ public final class CallerConsole implements AutoCloseable {
      * thread; never blocks. At most {@link #MAX_NOTICES} wait; more are dropped (the caller is away).
      */
     public void breakIn(String notice) {
+        enqueue(new Notice(notice, true));
+    }
+
+    /** As {@link #breakIn}, without the bell: for a stream of lines the caller is watching (a chat room). */
+    public void interject(String line) {
+        enqueue(new Notice(line, false));
+    }
+
+    private void enqueue(Notice notice) {
         if (closed || noticeCount.incrementAndGet() > MAX_NOTICES) {
             noticeCount.decrementAndGet();
             return;
@@ -222,8 +233,12 @@ public final class CallerConsole implements AutoCloseable {
 
     /** The notices waiting, oldest first, taken (for a screen that shows them itself, like the full-screen editor). */
     public List<String> takeNotices() {
-        var taken = new java.util.ArrayList<String>();
-        for (String notice; (notice = notices.poll()) != null; ) {
+        return taken().stream().map(Notice::text).toList();
+    }
+
+    private List<Notice> taken() {
+        var taken = new java.util.ArrayList<Notice>();
+        for (Notice notice; (notice = notices.poll()) != null; ) {
             noticeCount.decrementAndGet();
             taken.add(notice);
         }
@@ -482,10 +497,10 @@ public final class CallerConsole implements AutoCloseable {
 
     /** Shows the waiting notices on lines of their own, with a bell. */
     private void showNotices() {
-        var shown = takeNotices();
+        var shown = taken();
         if (shown.isEmpty()) return;
-        var text = new StringBuilder("\u0007\r\n");
-        shown.forEach(notice -> text.append(notice).append("\r\n"));
+        var text = new StringBuilder(shown.stream().anyMatch(Notice::bell) ? "\u0007\r\n" : "\r\n");
+        shown.forEach(notice -> text.append(notice.text()).append("\r\n"));
         print(text.toString());
     }
 

@@ -1,6 +1,6 @@
 package dev.scrollback.adapters.telnet.terminal;
 
-import dev.scrollback.application.presence.Activity;
+import dev.scrollback.application.shared.Activity;
 import dev.scrollback.adapters.telnet.accounts.SettingsScreen;
 import dev.scrollback.adapters.telnet.boards.BoardsScreen;
 import dev.scrollback.adapters.telnet.mail.MailScreen;

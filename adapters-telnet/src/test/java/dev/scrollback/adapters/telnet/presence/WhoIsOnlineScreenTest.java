@@ -2,7 +2,7 @@ package dev.scrollback.adapters.telnet.presence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scrollback.application.presence.Activity;
+import dev.scrollback.application.shared.Activity;
 import dev.scrollback.application.presence.Online;
 import dev.scrollback.application.shared.UuidV7;
 import dev.scrollback.domain.shared.Channel;

@@ -76,7 +76,7 @@ class BreakInTest {
     @Test
     void notices_beyond_the_limit_are_dropped_not_hoarded() {
         for (int i = 0; i < 100; i++) console.breakIn("notice " + i);
-        assertThat(console.takeNotices()).hasSize(20).first().isEqualTo("notice 0");
+        assertThat(console.takeNotices()).hasSize(64).first().isEqualTo("notice 0");
         assertThat(console.takeNotices()).isEmpty();
     }
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.scrollback.adapters.web.Routes;
 import dev.scrollback.adapters.web.shared.Api;
 import dev.scrollback.adapters.web.accounts.Authentication;
-import dev.scrollback.application.presence.Activity;
+import dev.scrollback.application.shared.Activity;
 import dev.scrollback.application.presence.WhoIsOnline;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

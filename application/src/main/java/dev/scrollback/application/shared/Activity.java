@@ -1,4 +1,4 @@
-package dev.scrollback.application.presence;
+package dev.scrollback.application.shared;
 
 import dev.scrollback.domain.shared.InvalidValue;
 
