@@ -14,6 +14,16 @@ import dev.scrollback.application.accounts.ChangePassword;
 import dev.scrollback.application.accounts.CompletePasswordReset;
 import dev.scrollback.application.accounts.RequestPasswordReset;
 import dev.scrollback.application.presence.WhoIsOnline;
+import dev.scrollback.adapters.telnet.chat.ChatScreen;
+import dev.scrollback.application.chat.CreateChatRoom;
+import dev.scrollback.application.chat.InviteToChatRoom;
+import dev.scrollback.application.chat.JoinChatRoom;
+import dev.scrollback.application.chat.KickFromChatRoom;
+import dev.scrollback.application.chat.LeaveChatRoom;
+import dev.scrollback.application.chat.ListChatRooms;
+import dev.scrollback.application.chat.MuteInChatRoom;
+import dev.scrollback.application.chat.SendChatMessage;
+import dev.scrollback.application.chat.SendPage;
 import dev.scrollback.application.live.LiveHub;
 import dev.scrollback.application.sessions.SessionActivity;
 import dev.scrollback.application.sessions.EndSession;
@@ -40,7 +50,7 @@ class TelnetWiring {
                         RequestPasswordReset requestReset, CompletePasswordReset completeReset,
                         dev.scrollback.adapters.telnet.mail.MailScreen mailScreen,
                         dev.scrollback.adapters.telnet.boards.BoardsScreen boardsScreen, SessionActivity activity,
-                        LiveHub liveHub) {
+                        LiveHub liveHub, ChatScreen chatScreen) {
         return new BbsTerminals(register, verify, resend, logIn, logOut, endSession, whoIsOnline, Optional.of(showProfile),
                 new BbsSettings(settings.bbsName(), settings.loginTimeout(), settings.idleTimeout(), clock))
                 .tellingSessionsEndedElsewhere(terminations)
@@ -49,7 +59,15 @@ class TelnetWiring {
                 .withBoards(boardsScreen)
                 .withPasswordReset(requestReset, completeReset)
                 .withPresence(activity)
-                .withNotices(liveHub);
+                .withNotices(liveHub)
+                .withChat(chatScreen);
+    }
+
+    @Bean
+    ChatScreen telnetChatScreen(ListChatRooms list, JoinChatRoom join, LeaveChatRoom leave, SendChatMessage send,
+                                CreateChatRoom create, InviteToChatRoom invite, KickFromChatRoom kick, MuteInChatRoom mute,
+                                SendPage page, LiveHub hub) {
+        return new ChatScreen(list, join, leave, send, create, invite, kick, mute, page, hub);
     }
 
     @Bean

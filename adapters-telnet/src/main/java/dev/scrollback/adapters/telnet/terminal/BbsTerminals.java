@@ -100,6 +100,12 @@ public final class BbsTerminals implements Terminals {
                 presence, notices, settings);
     }
 
+    /** The same engine, whose main menu offers [C] Chat and [P] Page someone to members. */
+    public BbsTerminals withChat(dev.scrollback.adapters.telnet.chat.ChatScreen chatScreen) {
+        return new BbsTerminals(loginScreen, mainMenu.withChat(chatScreen), logOut, endSession, showProfile, terminations,
+                presence, notices, settings);
+    }
+
     /** The same engine, whose callers' input and screens are reported to who's online (idle time, what they do). */
     public BbsTerminals withPresence(SessionActivity activity) {
         return new BbsTerminals(loginScreen, mainMenu, logOut, endSession, showProfile, terminations, Optional.of(activity),

@@ -3,6 +3,7 @@ package dev.scrollback.adapters.telnet.terminal;
 import dev.scrollback.application.shared.Activity;
 import dev.scrollback.adapters.telnet.accounts.SettingsScreen;
 import dev.scrollback.adapters.telnet.boards.BoardsScreen;
+import dev.scrollback.adapters.telnet.chat.ChatScreen;
 import dev.scrollback.adapters.telnet.mail.MailScreen;
 import dev.scrollback.adapters.telnet.presence.WhoIsOnlineScreen;
 import dev.scrollback.adapters.telnet.shared.CallerConsole;
@@ -16,39 +17,48 @@ final class MainMenu {
     private final Optional<SettingsScreen> settings;
     private final Optional<MailScreen> mail;
     private final Optional<BoardsScreen> boards;
+    private final Optional<ChatScreen> chat;
 
     MainMenu(WhoIsOnlineScreen whoIsOnline) {
-        this(whoIsOnline, Optional.empty(), Optional.empty(), Optional.empty());
+        this(whoIsOnline, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     private MainMenu(WhoIsOnlineScreen whoIsOnline, Optional<SettingsScreen> settings, Optional<MailScreen> mail,
-                     Optional<BoardsScreen> boards) {
+                     Optional<BoardsScreen> boards, Optional<ChatScreen> chat) {
         this.whoIsOnline = whoIsOnline;
         this.settings = settings;
         this.mail = mail;
         this.boards = boards;
+        this.chat = chat;
     }
 
     /** The same menu with [S] Settings. */
     MainMenu withSettings(SettingsScreen settingsScreen) {
-        return new MainMenu(whoIsOnline, Optional.of(settingsScreen), mail, boards);
+        return new MainMenu(whoIsOnline, Optional.of(settingsScreen), mail, boards, chat);
     }
 
     /** The same menu with [M] Mail (for members and sysops), showing the unread count. */
     MainMenu withMail(MailScreen mailScreen) {
-        return new MainMenu(whoIsOnline, settings, Optional.of(mailScreen), boards);
+        return new MainMenu(whoIsOnline, settings, Optional.of(mailScreen), boards, chat);
     }
 
     /** The same menu with [B] Boards and [N] New-scan. */
     MainMenu withBoards(BoardsScreen boardsScreen) {
-        return new MainMenu(whoIsOnline, settings, mail, Optional.of(boardsScreen));
+        return new MainMenu(whoIsOnline, settings, mail, Optional.of(boardsScreen), chat);
+    }
+
+    /** The same menu with [C] Chat and [P] Page (for members and sysops). */
+    MainMenu withChat(ChatScreen chatScreen) {
+        return new MainMenu(whoIsOnline, settings, mail, boards, Optional.of(chatScreen));
     }
 
     void run(CallerConsole console, Caller caller, Origin origin) {
         var mySettings = settings.map(s -> s.forCaller(caller, origin));
         var myMail = mail.filter(m -> m.offeredTo(caller));
         var myBoards = boards.map(b -> b.forCaller(caller, origin));
-        var keys = (myBoards.isPresent() ? "BN" : "") + (myMail.isPresent() ? "M" : "") + (mySettings.isPresent() ? "WSG" : "WG");
+        var myChat = chat.filter(c -> c.offeredTo(caller));
+        var keys = (myBoards.isPresent() ? "BN" : "") + (myMail.isPresent() ? "M" : "") + (myChat.isPresent() ? "CP" : "")
+                + (mySettings.isPresent() ? "WSG" : "WG");
         while (true) {
             console.println();
             console.doing(Activity.MAIN_MENU);
@@ -56,6 +66,8 @@ final class MainMenu {
             if (myBoards.isPresent()) console.println("  [B] Boards");
             if (myBoards.isPresent()) console.println("  [N] New-scan");
             myMail.ifPresent(m -> console.println("  [M] " + m.label(caller)));
+            if (myChat.isPresent()) console.println("  [C] Chat");
+            if (myChat.isPresent()) console.println("  [P] Page someone");
             console.println("  [W] Who's online");
             if (mySettings.isPresent()) console.println("  [S] Settings");
             console.println("  [G] Goodbye");
@@ -63,6 +75,8 @@ final class MainMenu {
                 case 'M' -> myMail.orElseThrow().run(console, caller, origin);
                 case 'B' -> myBoards.orElseThrow().boards(console);
                 case 'N' -> myBoards.orElseThrow().newScan(console);
+                case 'C' -> myChat.orElseThrow().run(console, caller, origin);
+                case 'P' -> myChat.orElseThrow().pageSomeone(console, caller, origin);
                 case 'W' -> whoIsOnline.show(console, caller);
                 case 'S' -> mySettings.orElseThrow().run(console);
                 case 'G' -> {

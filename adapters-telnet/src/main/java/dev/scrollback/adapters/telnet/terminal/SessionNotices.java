@@ -6,6 +6,7 @@ import dev.scrollback.application.live.LiveHub;
 import dev.scrollback.application.live.LiveItem;
 import dev.scrollback.application.live.LiveStream;
 import dev.scrollback.application.shared.RecordedEvent;
+import dev.scrollback.domain.chat.PageEvent.PageSent;
 import dev.scrollback.domain.mail.PrivateMessageEvent.PrivateMessageSent;
 import dev.scrollback.domain.shared.AccountId;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What breaks into a logged-in caller's session wherever they are: new private mail to them, as it is recorded in the
+ * What breaks into a logged-in caller's session wherever they are: pages and new private mail to them, as recorded in the
  * log (from any channel, any instance). One live stream for all the sessions of this engine, started at the first
  * login, routes each concerning event to the consoles of its addressee as a one-line notice
  * ({@link CallerConsole#breakIn}, which never blocks): a caller costs an entry in a map, not a thread or a queue.
@@ -54,11 +55,13 @@ final class SessionNotices {
 
     /** The account a notice of {@code recorded} goes to, and its line. */
     static Optional<Map.Entry<AccountId, String>> notice(RecordedEvent recorded) {
-        if (recorded.event() instanceof PrivateMessageSent sent) {
-            return Optional.of(Map.entry(sent.recipient(), "*** New mail from " + sent.senderHandle().value() + ": "
-                    + sent.subject().value() + " (M in the main menu) ***"));
-        }
-        return Optional.empty();
+        return switch (recorded.event()) {
+            case PrivateMessageSent sent -> Optional.of(Map.entry(sent.recipient(), "*** New mail from "
+                    + sent.senderHandle().value() + ": " + sent.subject().value() + " (M in the main menu) ***"));
+            case PageSent page -> Optional.of(Map.entry(page.to(), "*** Page from " + page.fromHandle().value() + ": "
+                    + page.text().value() + " ***"));
+            default -> Optional.empty();
+        };
     }
 
     private void startRouting() {
