@@ -7,6 +7,9 @@ import dev.scrollback.adapters.web.live.LiveRoutes;
 import dev.scrollback.application.live.LiveHub;
 import dev.scrollback.application.live.LiveInterests;
 import dev.scrollback.application.live.LiveSource;
+import dev.scrollback.application.live.SignalBus;
+import dev.scrollback.application.live.TypingSignals;
+import dev.scrollback.adapters.persistence.live.InMemorySignalBus;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,8 +26,15 @@ class LiveWiring {
         return store.liveSource();
     }
 
+    /** Typing signals stay on this instance for now (across instances they need Redis pub/sub: not done yet). */
     @Bean
-    Routes liveRoutes(Authentication authentication, LiveHub hub, LiveInterests interests, Clock clock) {
-        return new LiveRoutes(authentication, hub, interests, clock);
+    SignalBus signalBus() {
+        return new InMemorySignalBus();
+    }
+
+    @Bean
+    Routes liveRoutes(Authentication authentication, LiveHub hub, LiveInterests interests, TypingSignals typing,
+                      Clock clock) {
+        return new LiveRoutes(authentication, hub, interests, typing, clock);
     }
 }

@@ -133,6 +133,42 @@ class LiveEventsEndToEndTest {
         }
     }
 
+    @Test
+    void typing_in_a_room_reaches_the_others_in_it_as_an_ephemeral_frame_and_is_never_an_event() throws Exception {
+        try (var bbs = TestBbs.start(data, clock)) {
+            var sysop = bbs.sysop();
+            var room = bbs.web().post("/api/v1/chat/rooms", Map.of("name", "Lobby", "kind", "public"), sysop)
+                    .body().get("id").asText();
+            bbs.signUp("Amiga", "amiga@example.test");
+            bbs.signUp("Bbsfan", "bbsfan@example.test");
+            var amiga = bbs.web().logIn("Amiga", TestBbs.PASSWORD);
+            var bbsfan = bbs.web().logIn("Bbsfan", TestBbs.PASSWORD);
+            var amigas = Client.connect(bbs, "?access_token=" + amiga, null, null);
+            var bbsfans = Client.connect(bbs, "?access_token=" + bbsfan, null, null);
+            amigas.until(frame -> frame.path("type").asText().equals("CaughtUp"));
+            bbsfans.until(frame -> frame.path("type").asText().equals("CaughtUp"));
+
+            amigas.socket.sendText("{\"type\":\"typing\",\"room\":\"" + room + "\"}", true).get(10, TimeUnit.SECONDS);
+            assertThat(amigas.until(frame -> frame.path("type").asText().equals("Refused")).path("detail").asText())
+                    .contains("not in that room");
+            for (var token : List.of(amiga, bbsfan)) {
+                assertThat(bbs.web().post("/api/v1/chat/rooms/" + room + "/join", Map.of(), token).status()).isEqualTo(200);
+            }
+            bbsfans.until(frame -> frame.path("type").asText().equals("ChatJoined")
+                    && frame.at("/data/handle").asText().equals("Bbsfan"));
+            amigas.socket.sendText("{\"type\":\"typing\",\"room\":\"" + room + "\"}", true).get(10, TimeUnit.SECONDS);
+            var typing = bbsfans.until(frame -> frame.path("type").asText().equals("Typing"));
+            assertThat(typing.path("ephemeral").asBoolean()).isTrue();
+            assertThat(typing.has("position")).isFalse();
+            assertThat(typing.path("handle").asText()).isEqualTo("Amiga");
+            assertThat(typing.path("room").asText()).isEqualTo(room);
+            var feed = bbs.web().get("/api/v1/events?after=0&limit=1000", sysop).body().get("events").toString();
+            assertThat(feed).doesNotContain("Typing");
+            amigas.close();
+            bbsfans.close();
+        }
+    }
+
     /** Positions after {@code after} that concern Amiga, from the sysop's feed: sessions, board posts, her mail. */
     private static List<Long> concerningAmigaAfter(TestBbs bbs, String sysop, long after) throws Exception {
         var positions = new ArrayList<Long>();

@@ -13,6 +13,11 @@ import dev.scrollback.application.live.LiveHub;
 import dev.scrollback.application.live.LiveInterests;
 import dev.scrollback.application.live.LiveItem;
 import dev.scrollback.application.live.LiveStream;
+import dev.scrollback.application.live.Signal;
+import dev.scrollback.application.live.TypingSignals;
+import dev.scrollback.application.shared.EventLog;
+import dev.scrollback.domain.chat.ChatRoomId;
+import dev.scrollback.domain.shared.InvalidValue;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Header;
 import io.javalin.websocket.WsConnectContext;
@@ -57,14 +62,25 @@ public final class LiveRoutes implements Routes {
     private final LiveHub hub;
     private final LiveInterests interests;
     private final Clock clock;
-    private final Map<String, LiveStream> streams = new ConcurrentHashMap<>();
+    private final TypingSignals typing;
+    private final Map<String, Connection> open = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
 
-    public LiveRoutes(Authentication authentication, LiveHub hub, LiveInterests interests, Clock clock) {
+    public LiveRoutes(Authentication authentication, LiveHub hub, LiveInterests interests, TypingSignals typing,
+                      Clock clock) {
         this.authentication = authentication;
         this.hub = hub;
         this.interests = interests;
+        this.typing = typing;
         this.clock = clock;
+    }
+
+    /** One open socket: its caller, its stream, and its ear for typing signals. */
+    private record Connection(Caller caller, LiveStream stream, EventLog.Subscription signals) {
+        void close() {
+            signals.close();
+            stream.stop();
+        }
     }
 
     @Override
@@ -112,7 +128,12 @@ public final class LiveRoutes implements Routes {
             return;
         }
         var stream = new LiveStream(hub);
-        streams.put(ctx.sessionId(), stream);
+        var signals = typing.listen(signal -> {
+            if (typing.concerns(caller, signal) && signal instanceof Signal.Typing typed) {
+                sendQuietly(session, Ephemeral.typing(typed.room().toString(), typed.handle().value()));
+            }
+        });
+        open.put(ctx.sessionId(), new Connection(caller, stream, signals));
         Thread.ofVirtual().name("live-" + ctx.sessionId()).start(() -> run(ctx.sessionId(), session, caller, after, stream));
     }
 
@@ -132,28 +153,53 @@ public final class LiveRoutes implements Routes {
             LOG.error("Live connection {} failed", id, e);
             sink.close(1011, "server error");
         } finally {
-            streams.remove(id);
+            var gone = open.remove(id);
+            if (gone != null) gone.close();
             connections.decrementAndGet();
         }
     }
 
-    /** Client frames: {@code {"type":"ping"}} is answered with a pong; anything else is refused politely. */
+    /**
+     * Client frames: {@code {"type":"ping"}} is answered with a pong; {@code {"type":"typing","room":"<id>"}} tells the
+     * room's other members (silently ignored when too frequent); anything else is refused politely.
+     */
     private void message(WsMessageContext ctx) {
-        String type;
+        var connection = open.get(ctx.sessionId());
+        JsonNode frame;
         try {
-            JsonNode frame = Json.mapper().readTree(ctx.message());
-            type = frame == null ? "" : frame.path("type").asText("");
+            frame = Json.mapper().readTree(ctx.message());
         } catch (JsonProcessingException e) {
-            type = "";
+            frame = null;
         }
-        var answer = type.equals("ping") ? Ephemeral.pong(clock.instant())
-                : Ephemeral.refused("unknown frame; send {\"type\":\"ping\"} or nothing");
-        ctx.send(text(answer));
+        var type = frame == null ? "" : frame.path("type").asText("");
+        if (type.equals("ping")) {
+            ctx.send(text(Ephemeral.pong(clock.instant())));
+        } else if (type.equals("typing") && connection != null) {
+            var room = roomOf(frame).map(id -> typing.typing(connection.caller(), id));
+            if (room.isEmpty() || room.get() == TypingSignals.Outcome.NOT_IN_ROOM) {
+                ctx.send(text(Ephemeral.refused("typing: you are not in that room")));
+            }
+        } else {
+            ctx.send(text(Ephemeral.refused("unknown frame; send {\"type\":\"ping\"}, {\"type\":\"typing\",\"room\":…} or nothing")));
+        }
+    }
+
+    private static Optional<ChatRoomId> roomOf(JsonNode frame) {
+        try {
+            return Optional.of(ChatRoomId.parse(frame.path("room").asText("")));
+        } catch (InvalidValue notAnId) {
+            return Optional.empty();
+        }
     }
 
     private void stop(String id) {
-        var stream = streams.get(id);
-        if (stream != null) stream.stop();
+        var connection = open.get(id);
+        if (connection != null) connection.close();
+    }
+
+    /** An ephemeral frame, sent without waiting: a slow client may miss it, which is what ephemeral means. */
+    private static void sendQuietly(Session session, Ephemeral frame) {
+        if (session.isOpen()) session.sendText(text(frame), Callback.NOOP);
     }
 
     private static Optional<String> token(WsContext ctx) {

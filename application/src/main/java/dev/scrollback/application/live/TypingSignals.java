@@ -1,0 +1,64 @@
+package dev.scrollback.application.live;
+
+import dev.scrollback.application.accounts.Caller;
+import dev.scrollback.application.chat.ChatRooms;
+import dev.scrollback.application.shared.EventLog;
+import dev.scrollback.domain.chat.ChatRoomId;
+import dev.scrollback.domain.shared.SessionId;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Typing indicators (issue 5 item 1): live, but not events. A session in a room says it is typing; everyone else in
+ * the room hears it as a {@link Signal.Typing} on the {@link SignalBus}, at most once per {@link #EVERY} per session.
+ */
+@Named
+public final class TypingSignals {
+    public static final Duration EVERY = Duration.ofSeconds(2);
+    private static final int REMEMBERED = 50_000;
+
+    public enum Outcome { SENT, TOO_SOON, NOT_IN_ROOM }
+
+    private final SignalBus bus;
+    private final ChatRooms rooms;
+    private final Clock clock;
+    private final Map<SessionId, Instant> lastSaid = new ConcurrentHashMap<>();
+
+    @Inject
+    public TypingSignals(SignalBus bus, ChatRooms rooms, Clock clock) {
+        this.bus = bus;
+        this.rooms = rooms;
+        this.clock = clock;
+    }
+
+    /** The caller's session is typing in {@code room}. */
+    public Outcome typing(Caller caller, ChatRoomId room) {
+        var session = caller.sessionIfAny();
+        if (session.isEmpty() || !rooms.roomsOf(session.get()).contains(room)) return Outcome.NOT_IN_ROOM;
+        var now = clock.instant();
+        var previous = lastSaid.get(session.get());
+        if (previous != null && now.isBefore(previous.plus(EVERY))) return Outcome.TOO_SOON;
+        if (lastSaid.size() >= REMEMBERED) lastSaid.values().removeIf(at -> now.isAfter(at.plus(EVERY)));
+        lastSaid.put(session.get(), now);
+        bus.publish(new Signal.Typing(room, caller.account(), caller.handle(), session.get()));
+        return Outcome.SENT;
+    }
+
+    /** Whether {@code viewer} should hear {@code signal}: someone else typing in a room the viewer is in. */
+    public boolean concerns(Caller viewer, Signal signal) {
+        return switch (signal) {
+            case Signal.Typing typing -> !viewer.sessionIfAny().filter(typing.session()::equals).isPresent()
+                    && rooms.isMember(typing.room(), viewer.account());
+        };
+    }
+
+    public EventLog.Subscription listen(Consumer<Signal> listener) {
+        return bus.listen(listener);
+    }
+}
