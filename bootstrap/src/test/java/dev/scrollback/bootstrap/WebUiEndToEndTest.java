@@ -120,6 +120,56 @@ class WebUiEndToEndTest {
     }
 
     @Test
+    void a_member_chats_on_the_page_with_a_telnet_caller_and_a_page_breaks_into_the_browser() throws Exception {
+        try (var bbs = TestBbs.start(data, clock)) {
+            var sysop = bbs.sysop();
+            assertThat(bbs.web().post("/api/v1/chat/rooms", Map.of("name", "Lobby", "kind", "public"), sysop).status())
+                    .isEqualTo(201);
+            bbs.signUp("Amiga", "amiga@example.test");
+            bbs.signUp("Bbsfan", "bbsfan@example.test");
+            var site = "http://127.0.0.1:" + bbs.app().getBean(WebServer.class).port() + "/";
+
+            try (var browser = Chromium.launch(); var b = TelnetCaller.connect(bbs.telnetPort())) {
+                browser.navigate(site + "#/chat");
+                browser.until("document.querySelector('#handle') ? 'form' : ''");
+                browser.evaluate("""
+                        document.querySelector('#handle').value = 'Amiga';
+                        document.querySelector('#password').value = '%s';
+                        document.querySelector('#login').click();""".formatted(TestBbs.PASSWORD));
+                browser.until("document.querySelector('#rooms a')?.textContent ?? ''");
+                browser.evaluate("document.querySelector('#rooms a').click()");
+                browser.until("document.querySelector('#chat-text') ? 'room' : ''");
+
+                b.expect("Handle: ");
+                b.line("Bbsfan");
+                b.expect("Password: ");
+                b.line(TestBbs.PASSWORD);
+                b.expect("Your choice: ");
+                b.key('C');
+                b.expect("[Q] Back: ");
+                b.line("1");
+                b.expect("You: ");
+                b.line("hello from telnet");
+                assertThat(browser.until("""
+                        [...document.querySelectorAll('#chat-lines li')].map(li => li.textContent)
+                          .find(t => t.includes('hello from telnet')) ?? ''""")).contains("<Bbsfan> hello from telnet");
+
+                browser.evaluate("""
+                        document.querySelector('#chat-text').value = 'hi back from the web';
+                        document.querySelector('#chat-say').click();""");
+                b.expect("<Amiga> hi back from the web");
+
+                b.line("/page Amiga are you there?");
+                b.expect("Paged Amiga.");
+                assertThat(browser.until("document.querySelector('#notices')?.innerText ?? ''"))
+                        .contains("Page from Bbsfan: are you there?");
+                b.line("/quit");
+                b.expect("You left Lobby.");
+            }
+        }
+    }
+
+    @Test
     void the_web_terminal_in_the_browser_logs_in_and_shows_the_main_menu() throws Exception {
         try (var bbs = TestBbs.start(data, clock); var browser = Chromium.launch()) {
             browser.navigate("http://127.0.0.1:" + bbs.app().getBean(WebServer.class).port() + "/terminal");

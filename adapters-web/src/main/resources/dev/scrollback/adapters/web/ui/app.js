@@ -335,14 +335,175 @@ async function whoView() {
       el('tbody', {}, ...rows)));
 }
 
+// ---- live events: /ws, for pages and mail that break in, and the room being watched ----
+
+const noticesBox = document.getElementById('notices');
+const live = { socket: null, onEvent: null, onTyping: null };
+
+/** Shows a notice for a while; screen readers hear it at once (the region is an alert). */
+function notice(text) {
+  const item = el('p', { text });
+  noticesBox.append(item);
+  setTimeout(() => item.remove(), 15000);
+}
+
+function connectLive() {
+  if (!session.access || live.socket) return;
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  const socket = new WebSocket(scheme + '//' + location.host + '/ws?access_token=' + encodeURIComponent(session.access));
+  live.socket = socket;
+  socket.onmessage = message => {
+    const frame = JSON.parse(message.data);
+    if (frame.ephemeral) {
+      if (frame.type === 'Typing' && live.onTyping) live.onTyping(frame);
+      return;
+    }
+    const data = frame.data || {};
+    if (frame.type === 'PageSent' && data.toHandle === session.handle) {
+      notice('Page from ' + data.fromHandle + ': ' + personal(data.text));
+    } else if (frame.type === 'PrivateMessageSent' && data.recipientHandle === session.handle) {
+      notice('New mail from ' + data.senderHandle + ': ' + personal(data.subject));
+    }
+    if (live.onEvent) live.onEvent(frame);
+  };
+  socket.onclose = () => {
+    live.socket = null;
+    if (session.access) setTimeout(connectLive, 3000);     // a new token after a refresh, or the server restarted
+  };
+}
+
+/** Personal fields arrive as {"personal": value}. */
+function personal(value) {
+  return value && typeof value === 'object' && 'personal' in value ? value.personal : value;
+}
+
+// ---- chat ----
+
+async function chatListView() {
+  const data = await call('GET', '/api/v1/chat/rooms');
+  const list = el('ul', { class: 'list', id: 'rooms' });
+  for (const room of data.rooms) {
+    list.append(el('li', {},
+      el('h2', {}, link('#/chat/' + room.id, room.name)),
+      room.topic ? el('p', { text: room.topic }) : null,
+      el('p', { class: 'meta', text: room.members + ' in it' + (room.kind === 'private' ? ', private' : '') })));
+  }
+  show('Chat', data.rooms.length ? list : el('p', { text: 'There are no rooms yet.' }));
+}
+
+function chatLine(line) {
+  const time = new Date(line.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return el('li', { text: line.kind === 'action' ? time + ' * ' + line.handle + ' ' + line.text
+    : time + ' <' + line.handle + '> ' + line.text });
+}
+
+async function chatRoomView(id) {
+  const view = await call('POST', '/api/v1/chat/rooms/' + encodeURIComponent(id) + '/join', {});
+  const lines = el('ul', { id: 'chat-lines', 'aria-live': 'polite' });
+  view.lines.forEach(line => lines.append(chatLine(line)));
+  const members = el('p', { class: 'meta', id: 'chat-members', text: 'In the room: ' + view.members.map(m => m.handle).join(', ') });
+  const typing = el('p', { class: 'muted', id: 'typing' });
+  const error = errorBox();
+  const form = el('form', { id: 'chat-form' },
+    el('label', {}, 'Say something ("/me waves" for an action)',
+      el('input', { id: 'chat-text', name: 'text', autocomplete: 'off', maxlength: '500', required: true })),
+    error,
+    el('button', { id: 'chat-say', type: 'submit', text: 'Say' }));
+  let lastTyping = 0;
+  form.text.addEventListener('input', () => {
+    if (live.socket && live.socket.readyState === WebSocket.OPEN && Date.now() - lastTyping > 2000) {
+      lastTyping = Date.now();
+      live.socket.send(JSON.stringify({ type: 'typing', room: id }));
+    }
+  });
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    error.textContent = '';
+    try {
+      await call('POST', '/api/v1/chat/rooms/' + encodeURIComponent(id) + '/messages', { text: form.text.value });
+      form.text.value = '';
+    } catch (e) {
+      error.textContent = e.message;
+    }
+  });
+  const seen = new Set(view.lines.map(line => line.handle + '|' + line.at + '|' + line.text));
+  let typingTimer;
+  live.onTyping = frame => {
+    if (frame.room !== id) return;
+    typing.textContent = frame.handle + ' is typing…';
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(() => { typing.textContent = ''; }, 4000);
+  };
+  live.onEvent = frame => {
+    const data = frame.data || {};
+    if (data.room !== id) return;
+    if (frame.type === 'ChatMessageSent') {
+      const line = { handle: data.handle, kind: data.kind, text: personal(data.text), at: data.at };
+      if (seen.delete(line.handle + '|' + line.at + '|' + line.text)) return;
+      lines.append(chatLine(line));
+      lines.scrollTop = lines.scrollHeight;
+      typing.textContent = '';
+    } else if (frame.type === 'ChatJoined') {
+      lines.append(el('li', { class: 'muted', text: '*** ' + data.handle + ' came in' }));
+    } else if (frame.type === 'ChatLeft') {
+      lines.append(el('li', { class: 'muted', text: '*** ' + data.handle + (data.reason === 'kicked' ? ' was kicked' : ' left') }));
+    }
+  };
+  show(view.room.name,
+    view.room.topic ? el('p', { text: view.room.topic }) : null,
+    members, lines, typing, form,
+    el('p', {}, el('button', { type: 'button', id: 'chat-leave', text: 'Leave the room', onclick: async () => {
+      await leaveRoom(id);
+      location.hash = '#/chat';
+    } })));
+  chatRoom = id;
+  form.text.focus();
+}
+
+let chatRoom = null;
+
+async function leaveRoom(id) {
+  live.onEvent = null;
+  live.onTyping = null;
+  chatRoom = null;
+  try { await call('POST', '/api/v1/chat/rooms/' + encodeURIComponent(id) + '/leave', {}); } catch (e) { /* gone already */ }
+}
+
+function pageView() {
+  const error = errorBox();
+  const form = el('form', { id: 'page-form' },
+    el('label', {}, 'To (a handle; they must be online)', el('input', { id: 'page-to', name: 'to', required: true })),
+    el('label', {}, 'Message', el('input', { id: 'page-text', name: 'text', required: true, maxlength: '200' })),
+    error,
+    el('button', { id: 'page-send', type: 'submit', text: 'Page' }));
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    error.textContent = '';
+    try {
+      const paged = await call('POST', '/api/v1/pages', { to: form.to.value.trim(), text: form.text.value });
+      say('Paged ' + paged.to + '.');
+      form.text.value = '';
+    } catch (e) {
+      error.textContent = e.message;
+    }
+  });
+  show('Page someone', el('p', { text: 'A page breaks into their session wherever they are: telnet, here, or the web terminal.' }), form);
+  form.to.focus();
+}
+
 // ---- routing ----
 
 async function route() {
   showNav();
   const hash = location.hash || '#/';
   if (!session.access) return loginView(hash);
+  connectLive();
   const parts = hash.replace(/^#\/?/, '').split('/');
+  if (chatRoom && !(parts[0] === 'chat' && parts[1] === chatRoom)) await leaveRoom(chatRoom);
   try {
+    if (parts[0] === 'chat' && parts[1]) return await chatRoomView(parts[1]);
+    if (parts[0] === 'chat') return await chatListView();
+    if (parts[0] === 'page') return pageView();
     if (parts[0] === 'board' && parts[1] && parts[2] === 'new') return composeView(parts[1]);
     if (parts[0] === 'board' && parts[1]) return await boardView(parts[1]);
     if (parts[0] === 'thread' && parts[1]) return await threadView(parts[1]);
@@ -362,6 +523,7 @@ async function route() {
 document.getElementById('logout').addEventListener('click', async () => {
   try { await call('DELETE', '/api/v1/sessions/current'); } catch (e) { /* the session may be over already */ }
   session.clear();
+  if (live.socket) live.socket.close();
   say('You are logged out.');
   location.hash = '#/';
   route();
