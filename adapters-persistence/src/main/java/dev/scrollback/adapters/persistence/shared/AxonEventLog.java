@@ -57,17 +57,8 @@ final class AxonEventLog implements EventLog {
     @Override
     public Subscription follow(long after, Subscriber subscriber) {
         if (after < 0) throw new IllegalArgumentException("after must be 0 or a position, was " + after);
-        return follow(reader::after, RecordedEvent::position, after, new LiveFollower.Sink<>() {
-            @Override
-            public void accept(RecordedEvent event) {
-                subscriber.onEvent(event);
-            }
-
-            @Override
-            public void failed(Throwable failure) {
-                subscriber.onError(failure);
-            }
-        });
+        return follow(reader::after, RecordedEvent::position, after,
+                LiveFollower.Sink.of(subscriber::onEvent, subscriber::onError));
     }
 
     /** The live items: each event with its public view, read once (for {@link dev.scrollback.application.live.LiveHub}). */
@@ -86,17 +77,8 @@ final class AxonEventLog implements EventLog {
             @Override
             public Subscription follow(long after, Consumer<LiveItem> onItem, Consumer<Throwable> failed) {
                 if (after < 0) throw new IllegalArgumentException("after must be 0 or a position, was " + after);
-                return AxonEventLog.this.follow(reader::liveAfter, LiveItem::position, after, new LiveFollower.Sink<>() {
-                    @Override
-                    public void accept(LiveItem item) {
-                        onItem.accept(item);
-                    }
-
-                    @Override
-                    public void failed(Throwable failure) {
-                        failed.accept(failure);
-                    }
-                });
+                return AxonEventLog.this.follow(reader::liveAfter, LiveItem::position, after,
+                        LiveFollower.Sink.of(onItem, failed));
             }
         };
     }

@@ -27,6 +27,20 @@ final class LiveFollower<T> implements EventLog.Subscription {
         void accept(T item);
 
         void failed(Throwable failure);
+
+        static <T> Sink<T> of(Consumer<T> onItem, Consumer<Throwable> onFailure) {
+            return new Sink<>() {
+                @Override
+                public void accept(T item) {
+                    onItem.accept(item);
+                }
+
+                @Override
+                public void failed(Throwable failure) {
+                    onFailure.accept(failure);
+                }
+            };
+        }
     }
 
     static final int BATCH = 500;

@@ -2,6 +2,7 @@ package dev.scrollback.adapters.web.terminal;
 
 import dev.scrollback.adapters.web.Routes;
 import dev.scrollback.adapters.web.shared.Api;
+import dev.scrollback.adapters.web.shared.ClassPathFiles;
 import dev.scrollback.application.sessions.SessionActivity;
 import dev.scrollback.application.shared.Origin;
 import dev.scrollback.application.shared.RateLimiter;
@@ -63,9 +64,9 @@ public final class TerminalRoutes implements Routes {
     private final TerminalGate gate;
     private final AtomicInteger active = new AtomicInteger();
     private final Map<String, WebTerminalConnection> connections = new ConcurrentHashMap<>();
-    private final byte[] page = resource(RESOURCES + "terminal.html");
-    private final byte[] script = resource(RESOURCES + "terminal.js");
-    private final byte[] style = resource(RESOURCES + "terminal.css");
+    private final byte[] page = ClassPathFiles.read(RESOURCES + "terminal.html");
+    private final byte[] script = ClassPathFiles.read(RESOURCES + "terminal.js");
+    private final byte[] style = ClassPathFiles.read(RESOURCES + "terminal.css");
     private final byte[] xtermScript;
     private final byte[] xtermStyle;
 
@@ -75,8 +76,8 @@ public final class TerminalRoutes implements Routes {
         this.settings = settings;
         this.gate = new TerminalGate(limiter, settings.connectionLimit(), settings.ban(), settings.clock());
         var webjar = "META-INF/resources/webjars/xterm/" + xtermVersion() + "/";
-        this.xtermScript = resource(webjar + "lib/xterm.js");
-        this.xtermStyle = resource(webjar + "css/xterm.css");
+        this.xtermScript = ClassPathFiles.read(webjar + "lib/xterm.js");
+        this.xtermStyle = ClassPathFiles.read(webjar + "css/xterm.css");
     }
 
     @Override
@@ -225,14 +226,6 @@ public final class TerminalRoutes implements Routes {
         return properties.getProperty("version");
     }
 
-    private static byte[] resource(String path) {
-        try (var in = TerminalRoutes.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) throw new IllegalStateException("missing resource " + path);
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** The socket as the connection's {@link WebTerminalConnection.Wire}: asynchronous sends, an idempotent close. */
     private record SocketWire(Session session) implements WebTerminalConnection.Wire {

@@ -2,10 +2,9 @@ package dev.scrollback.adapters.web.ui;
 
 import dev.scrollback.adapters.web.Routes;
 import dev.scrollback.adapters.web.shared.Api;
+import dev.scrollback.adapters.web.shared.ClassPathFiles;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * The web pages (SPEC §4): one static page at {@code /} with one script and one style sheet, a light client of the
@@ -23,9 +22,9 @@ public final class UiRoutes implements Routes {
             + "img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
     private static final String RESOURCES = "dev/scrollback/adapters/web/ui/";
 
-    private final byte[] page = resource(RESOURCES + "index.html");
-    private final byte[] script = resource(RESOURCES + "app.js");
-    private final byte[] style = resource(RESOURCES + "app.css");
+    private final byte[] page = ClassPathFiles.read(RESOURCES + "index.html");
+    private final byte[] script = ClassPathFiles.read(RESOURCES + "app.js");
+    private final byte[] style = ClassPathFiles.read(RESOURCES + "app.css");
 
     @Override
     public void addTo(RoutesConfig routes) {
@@ -49,12 +48,4 @@ public final class UiRoutes implements Routes {
         ctx.contentType(type).result(body);
     }
 
-    private static byte[] resource(String path) {
-        try (var in = UiRoutes.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) throw new IllegalStateException("missing resource " + path);
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
