@@ -7,7 +7,10 @@ import dev.scrollback.adapters.web.live.LiveRoutes;
 import dev.scrollback.application.live.LiveHub;
 import dev.scrollback.application.live.LiveInterests;
 import dev.scrollback.application.live.LiveSource;
+import dev.scrollback.application.live.Signal;
 import dev.scrollback.application.live.SignalBus;
+import dev.scrollback.application.presence.OnlineCallers;
+import dev.scrollback.application.sessions.SessionActivity;
 import dev.scrollback.application.live.TypingSignals;
 import dev.scrollback.adapters.persistence.live.InMemorySignalBus;
 import java.time.Clock;
@@ -28,8 +31,12 @@ class LiveWiring {
 
     /** Typing signals stay on this instance for now (across instances they need Redis pub/sub: not done yet). */
     @Bean
-    SignalBus signalBus() {
-        return new InMemorySignalBus();
+    SignalBus signalBus(SessionActivity activity, OnlineCallers online) {
+        var bus = new InMemorySignalBus();
+        // presence heartbeats: each change of what a session here is doing, to every live client (not an event)
+        activity.onChange(presence -> online.session(presence.session()).ifPresent(started ->
+                bus.publish(new Signal.Doing(presence.session(), started.handle(), presence.activity()))));
+        return bus;
     }
 
     @Bean

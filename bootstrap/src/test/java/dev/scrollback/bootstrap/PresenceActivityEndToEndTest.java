@@ -29,6 +29,8 @@ class PresenceActivityEndToEndTest {
             bbs.signUp("Amiga", "amiga@example.test");
             bbs.signUp("Bbsfan", "bbsfan@example.test");
 
+            var watcher = LiveEventsEndToEndTest.Client.connect(bbs, "?access_token=" + sysop, null, null);
+            watcher.until(frame -> frame.path("type").asText().equals("CaughtUp"));
             try (var amiga = TelnetCaller.connect(bbs.telnetPort())) {
                 amiga.expect("Handle: ");
                 amiga.line("Amiga");
@@ -41,6 +43,12 @@ class PresenceActivityEndToEndTest {
                 amiga.line("1");
                 amiga.expect("[Q] Back: ");
                 assertThat(doing(bbs, sysop, "Amiga")).isEqualTo("reading General / Chat");
+                var heartbeat = watcher.until(frame -> frame.path("type").asText().equals("Presence")
+                        && frame.path("doing").asText().equals("reading General / Chat"));
+                assertThat(heartbeat.path("ephemeral").asBoolean()).isTrue();
+                assertThat(heartbeat.path("handle").asText()).isEqualTo("Amiga");
+                assertThat(heartbeat.has("position")).isFalse();
+                watcher.close();
 
                 clock.set(clock.instant().plus(Duration.ofMinutes(5)));
                 var entry = WalkingSkeletonEndToEndTest.untilTrue(() -> entry(bbs, sysop, "Amiga")

@@ -1,5 +1,6 @@
 package dev.scrollback.application.live;
 
+import dev.scrollback.application.shared.Activity;
 import dev.scrollback.domain.chat.ChatRoomId;
 import dev.scrollback.domain.shared.AccountId;
 import dev.scrollback.domain.shared.Handle;
@@ -12,4 +13,7 @@ import dev.scrollback.domain.shared.SessionId;
 public sealed interface Signal {
     /** {@code handle} is typing in {@code room} (from {@code session}); clients show it for a few seconds. */
     record Typing(ChatRoomId room, AccountId account, Handle handle, SessionId session) implements Signal {}
+
+    /** A presence heartbeat: what {@code handle} is doing now on {@code session} (who's online, live). */
+    record Doing(SessionId session, Handle handle, Activity activity) implements Signal {}
 }

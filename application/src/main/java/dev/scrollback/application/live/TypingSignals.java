@@ -50,11 +50,15 @@ public final class TypingSignals {
         return Outcome.SENT;
     }
 
-    /** Whether {@code viewer} should hear {@code signal}: someone else typing in a room the viewer is in. */
+    /**
+     * Whether {@code viewer} should hear {@code signal}: someone else typing in a room the viewer is in; what anyone
+     * else is doing (who's online is public).
+     */
     public boolean concerns(Caller viewer, Signal signal) {
         return switch (signal) {
             case Signal.Typing typing -> !viewer.sessionIfAny().filter(typing.session()::equals).isPresent()
                     && rooms.isMember(typing.room(), viewer.account());
+            case Signal.Doing doing -> !viewer.sessionIfAny().filter(doing.session()::equals).isPresent();
         };
     }
 

@@ -7,6 +7,7 @@ import dev.scrollback.domain.sessions.SessionEvent.SessionStarted;
 import jakarta.inject.Named;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -29,6 +30,11 @@ public final class OnlineCallers {
     /** The open sessions as who's online lists them, without presence (see {@link WhoIsOnlineService}). */
     public List<Online> whoIsOnline(Caller viewer) {
         return openSessions().stream().map(e -> new Online(e.session(), e.handle(), e.channel(), e.at())).toList();
+    }
+
+    /** One open session, if it is open. */
+    public Optional<SessionStarted> session(dev.scrollback.domain.shared.SessionId session) {
+        return Optional.ofNullable(open.get(session));
     }
 
     /** Every open session, oldest first. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * When each session of this instance last did something, and what its caller is doing, in memory. Not events:
@@ -21,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SessionActivity {
     private final Map<SessionId, Presence> sessions = new ConcurrentHashMap<>();
     private final Clock clock;
+    private volatile Consumer<Presence> changes = presence -> { };
 
     @Inject
     public SessionActivity(Clock clock) {
@@ -35,7 +37,14 @@ public final class SessionActivity {
 
     /** The caller turned to {@code activity} now (a screen, a page). */
     public void doing(SessionId session, Activity activity) {
-        sessions.put(session, new Presence(session, clock.instant(), activity));
+        var now = new Presence(session, clock.instant(), activity);
+        var before = sessions.put(session, now);
+        if (before == null || !before.activity().equals(activity)) changes.accept(now);
+    }
+
+    /** {@code listener} hears each change of what a session of this instance is doing (not every key); quick, please. */
+    public void onChange(Consumer<Presence> listener) {
+        this.changes = listener;
     }
 
     public Optional<Instant> lastSeen(SessionId session) {

@@ -129,9 +129,11 @@ public final class LiveRoutes implements Routes {
         }
         var stream = new LiveStream(hub);
         var signals = typing.listen(signal -> {
-            if (typing.concerns(caller, signal) && signal instanceof Signal.Typing typed) {
-                sendQuietly(session, Ephemeral.typing(typed.room().toString(), typed.handle().value()));
-            }
+            if (!typing.concerns(caller, signal)) return;
+            sendQuietly(session, switch (signal) {
+                case Signal.Typing typed -> Ephemeral.typing(typed.room().toString(), typed.handle().value());
+                case Signal.Doing doing -> Ephemeral.presence(doing.handle().value(), doing.activity().description());
+            });
         });
         open.put(ctx.sessionId(), new Connection(caller, stream, signals));
         Thread.ofVirtual().name("live-" + ctx.sessionId()).start(() -> run(ctx.sessionId(), session, caller, after, stream));
