@@ -67,7 +67,7 @@ class TelnetWiring {
     ChatScreen telnetChatScreen(ListChatRooms list, JoinChatRoom join, LeaveChatRoom leave, SendChatMessage send,
                                 CreateChatRoom create, InviteToChatRoom invite, KickFromChatRoom kick, MuteInChatRoom mute,
                                 SendPage page, LiveHub hub) {
-        return new ChatScreen(list, join, leave, send, create, invite, kick, mute, page, hub);
+        return new ChatScreen(list, join, leave, send, create, invite, kick, mute, page, new LiveRoomWatch(hub));
     }
 
     @Bean

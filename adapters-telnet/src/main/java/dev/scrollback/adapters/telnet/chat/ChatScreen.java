@@ -15,9 +15,6 @@ import dev.scrollback.application.chat.MuteInChatRoom;
 import dev.scrollback.application.chat.SendChatMessage;
 import dev.scrollback.application.chat.SendPage;
 import dev.scrollback.application.chat.ShowChatRoom;
-import dev.scrollback.application.live.LiveHub;
-import dev.scrollback.application.live.LiveItem;
-import dev.scrollback.application.live.LiveStream;
 import dev.scrollback.application.shared.Activity;
 import dev.scrollback.application.shared.Origin;
 import dev.scrollback.application.shared.RateLimited;
@@ -39,7 +36,6 @@ import dev.scrollback.domain.shared.InvalidValue;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -56,8 +52,6 @@ public final class ChatScreen {
     static final String HELP = "/me action  /who  /page handle text  /invite handle  /kick handle reason  "
             + "/mute handle minutes reason  /quit  (// types a /)";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
-    private static final Duration QUIET = Duration.ofMinutes(5);
-    private static final int ROOM_QUEUE = 256;
 
     private final ListChatRooms listRooms;
     private final JoinChatRoom joinRoom;
@@ -68,11 +62,11 @@ public final class ChatScreen {
     private final KickFromChatRoom kick;
     private final MuteInChatRoom mute;
     private final SendPage page;
-    private final LiveHub hub;
+    private final RoomWatch live;
 
     public ChatScreen(ListChatRooms listRooms, JoinChatRoom joinRoom, LeaveChatRoom leaveRoom, SendChatMessage sendLine,
                       CreateChatRoom createRoom, InviteToChatRoom invite, KickFromChatRoom kick, MuteInChatRoom mute,
-                      SendPage page, LiveHub hub) {
+                      SendPage page, RoomWatch live) {
         this.listRooms = listRooms;
         this.joinRoom = joinRoom;
         this.leaveRoom = leaveRoom;
@@ -82,7 +76,7 @@ public final class ChatScreen {
         this.kick = kick;
         this.mute = mute;
         this.page = page;
-        this.hub = hub;
+        this.live = live;
     }
 
     /** Chat and pages are for members and sysops. */
@@ -144,7 +138,7 @@ public final class ChatScreen {
 
     /** In a room until /quit: lines arrive above the prompt as they are recorded. */
     private void enter(CallerConsole console, Caller caller, Origin origin, ChatRooms.Room room) {
-        long from = hub.head();                         // before joining: nothing after the join is missed
+        long from = live.now();                         // before joining: nothing after the join is missed
         var joined = tried(console, () -> joinRoom.join(caller, room.id(), origin));
         if (joined.isEmpty()) return;
         var view = joined.get();
@@ -154,13 +148,13 @@ public final class ChatScreen {
         room.topic().ifPresent(topic -> console.println("Topic: " + topic.value()));
         console.println("In the room: " + String.join(", ", view.members().stream().map(m -> m.handle().value()).toList()));
         console.println(HELP);
-        var shown = new HashSet<String>();
+        Set<String> shown = java.util.concurrent.ConcurrentHashMap.newKeySet();
         for (var line : view.lines()) {
             console.println(format(line));
             shown.add(key(line));
         }
-        var stream = new LiveStream(hub, ROOM_QUEUE);
-        var watching = Thread.ofVirtual().name("chat-" + room.id().value()).start(() -> watch(stream, from, room.id(), console, shown));
+        var watching = live.watch(from, event -> concerns(event, room.id()),
+                event -> describe(event, shown).ifPresent(console::interject));
         try {
             while (true) {
                 var typed = console.prompt("You", Echo.VISIBLE);
@@ -168,12 +162,7 @@ public final class ChatScreen {
                 if (!command(console, caller, origin, room, view, typed)) return;
             }
         } finally {
-            stream.stop();
-            try {
-                watching.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            watching.close();
             try {
                 leaveRoom.leave(caller, room.id(), origin);
             } catch (RuntimeException e) {
@@ -221,31 +210,6 @@ public final class ChatScreen {
             default -> tried(console, () -> sendLine.send(caller, room.id(), typed, origin));   // "/me", "//" and text
         }
         return true;
-    }
-
-    /** Shows the room's events above the prompt as they come; lines already shown from the join are not repeated. */
-    private static void watch(LiveStream stream, long from, ChatRoomId room, CallerConsole console, Set<String> shown) {
-        try {
-            stream.run(from, recorded -> concerns(recorded.event(), room), new LiveStream.Sink() {
-                @Override
-                public boolean send(LiveItem item) {
-                    describe(item.event().event(), shown).ifPresent(console::interject);
-                    return true;
-                }
-
-                @Override
-                public boolean idle(long head) {
-                    return true;
-                }
-
-                @Override
-                public boolean caughtUp(long position) {
-                    return true;
-                }
-            }, QUIET);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static boolean concerns(DomainEvent event, ChatRoomId room) {
