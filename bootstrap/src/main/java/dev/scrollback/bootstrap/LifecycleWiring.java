@@ -6,7 +6,7 @@ import dev.scrollback.adapters.web.WebServer;
 import dev.scrollback.application.live.LiveHub;
 import dev.scrollback.application.presence.EndOrphanedSessions;
 import dev.scrollback.application.presence.ExpireIdleSessions;
-import dev.scrollback.application.presence.OnlineCallers;
+import dev.scrollback.application.presence.SessionsServedHere;
 import dev.scrollback.application.sessions.EndSession;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -19,9 +19,10 @@ class LifecycleWiring {
 
     @Bean
     ServerLifecycle serverLifecycle(Settings settings, Projections projections, EndOrphanedSessions endOrphans,
-                                    FirstSysop firstSysop, TelnetServer telnet, WebServer web, OnlineCallers online,
-                                    EndSession endSession, ExpireIdleSessions expireIdle, LiveHub live) {
-        return new ServerLifecycle(settings, projections, endOrphans, firstSysop, telnet, web, online, endSession, expireIdle,
-                live);
+                                    FirstSysop firstSysop, TelnetServer telnet, WebServer web, SessionsServedHere servedHere,
+                                    EndSession endSession, ExpireIdleSessions expireIdle, LiveHub live,
+                                    PresenceSchedule presence) {
+        return new ServerLifecycle(settings, projections, endOrphans, firstSysop, telnet, web, servedHere, endSession,
+                expireIdle, live, presence);
     }
 }

@@ -6,7 +6,7 @@ import dev.scrollback.adapters.web.WebServer;
 import dev.scrollback.application.live.LiveHub;
 import dev.scrollback.application.presence.EndOrphanedSessions;
 import dev.scrollback.application.presence.ExpireIdleSessions;
-import dev.scrollback.application.presence.OnlineCallers;
+import dev.scrollback.application.presence.SessionsServedHere;
 import dev.scrollback.application.sessions.EndSession;
 import dev.scrollback.application.shared.Origin;
 import dev.scrollback.domain.accounts.AccountRejected;
@@ -22,7 +22,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Brings the server up in the order readiness depends on — store open, projections caught up, sessions a crash left
- * open ended, first sysop, then the listeners — and down in reverse, ending open sessions with reason shutdown.
+ * open ended, presence shared, first sysop, then the listeners — and down in reverse, ending the sessions it serves
+ * with reason shutdown and withdrawing from the other instances.
  */
 final class ServerLifecycle implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(ServerLifecycle.class);
@@ -33,26 +34,28 @@ final class ServerLifecycle implements SmartLifecycle {
     private final FirstSysop firstSysop;
     private final TelnetServer telnet;
     private final WebServer web;
-    private final OnlineCallers online;
+    private final SessionsServedHere servedHere;
     private final EndSession endSession;
     private final ExpireIdleSessions expireIdle;
     private final LiveHub live;
+    private final PresenceSchedule presence;
     private ScheduledExecutorService reaper;
     private volatile boolean running;
 
     ServerLifecycle(Settings settings, Projections projections, EndOrphanedSessions endOrphans, FirstSysop firstSysop,
-                    TelnetServer telnet, WebServer web, OnlineCallers online, EndSession endSession,
-                    ExpireIdleSessions expireIdle, LiveHub live) {
+                    TelnetServer telnet, WebServer web, SessionsServedHere servedHere, EndSession endSession,
+                    ExpireIdleSessions expireIdle, LiveHub live, PresenceSchedule presence) {
         this.settings = settings;
         this.projections = projections;
         this.endOrphans = endOrphans;
         this.firstSysop = firstSysop;
         this.telnet = telnet;
         this.web = web;
-        this.online = online;
+        this.servedHere = servedHere;
         this.endSession = endSession;
         this.expireIdle = expireIdle;
         this.live = live;
+        this.presence = presence;
     }
 
     @Override
@@ -60,7 +63,8 @@ final class ServerLifecycle implements SmartLifecycle {
         projections.awaitCaughtUp(settings.catchUpTimeout());
         awaitProcessorsCaughtUp();
         int orphans = endOrphans.run();
-        if (orphans > 0) LOG.info("Ended {} session(s) left open by the previous run (reason: restart)", orphans);
+        if (orphans > 0) LOG.info("Ended {} session(s) left open by a run or an instance that is gone", orphans);
+        presence.start();                                // with Redis: heartbeat, and ending the sessions of lost instances
         try {
             firstSysop.createIfConfigured().ifPresent(outcome -> LOG.info("First sysop: {}", outcome));
         } catch (AccountRejected | InvalidValue refused) {
@@ -98,13 +102,14 @@ final class ServerLifecycle implements SmartLifecycle {
         } catch (IllegalStateException e) {
             LOG.warn("Projections lag at shutdown; sessions they have not seen are ended at the next start", e);
         }
-        for (var session : online.openSessions()) {
+        for (var session : servedHere.now()) {          // alone: every open session; else those only this one serves
             try {
-                endSession.end(session.session(), EndReason.SHUTDOWN, Origin.system());
+                endSession.end(session, EndReason.SHUTDOWN, Origin.system());
             } catch (RuntimeException e) {
-                LOG.warn("Could not end session {} at shutdown; the next start ends it (reason: restart)", session.session(), e);
+                LOG.warn("Could not end session {} at shutdown; the next start (or another instance) ends it", session, e);
             }
         }
+        presence.stop();                                 // after the sessions it served have ended: leave at once
         telnet.stop();
         web.stop();
         LOG.info("{} stopped", settings.bbsName());

@@ -21,6 +21,7 @@ public record Settings(
         Path dataDirectory,
         URI publicUrl,
         Optional<Database> database,
+        Optional<Redis> redis,
         Optional<Smtp> smtp,
         String mailFrom,
         Optional<Sysop> sysop,
@@ -36,6 +37,17 @@ public record Settings(
         @Override
         public String toString() {
             return "Database[url=" + url + ", user=" + user + ", password=***]";
+        }
+    }
+
+    /**
+     * Redis shared by several instances (SPEC §6): presence and wake-ups across instances. {@code keyPrefix} starts
+     * every key and channel, so several deployments can share one Redis.
+     */
+    public record Redis(String url, String keyPrefix) {
+        @Override
+        public String toString() {
+            return "Redis[url=" + url.replaceFirst("//[^@/]*@", "//***@") + ", keyPrefix=" + keyPrefix + "]";
         }
     }
 
@@ -67,6 +79,7 @@ public record Settings(
             if (!url.startsWith("jdbc:postgresql:")) throw new Invalid("SCROLLBACK_DB_URL", "must be a jdbc:postgresql: URL");
             return new Database(url, r.text("SCROLLBACK_DB_USER").orElse("postgres"), r.text("SCROLLBACK_DB_PASSWORD").orElse(""));
         });
+        var redis = r.text("SCROLLBACK_REDIS_URL").map(url -> new Redis(redisUrl(url), redisPrefix(r)));
         var smtp = r.text("SCROLLBACK_SMTP_HOST").map(host -> new Smtp(host, r.port("SCROLLBACK_SMTP_PORT", 587),
                 r.text("SCROLLBACK_SMTP_USER"), r.text("SCROLLBACK_SMTP_PASSWORD"), r.flag("SCROLLBACK_SMTP_STARTTLS", true)));
         var sysopHandle = r.text("SCROLLBACK_SYSOP_HANDLE");
@@ -84,6 +97,7 @@ public record Settings(
                 Path.of(r.text("SCROLLBACK_DATA_DIR").orElse("data")).toAbsolutePath().normalize(),
                 r.uri("SCROLLBACK_PUBLIC_URL", publicUrl),
                 database,
+                redis,
                 smtp,
                 r.text("SCROLLBACK_SMTP_FROM").orElse("Scrollback <noreply@localhost>"),
                 sysop,
@@ -94,6 +108,35 @@ public record Settings(
                 r.duration("SCROLLBACK_CATCH_UP_TIMEOUT", Duration.ofMinutes(10)),
                 r.text("SCROLLBACK_BBS_NAME").orElse("Scrollback BBS"),
                 signingKeyRotation(r));
+    }
+
+    private static final Pattern REDIS_DATABASE = Pattern.compile("/?|/\\d{1,5}");
+    private static final Pattern REDIS_PREFIX = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    /** {@code redis://[user:password@]host[:port][/db]}, or {@code rediss://…} for TLS; the error never repeats it (it may hold a password). */
+    private static String redisUrl(String url) {
+        var name = "SCROLLBACK_REDIS_URL";
+        var shape = "must be a redis:// or rediss:// URL with a host, such as redis://127.0.0.1:6379/0";
+        try {
+            var uri = new URI(url);
+            boolean schemeOk = "redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme());
+            boolean portOk = uri.getPort() == -1 || (uri.getPort() > 0 && uri.getPort() <= 65535);
+            var path = uri.getRawPath() == null ? "" : uri.getRawPath();
+            if (!schemeOk || uri.getHost() == null || !portOk || !REDIS_DATABASE.matcher(path).matches()) {
+                throw new Invalid(name, shape);
+            }
+            return url;
+        } catch (java.net.URISyntaxException e) {
+            throw new Invalid(name, shape);
+        }
+    }
+
+    private static String redisPrefix(Reader r) {
+        var prefix = r.text("SCROLLBACK_REDIS_PREFIX").orElse("scrollback:");
+        if (!REDIS_PREFIX.matcher(prefix).matches()) {
+            throw new Invalid("SCROLLBACK_REDIS_PREFIX", "must be 1 to 64 letters, digits or . _ : -");
+        }
+        return prefix;
     }
 
     /** How long a token signing key signs before the next one takes over (decision 0008): 30 days, at least an hour. */

@@ -53,6 +53,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -71,13 +72,14 @@ class WebWiring {
 
     @Bean
     WebServer webServer(Settings settings, List<Routes> routes, EventStore store, Projections projections,
-                        TelnetServer telnet, RateLimiter limiter) {
+                        TelnetServer telnet, RateLimiter limiter, ObjectProvider<ReadinessCheck> moreChecks) {
         var self = new AtomicReference<WebServer>();
-        var readiness = List.of(
+        var readiness = new ArrayList<>(List.of(
                 new ReadinessCheck("store", store::isOpen),
                 new ReadinessCheck("projections", projections::caughtUp),
                 new ReadinessCheck("telnet", telnet::isListening),
-                new ReadinessCheck("http", () -> self.get() != null && self.get().isListening()));
+                new ReadinessCheck("http", () -> self.get() != null && self.get().isListening())));
+        moreChecks.orderedStream().forEach(readiness::add);         // e.g. redis, when instances share one
         var all = new ArrayList<Routes>(routes);
         all.add(new HealthRoutes(readiness));
         all.add(new OpenApiRoutes("Scrollback", "v1", all));   // last: it documents every route above (SPEC §4)

@@ -1,5 +1,7 @@
 package dev.scrollback.application.presence;
 
+import dev.scrollback.application.shared.Presence;
+import dev.scrollback.application.shared.Activity;
 import static dev.scrollback.application.presence.PresenceFixture.T0;
 import static dev.scrollback.application.presence.PresenceFixture.ended;
 import static dev.scrollback.application.presence.PresenceFixture.started;
@@ -37,6 +39,25 @@ class EndOrphanedSessionsTest {
         assertThat(endings).containsExactly(
                 new Ending(alice.session(), EndReason.RESTART, Origin.system()),
                 new Ending(carol.session(), EndReason.RESTART, Origin.system()));
+    }
+
+    @Test
+    void among_other_instances_only_the_sessions_of_instances_that_died_end_and_with_reason_instance_lost() {
+        var board = new InMemoryPresenceBoard();
+        var alive = board.instance("alive");
+        var crashed = board.instance("crashed");
+        var alice = started("alice", Channel.TELNET, T0);
+        var bob = started("bob", Channel.WEB, T0.plusSeconds(5));
+        online.apply(alice);
+        online.apply(bob);
+        alive.publish(List.of(new Presence(alice.session(), T0, Activity.MAIN_MENU)));
+        crashed.publish(List.of(new Presence(bob.session(), T0, Activity.WEB)));
+        board.die("crashed");
+        var starting = new EndOrphanedSessions(online, endSession, board.instance("starting"));
+
+        assertThat(starting.run()).isEqualTo(1);
+
+        assertThat(endings).containsExactly(new Ending(bob.session(), EndReason.INSTANCE_LOST, Origin.system()));
     }
 
     @Test

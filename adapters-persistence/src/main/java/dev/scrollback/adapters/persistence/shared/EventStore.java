@@ -31,6 +31,7 @@ public final class EventStore implements AutoCloseable {
     private final GroupCommitWriter writer;
     private final AxonEventLog log;
     private final EventFeed feed;
+    private final AppendSignal appended;
     private volatile boolean open = true;
 
     private EventStore(HikariDataSource pool, Path embeddedDirectory, JdbcDialect dialect, EventJson events) {
@@ -39,7 +40,7 @@ public final class EventStore implements AutoCloseable {
         var envelopes = new EnvelopeJson(EventJson.mapper());
         var serializer = new AxonEventSerializer(events, envelopes);
         var connections = new ThreadBoundConnections(pool);
-        var appended = new AppendSignal();
+        this.appended = new AppendSignal();
         var reader = new StoredEventReader(pool, events, envelopes);
         this.engine = new AxonStorageEngine(connections, serializer);
         this.writer = new GroupCommitWriter(pool, dialect, connections, engine, serializer, events.catalog(), appended);
@@ -153,6 +154,22 @@ public final class EventStore implements AutoCloseable {
     /** The log for live connections: each event with its public view (see {@link dev.scrollback.application.live.LiveHub}). */
     public LiveSource liveSource() {
         return log.liveSource();
+    }
+
+    /**
+     * Cross-instance wake-up: {@code afterCommit} runs on the writer's thread after each commit of this process (and,
+     * harmlessly, when a follower closes); it must not block. Used to tell other instances sharing the store.
+     */
+    public void afterEachCommit(Runnable afterCommit) {
+        appended.afterEachSignal(afterCommit);
+    }
+
+    /**
+     * Another instance says it committed: live followers read now instead of at their next poll. Only a hint; they
+     * read by position either way, so a missed hint never loses an event.
+     */
+    public void appendedElsewhere() {
+        appended.signalFromElsewhere();
     }
 
     public boolean isOpen() {
