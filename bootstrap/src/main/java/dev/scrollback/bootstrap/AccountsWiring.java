@@ -12,12 +12,14 @@ import dev.scrollback.application.accounts.Mailer;
 import dev.scrollback.application.accounts.PasswordHasher;
 import dev.scrollback.application.accounts.TotpCodes;
 import dev.scrollback.application.presence.ExpireIdleSessions;
+import dev.scrollback.application.presence.SharedPresence;
 import dev.scrollback.application.presence.OnlineCallers;
 import dev.scrollback.application.sessions.EndSession;
 import dev.scrollback.application.sessions.SessionActivity;
 import dev.scrollback.application.shared.Origin;
 import dev.scrollback.application.shared.RateLimiter;
 import java.time.Clock;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -60,7 +62,7 @@ class AccountsWiring {
 
     @Bean
     ExpireIdleSessions expireIdleSessions(OnlineCallers online, SessionActivity activity, EndSession endSession, Clock clock,
-                                          Settings settings) {
-        return new ExpireIdleSessions(online, activity, endSession, clock, settings.webIdleTimeout());
+                                          Settings settings, Optional<SharedPresence> shared) {
+        return new ExpireIdleSessions(online, activity, endSession, clock, settings.webIdleTimeout(), shared);
     }
 }

@@ -1,5 +1,7 @@
 package dev.scrollback.application.presence;
 
+import dev.scrollback.application.shared.Presence;
+import dev.scrollback.application.shared.Activity;
 import static dev.scrollback.application.presence.PresenceFixture.T0;
 import static dev.scrollback.application.presence.PresenceFixture.started;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +14,7 @@ import dev.scrollback.domain.sessions.EndReason;
 import dev.scrollback.domain.shared.Channel;
 import dev.scrollback.domain.shared.SessionId;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -43,6 +46,23 @@ class ExpireIdleSessionsTest {
         clock.advance(Duration.ofSeconds(1));                       // exactly at the limit
         assertThat(expireIdleSessions.run()).isEqualTo(1);
         assertThat(endings).containsExactly(new Ending(alice.session(), EndReason.IDLE, Origin.system()));
+    }
+
+    @Test
+    void a_web_session_in_use_on_another_instance_is_not_idle_here() {
+        var board = new InMemoryPresenceBoard();
+        var here = new ExpireIdleSessions(online, activity, endSession, clock, LIMIT, Optional.of(board.instance("here")));
+        var alice = started("alice", Channel.WEB, clock.instant());
+        online.apply(alice);
+        activity.touch(alice.session());                            // her first request landed here
+
+        clock.advance(Duration.ofMinutes(25));
+        board.instance("there").publish(List.of(new Presence(alice.session(), clock.instant(), Activity.WEB)));
+        clock.advance(Duration.ofMinutes(25));                      // 50 minutes since here, 25 since there
+
+        assertThat(here.run()).isZero();
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(here.run()).isEqualTo(1);
     }
 
     @Test
