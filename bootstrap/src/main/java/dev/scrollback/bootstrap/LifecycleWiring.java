@@ -4,6 +4,7 @@ import dev.scrollback.adapters.persistence.shared.Projections;
 import dev.scrollback.adapters.telnet.TelnetServer;
 import dev.scrollback.adapters.web.WebServer;
 import dev.scrollback.application.live.LiveHub;
+import dev.scrollback.application.live.SessionEndingsHere;
 import dev.scrollback.application.presence.EndOrphanedSessions;
 import dev.scrollback.application.presence.ExpireIdleSessions;
 import dev.scrollback.application.presence.SessionsServedHere;
@@ -21,8 +22,9 @@ class LifecycleWiring {
     ServerLifecycle serverLifecycle(Settings settings, Projections projections, EndOrphanedSessions endOrphans,
                                     FirstSysop firstSysop, TelnetServer telnet, WebServer web, SessionsServedHere servedHere,
                                     EndSession endSession, ExpireIdleSessions expireIdle, LiveHub live,
+                                    SessionEndingsHere endingsHere,
                                     PresenceSchedule presence) {
         return new ServerLifecycle(settings, projections, endOrphans, firstSysop, telnet, web, servedHere, endSession,
-                expireIdle, live, presence);
+                expireIdle, live, endingsHere, presence);
     }
 }

@@ -4,6 +4,8 @@ import dev.scrollback.adapters.persistence.shared.Projections;
 import dev.scrollback.adapters.telnet.TelnetServer;
 import dev.scrollback.adapters.web.WebServer;
 import dev.scrollback.application.live.LiveHub;
+import dev.scrollback.application.live.SessionEndingsHere;
+import dev.scrollback.application.shared.EventLog;
 import dev.scrollback.application.presence.EndOrphanedSessions;
 import dev.scrollback.application.presence.ExpireIdleSessions;
 import dev.scrollback.application.presence.SessionsServedHere;
@@ -38,13 +40,15 @@ final class ServerLifecycle implements SmartLifecycle {
     private final EndSession endSession;
     private final ExpireIdleSessions expireIdle;
     private final LiveHub live;
+    private final SessionEndingsHere endingsHere;
+    private EventLog.Subscription endings = () -> { };
     private final PresenceSchedule presence;
     private ScheduledExecutorService reaper;
     private volatile boolean running;
 
     ServerLifecycle(Settings settings, Projections projections, EndOrphanedSessions endOrphans, FirstSysop firstSysop,
                     TelnetServer telnet, WebServer web, SessionsServedHere servedHere, EndSession endSession,
-                    ExpireIdleSessions expireIdle, LiveHub live, PresenceSchedule presence) {
+                    ExpireIdleSessions expireIdle, LiveHub live, SessionEndingsHere endingsHere, PresenceSchedule presence) {
         this.settings = settings;
         this.projections = projections;
         this.endOrphans = endOrphans;
@@ -55,6 +59,7 @@ final class ServerLifecycle implements SmartLifecycle {
         this.endSession = endSession;
         this.expireIdle = expireIdle;
         this.live = live;
+        this.endingsHere = endingsHere;
         this.presence = presence;
     }
 
@@ -73,6 +78,7 @@ final class ServerLifecycle implements SmartLifecycle {
                     + refused.getMessage()));
         }
         live.start();                                    // before /ws can be reached
+        endings = endingsHere.start();
         web.start();
         telnet.start();
         reaper = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("idle-web-sessions").factory());
@@ -94,6 +100,7 @@ final class ServerLifecycle implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        endings.close();
         if (reaper != null) reaper.shutdownNow();
         // Record the reason before the connections close, so no session is remembered as merely dropped; first let
         // who's online catch up, or a caller who logged in a moment ago would be missed.

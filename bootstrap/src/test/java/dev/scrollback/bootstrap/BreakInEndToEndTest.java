@@ -3,7 +3,19 @@ package dev.scrollback.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scrollback.application.shared.ControlledClock;
+import dev.scrollback.application.sessions.SessionStreams;
+import dev.scrollback.application.shared.Actor;
+import dev.scrollback.application.shared.EventLog;
+import dev.scrollback.application.shared.EventMetadata;
+import dev.scrollback.application.shared.ExpectedVersion;
+import dev.scrollback.application.shared.Origin;
+import dev.scrollback.application.shared.StreamAppend;
+import dev.scrollback.domain.sessions.EndReason;
+import dev.scrollback.domain.sessions.SessionEvent.SessionEnded;
+import dev.scrollback.domain.shared.SessionId;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +29,32 @@ class BreakInEndToEndTest {
     Path data;
 
     final ControlledClock clock = ControlledClock.at("2031-06-01T09:00:00Z");
+
+    @Test
+    void a_session_ended_in_the_log_by_another_instance_is_told_and_hung_up_here() throws Exception {
+        try (var bbs = TestBbs.start(data, clock)) {
+            var sysop = bbs.sysop();
+            bbs.signUp("Amiga", "amiga@example.test");
+            try (var amiga = TelnetCaller.connect(bbs.telnetPort())) {
+                amiga.expect("Handle: ");
+                amiga.line("Amiga");
+                amiga.expect("Password: ");
+                amiga.line(TestBbs.PASSWORD);
+                amiga.expect("Your choice: ");
+                var session = WalkingSkeletonEndToEndTest.untilTrue(() -> WalkingSkeletonEndToEndTest.readFeed(bbs.web(), sysop)
+                        .stream().filter(e -> e.path("type").asText().equals("SessionStarted")
+                                && e.at("/data/handle").asText().equals("Amiga"))
+                        .map(e -> e.at("/data/session").asText()).findFirst().orElse(""));
+                // as another instance would: straight into the shared log, without this instance's use case
+                var id = new SessionId(java.util.UUID.fromString(session));
+                bbs.app().getBean(EventLog.class).append(new StreamAppend(SessionStreams.session(id), ExpectedVersion.any(),
+                        List.of(new SessionEnded(id, EndReason.KICKED, Duration.ofMinutes(1), clock.instant()))),
+                        EventMetadata.of(Actor.system(), Origin.system(), clock.instant()));
+                amiga.expect("A sysop ended your session - goodbye.");
+                assertThat(amiga.hungUp()).isTrue();
+            }
+        }
+    }
 
     @Test
     void mail_sent_on_the_web_breaks_into_a_telnet_session_at_a_menu_and_at_a_prompt() throws Exception {

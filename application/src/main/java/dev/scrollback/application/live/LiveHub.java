@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 @Named
 public final class LiveHub implements AutoCloseable {
     public static final int RING = 10_000;
+    private static final Duration RESUME_PAUSE = Duration.ofSeconds(1);
     private static final System.Logger LOG = System.getLogger(LiveHub.class.getName());
 
     private final LiveSource source;
@@ -95,6 +96,63 @@ public final class LiveHub implements AutoCloseable {
             if (!tap.overflowed()) taps.add(tap);
             return Optional.of(tap);
         }
+    }
+
+    /**
+     * Hands every event from now on that {@code interest} takes to {@code onItem}, on a virtual thread named
+     * {@code name}, for as long as the subscription is open — for reactors inside this process, which drain at once
+     * (a failure, or falling behind, resumes from the last item handed over; nothing is skipped or repeated).
+     */
+    public EventLog.Subscription follow(String name, LiveInterest interest, java.util.function.Consumer<LiveItem> onItem) {
+        var open = new java.util.concurrent.atomic.AtomicBoolean(true);
+        var current = new java.util.concurrent.atomic.AtomicReference<LiveStream>();
+        var thread = Thread.ofVirtual().name(name).start(() -> {
+            long from = head();
+            while (open.get()) {
+                var stream = new LiveStream(this, 1_024);
+                current.set(stream);
+                long[] last = {from};
+                try {
+                    var end = stream.run(from, interest, new LiveStream.Sink() {
+                        @Override
+                        public boolean send(LiveItem item) {
+                            onItem.accept(item);
+                            last[0] = item.position();
+                            return true;
+                        }
+
+                        @Override
+                        public boolean idle(long head) {
+                            return true;
+                        }
+
+                        @Override
+                        public boolean caughtUp(long position) {
+                            return true;
+                        }
+                    }, Duration.ofMinutes(5));
+                    from = end instanceof LiveStream.End.BeyondLog beyond ? beyond.lastPosition() : last[0];
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, name + " failed; resuming after position " + last[0], e);
+                    from = last[0];
+                }
+                if (open.get()) {
+                    try {
+                        Thread.sleep(RESUME_PAUSE);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }
+        });
+        return () -> {
+            open.set(false);
+            var stream = current.get();
+            if (stream != null) stream.stop();
+            thread.interrupt();
+        };
     }
 
     /** Clients attached now (for health and benchmarks). */

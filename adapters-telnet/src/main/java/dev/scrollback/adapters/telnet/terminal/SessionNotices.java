@@ -3,30 +3,23 @@ package dev.scrollback.adapters.telnet.terminal;
 import dev.scrollback.adapters.telnet.shared.CallerConsole;
 import dev.scrollback.application.accounts.Caller;
 import dev.scrollback.application.live.LiveHub;
-import dev.scrollback.application.live.LiveItem;
-import dev.scrollback.application.live.LiveStream;
+import dev.scrollback.application.shared.EventLog;
 import dev.scrollback.application.shared.RecordedEvent;
 import dev.scrollback.domain.chat.PageEvent.PageSent;
 import dev.scrollback.domain.mail.PrivateMessageEvent.PrivateMessageSent;
 import dev.scrollback.domain.shared.AccountId;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What breaks into a logged-in caller's session wherever they are: pages and new private mail to them, as recorded in the
- * log (from any channel, any instance). One live stream for all the sessions of this engine, started at the first
- * login, routes each concerning event to the consoles of its addressee as a one-line notice
+ * log (from any channel, any instance). One follower of the live hub for all the sessions of this engine, started at
+ * the first login, routes each concerning event to the consoles of its addressee as a one-line notice
  * ({@link CallerConsole#breakIn}, which never blocks): a caller costs an entry in a map, not a thread or a queue.
  */
 final class SessionNotices {
-    private static final Logger LOG = LoggerFactory.getLogger(SessionNotices.class);
-    private static final Duration QUIET = Duration.ofMinutes(5);
-    private static final Duration RETRY = Duration.ofSeconds(1);
 
     /** A session's place in the routing; close it when the session ends. */
     interface Listening extends AutoCloseable {
@@ -37,7 +30,7 @@ final class SessionNotices {
     private final LiveHub hub;
     private final Map<AccountId, Set<CallerConsole>> listening = new ConcurrentHashMap<>();
     private final Object starting = new Object();
-    private Thread router;
+    private EventLog.Subscription routing;
 
     SessionNotices(LiveHub hub) {
         this.hub = hub;
@@ -66,57 +59,11 @@ final class SessionNotices {
 
     private void startRouting() {
         synchronized (starting) {
-            if (router != null) return;
-            router = Thread.ofVirtual().name("telnet-notices").start(this::route);
-        }
-    }
-
-    /** Follows the hub from its head for as long as the process lives; a failure starts over after a second. */
-    private void route() {
-        long from = hub.head();
-        while (true) {
-            var stream = new LiveStream(hub);
-            var sink = new Router();
-            try {
-                switch (stream.run(from, recorded -> notice(recorded).filter(n -> listening.containsKey(n.getKey())).isPresent(),
-                        sink, QUIET)) {
-                    case LiveStream.End.TooSlow slow -> from = slow.lastSent();
-                    case LiveStream.End.Gone gone -> from = Math.max(from, sink.last);
-                    case LiveStream.End.BeyondLog beyond -> from = beyond.lastPosition();
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.warn("Telnet notices stopped; starting over", e);
-                from = Math.max(from, sink.last);
-            }
-            try {
-                Thread.sleep(RETRY);
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
-    }
-
-    private final class Router implements LiveStream.Sink {
-        volatile long last;
-
-        @Override
-        public boolean send(LiveItem item) {
-            notice(item.event()).ifPresent(notice -> listening.getOrDefault(notice.getKey(), Set.of())
-                    .forEach(console -> console.breakIn(notice.getValue())));
-            last = item.position();
-            return true;
-        }
-
-        @Override
-        public boolean idle(long head) {
-            return true;
-        }
-
-        @Override
-        public boolean caughtUp(long position) {
-            return true;
+            if (routing != null) return;
+            routing = hub.follow("telnet-notices",
+                    recorded -> notice(recorded).filter(n -> listening.containsKey(n.getKey())).isPresent(),
+                    item -> notice(item.event()).ifPresent(notice -> listening.getOrDefault(notice.getKey(), Set.of())
+                            .forEach(console -> console.breakIn(notice.getValue()))));
         }
     }
 }
