@@ -3,8 +3,11 @@ package dev.scrollback.bootstrap;
 import dev.scrollback.adapters.persistence.cluster.RedisAppendNotices;
 import dev.scrollback.adapters.persistence.cluster.RedisConnections;
 import dev.scrollback.adapters.persistence.cluster.RedisSharedPresence;
+import dev.scrollback.adapters.persistence.cluster.RedisSignalBus;
 import dev.scrollback.adapters.persistence.cluster.SingleInstancePresence;
+import dev.scrollback.adapters.persistence.live.InMemorySignalBus;
 import dev.scrollback.adapters.persistence.shared.EventStore;
+import dev.scrollback.application.live.SignalBus;
 import dev.scrollback.application.presence.SharedPresence;
 import dev.scrollback.application.shared.UuidV7;
 import java.time.Clock;
@@ -20,19 +23,21 @@ final class Instances implements AutoCloseable {
     private final UUID id;
     private final SharedPresence presence;
     private final Optional<Redis> redis;
+    private final SignalBus signals;
 
     /** What only exists with Redis. */
     private record Redis(RedisConnections connections, RedisSharedPresence presence, RedisAppendNotices notices,
-                         EventStore store) {}
+                         RedisSignalBus signals, EventStore store) {}
 
-    private Instances(UUID id, SharedPresence presence, Optional<Redis> redis) {
+    private Instances(UUID id, SharedPresence presence, Optional<Redis> redis, SignalBus signals) {
         this.id = id;
         this.presence = presence;
         this.redis = redis;
+        this.signals = signals;
     }
 
     static Instances alone() {
-        return new Instances(UuidV7.next(), new SingleInstancePresence(), Optional.empty());
+        return new Instances(UuidV7.next(), new SingleInstancePresence(), Optional.empty(), new InMemorySignalBus());
     }
 
     /** Connects (or fails the start with a message naming the setting) and hooks the store's commits to Redis. */
@@ -48,8 +53,9 @@ final class Instances implements AutoCloseable {
             // Real time, not the application's clock: Redis expires heartbeats in real time.
             var presence = new RedisSharedPresence(connections, settings.keyPrefix(), id, timings, Clock.systemUTC());
             var notices = new RedisAppendNotices(connections, settings.keyPrefix(), id, store::appendedElsewhere);
+            var signals = new RedisSignalBus(connections, settings.keyPrefix(), id);
             store.afterEachCommit(notices::committed);
-            return new Instances(id, presence, Optional.of(new Redis(connections, presence, notices, store)));
+            return new Instances(id, presence, Optional.of(new Redis(connections, presence, notices, signals, store)), signals);
         } catch (RuntimeException e) {
             connections.close();
             throw e;
@@ -62,6 +68,11 @@ final class Instances implements AutoCloseable {
 
     SharedPresence presence() {
         return presence;
+    }
+
+    /** Typing and presence heartbeats: to this process only, or through Redis to every instance. */
+    SignalBus signals() {
+        return signals;
     }
 
     boolean shared() {
@@ -88,6 +99,7 @@ final class Instances implements AutoCloseable {
         redis.ifPresent(r -> {
             r.store().afterEachCommit(() -> {});          // the store outlives us: its last commits tell no one
             try {
+                r.signals().close();
                 r.notices().close();
             } finally {
                 r.connections().close();

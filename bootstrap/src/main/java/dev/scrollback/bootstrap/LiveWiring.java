@@ -14,6 +14,8 @@ import dev.scrollback.application.sessions.SessionActivity;
 import dev.scrollback.application.live.TypingSignals;
 import dev.scrollback.adapters.persistence.live.InMemorySignalBus;
 import java.time.Clock;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,10 +31,11 @@ class LiveWiring {
         return store.liveSource();
     }
 
-    /** Typing signals stay on this instance for now (across instances they need Redis pub/sub: not done yet). */
+    /** Typing and presence heartbeats: through Redis to every instance when there is one, else on this instance. */
     @Bean
-    SignalBus signalBus(SessionActivity activity, OnlineCallers online) {
-        var bus = new InMemorySignalBus();
+    SignalBus signalBus(ObjectProvider<Instances> instances, SessionActivity activity, OnlineCallers online) {
+        var bus = Optional.ofNullable(instances.getIfAvailable()).map(Instances::signals)
+                .orElseGet(InMemorySignalBus::new);
         // presence heartbeats: each change of what a session here is doing, to every live client (not an event)
         activity.onChange(presence -> online.session(presence.session()).ifPresent(started ->
                 bus.publish(new Signal.Doing(presence.session(), started.handle(), presence.activity()))));
