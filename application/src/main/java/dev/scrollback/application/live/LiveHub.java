@@ -8,7 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -196,7 +196,7 @@ public final class LiveHub implements AutoCloseable {
         private static final LiveItem WAKE_UP = null;
         private final LiveHub hub;
         private final LiveInterest interest;
-        private final ArrayBlockingQueue<Optional<LiveItem>> queue;
+        private final LinkedBlockingQueue<Optional<LiveItem>> queue;   // linked: an idle client holds no array of slots
         private volatile boolean overflowed;
         private volatile boolean closed;
         /** Set at attach: how many items the ring had queued, and the position everything up to was considered. */
@@ -206,7 +206,7 @@ public final class LiveHub implements AutoCloseable {
         private Tap(LiveHub hub, LiveInterest interest, int capacity) {
             this.hub = hub;
             this.interest = interest;
-            this.queue = new ArrayBlockingQueue<>(capacity + 1);   // one more for the wake-up
+            this.queue = new LinkedBlockingQueue<>(capacity + 1);  // one more for the wake-up
         }
 
         /** Called with the hub's lock held, in position order. */
