@@ -79,22 +79,34 @@ public final class LiveHub implements AutoCloseable {
         return source;
     }
 
+    /** What {@link #attach} found. */
+    sealed interface Attach {
+        record Attached(Tap tap) implements Attach {}
+
+        /** The client is too far behind to take the ring's backlog into its queue: read the store further first. */
+        record Behind() implements Attach {}
+
+        record NotStarted() implements Attach {}
+    }
+
     /**
      * Joins the live flow right after {@code cursor}: the ring's items after it that concern the client are queued at
-     * once, and every later one as it comes. Empty when the ring no longer reaches back to {@code cursor} (read the
-     * store further first), or the hub has not started.
+     * once, and every later one as it comes — unless the ring no longer reaches back to {@code cursor}, or what it holds
+     * for the client would not fit its queue ({@link Attach.Behind}: catch up from the store, at the client's pace).
      */
-    Optional<Tap> attach(long cursor, LiveInterest interest, int capacity) {
+    Attach attach(long cursor, LiveInterest interest, int capacity) {
         synchronized (lock) {
-            if (!started || cursor < evictedUpTo) return Optional.empty();
+            if (!started) return new Attach.NotStarted();
+            if (cursor < evictedUpTo) return new Attach.Behind();
             var tap = new Tap(this, interest, capacity);
             for (var item : ring) {
                 if (item.position() > cursor) tap.offer(item);
+                if (tap.overflowed()) return new Attach.Behind();
             }
             tap.backlog = tap.queue.size();
             tap.attachedAt = Math.max(cursor, head);
-            if (!tap.overflowed()) taps.add(tap);
-            return Optional.of(tap);
+            taps.add(tap);
+            return new Attach.Attached(tap);
         }
     }
 

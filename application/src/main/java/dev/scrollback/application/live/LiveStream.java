@@ -1,7 +1,6 @@
 package dev.scrollback.application.live;
 
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * One live client (issue 5 item 3): every event after the client's position that concerns it, then live ones as they
@@ -66,21 +65,27 @@ public final class LiveStream {
         long last = hub.source().lastPosition();
         if (after > last && after > hub.head()) return new End.BeyondLog(Math.max(last, hub.head()));
         long cursor = after;
+        boolean fromStore = false;
         while (tap == null) {
             if (stopped) return new End.Gone();
-            if (cursor < hub.evictedUpTo()) {
+            if (fromStore || cursor < hub.evictedUpTo()) {
+                // behind the ring, or too far behind to take the ring's backlog at once: a page from the store
                 var page = hub.source().after(cursor, PAGE);
-                if (page.isEmpty()) throw new IllegalStateException("the store has nothing after " + cursor + " below the ring");
                 for (var item : page) {
                     if (interest.concerns(item.event()) && !sink.send(item)) return new End.Gone();
                     cursor = item.position();
                 }
-            } else {
-                Optional<LiveHub.Tap> attached = hub.attach(cursor, interest, capacity);
-                if (attached.isEmpty() && cursor >= hub.evictedUpTo()) {
-                    throw new IllegalStateException("live events have not started (LiveHub.start)");
+                if (page.isEmpty() && cursor < hub.evictedUpTo()) {
+                    throw new IllegalStateException("the store has nothing after " + cursor + " below the ring");
                 }
-                attached.ifPresent(t -> tap = t);
+                fromStore = false;
+            } else {
+                switch (hub.attach(cursor, interest, capacity)) {
+                    case LiveHub.Attach.Attached attached -> tap = attached.tap();
+                    case LiveHub.Attach.Behind behind -> fromStore = true;
+                    case LiveHub.Attach.NotStarted notStarted ->
+                            throw new IllegalStateException("live events have not started (LiveHub.start)");
+                }
             }
         }
         try {

@@ -156,6 +156,29 @@ class LiveHubTest {
     }
 
     @Test
+    void a_client_whose_missed_events_in_the_ring_exceed_its_queue_catches_up_from_the_store_instead_of_looping()
+            throws Exception {
+        hub.start();
+        appendVerified(20);                                       // the ring (16) holds 5..20
+        var client = new Recorder();
+        var stream = new LiveStream(hub, 4);                      // far less than the 12 it missed
+        var running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return stream.run(8, event -> event.event() instanceof EmailVerified, client, Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }, THREADS);
+        client.await(() -> client.caughtUpSeen);
+        appendVerified(3);
+        client.await(() -> client.positions().size() == 15);
+        stream.stop();
+
+        assertThat(running.get(10, TimeUnit.SECONDS)).isInstanceOf(LiveStream.End.Gone.class);
+        assertThat(client.positions()).isEqualTo(allPositions().subList(8, 23));
+    }
+
+    @Test
     void a_position_the_log_has_not_reached_is_refused() throws Exception {
         hub.start();
         appendVerified(3);
