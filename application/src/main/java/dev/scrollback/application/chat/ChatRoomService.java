@@ -106,8 +106,14 @@ final class ChatRoomService implements CreateChatRoom, JoinChatRoom, LeaveChatRo
         var parsed = ChatLine.parse(line);
         limiter.acquire(LINES_PER_ACCOUNT, who.account().toString()).orThrow();
         var session = caller.session();
-        var said = Retried.onConflict(ATTEMPTS, () -> decideAndAppend(caller, room,
-                new ChatRoomCommand.Say(who, session, parsed, clock.instant()), origin));
+        var command = new ChatRoomCommand.Say(who, session, parsed, clock.instant());
+        var decision = Decision.make(log, ChatStreams.room(room), new ChatRoomDecider(), ChatRoomEvent.class, command);
+        // A line depends on membership and mutes, not on other lines: it is appended without expecting the room's
+        // version, so lines said in one room at the same moment never conflict. (A leave or a mute racing a line may
+        // let that one line through, as if it had been said a moment earlier.)
+        log.append(new StreamAppend(decision.stream(), ExpectedVersion.any(), decision.events()),
+                metadata(caller, origin, command.at()));
+        var said = decision.events();
         return ChatRooms.Line.of((ChatMessageSent) said.getFirst());
     }
 

@@ -153,6 +153,28 @@ class ChatRoomServiceTest {
     }
 
     @Test
+    void lines_said_in_one_room_at_the_same_moment_never_conflict() throws Exception {
+        var lobby = f.room(mod, "Lobby", RoomKind.PUBLIC);
+        var talkers = new java.util.ArrayList<Caller>();
+        for (int i = 0; i < 8; i++) {
+            var talker = f.member("Talker" + i);
+            f.join(talker, lobby);
+            talkers.add(talker);
+        }
+        long before = f.since(0).size();
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            var said = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+            for (var talker : talkers) {
+                said.add(threads.submit(() -> {
+                    for (int i = 0; i < 5; i++) f.say(talker, lobby, "line " + i);
+                }));
+            }
+            for (var future : said) future.get();                   // none refused as a conflict
+        }
+        assertThat(f.since(0).stream().skip(before).filter(e -> e.event() instanceof ChatMessageSent)).hasSize(40);
+    }
+
+    @Test
     void the_last_fifty_lines_are_shown_however_many_joins_and_leaves_lie_between() {
         var lobby = f.room(mod, "Lobby", RoomKind.PUBLIC);
         f.join(alice, lobby);
