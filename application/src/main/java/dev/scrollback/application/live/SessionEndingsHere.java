@@ -6,16 +6,22 @@ import dev.scrollback.domain.sessions.EndReason;
 import dev.scrollback.domain.sessions.SessionEvent.SessionEnded;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Reactor: a session ended by someone else (a sysop's kick, its owner from another session, a password change) on
  * any instance is told to its connection if that connection is here — read from the log, so it works across instances.
- * On the instance that ended it the connection has usually been told already (with the use case's own words) and this
- * finds nobody waiting.
+ * On the instance that ended it the use case tells the connection in its own words; so this waits {@link #GRACE}
+ * first, and then usually finds nobody waiting.
  */
 @Named
 public final class SessionEndingsHere {
+    /** Time for the instance that ended the session to say so in its own words. */
+    static final Duration GRACE = Duration.ofSeconds(2);
+
     private final LiveHub hub;
     private final SessionTerminations terminations;
 
@@ -26,11 +32,17 @@ public final class SessionEndingsHere {
     }
 
     public EventLog.Subscription start() {
-        return hub.follow("session-endings", recorded -> recorded.event() instanceof SessionEnded ended
+        var later = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("session-endings-later").factory());
+        var following = hub.follow("session-endings", recorded -> recorded.event() instanceof SessionEnded ended
                 && notice(ended.reason()).isPresent(), item -> {
             var ended = (SessionEnded) item.event().event();
-            notice(ended.reason()).ifPresent(notice -> terminations.ended(ended.session(), notice));
+            notice(ended.reason()).ifPresent(notice -> later.schedule(() -> terminations.ended(ended.session(), notice),
+                    GRACE.toMillis(), TimeUnit.MILLISECONDS));
         });
+        return () -> {
+            following.close();
+            later.shutdownNow();
+        };
     }
 
     /** What a caller is told when their session was ended from elsewhere; empty for endings their own connection saw. */
