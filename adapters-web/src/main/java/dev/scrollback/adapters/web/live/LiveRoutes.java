@@ -65,6 +65,7 @@ public final class LiveRoutes implements Routes {
     private final TypingSignals typing;
     private final Map<String, Connection> open = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
+    private final Frames frames = new Frames(item -> text(FeedRoutes.Event.of(item.view())));
 
     public LiveRoutes(Authentication authentication, LiveHub hub, LiveInterests interests, TypingSignals typing,
                       Clock clock) {
@@ -243,7 +244,7 @@ public final class LiveRoutes implements Routes {
 
         @Override
         public boolean send(LiveItem item) {
-            return sendText(text(FeedRoutes.Event.of(item.view())));
+            return sendText(frames.of(item));
         }
 
         @Override
