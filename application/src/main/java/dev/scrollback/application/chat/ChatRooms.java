@@ -76,11 +76,21 @@ public final class ChatRooms {
         final Room room;
         final Set<AccountId> invited = new HashSet<>();
         final Map<SessionId, ChatJoined> sessions = new LinkedHashMap<>();        // join order
+        final Map<AccountId, Integer> accounts = new HashMap<>();                 // sessions in the room, per account
         final Map<AccountId, Instant> mutes = new HashMap<>();
         final ArrayDeque<Line> recent = new ArrayDeque<>(RECENT_LINES);
 
         Entry(Room room) {
             this.room = room;
+        }
+
+        void join(ChatJoined joined) {
+            if (sessions.putIfAbsent(joined.session(), joined) == null) accounts.merge(joined.account(), 1, Integer::sum);
+        }
+
+        void leave(SessionId session) {
+            var gone = sessions.remove(session);
+            if (gone != null) accounts.computeIfPresent(gone.account(), (account, n) -> n == 1 ? null : n - 1);
         }
     }
 
@@ -116,11 +126,11 @@ public final class ChatRooms {
             case ChatInvited e -> entry(e.room()).ifPresent(room -> room.invited.add(e.account()));
             case ChatJoined e -> entry(e.room()).ifPresent(room -> {
                 if (!openSessions.contains(e.session())) return;     // ended before its join was applied
-                room.sessions.putIfAbsent(e.session(), e);
+                room.join(e);
                 bySession.computeIfAbsent(e.session(), s -> new LinkedHashSet<>()).add(e.room());
             });
             case ChatLeft e -> entry(e.room()).ifPresent(room -> {
-                room.sessions.remove(e.session());
+                room.leave(e.session());
                 var joined = bySession.get(e.session());
                 if (joined != null && joined.remove(e.room()) && joined.isEmpty()) bySession.remove(e.session());
             });
@@ -140,7 +150,7 @@ public final class ChatRooms {
             case SessionEnded e -> {
                 openSessions.remove(e.session());
                 var joined = bySession.remove(e.session());
-                if (joined != null) for (var room : joined) entry(room).ifPresent(r -> r.sessions.remove(e.session()));
+                if (joined != null) for (var room : joined) entry(room).ifPresent(r -> r.leave(e.session()));
             }
         }
     }
@@ -171,9 +181,10 @@ public final class ChatRooms {
         return entry(room).map(e -> e.invited.contains(account)).orElse(false);
     }
 
-    /** Whether any session of {@code account} is in the room now. */
+    /** Whether any session of {@code account} is in the room now (asked for every chat event and live client). */
     public synchronized boolean isMember(ChatRoomId room, AccountId account) {
-        return entry(room).map(e -> e.sessions.values().stream().anyMatch(j -> j.account().equals(account))).orElse(false);
+        var entry = rooms.get(room);
+        return entry != null && entry.accounts.containsKey(account);
     }
 
     /** The rooms {@code session} is in, in the order it joined them. */
@@ -201,7 +212,7 @@ public final class ChatRooms {
 
     /** How many callers are in the room. */
     public synchronized int memberCount(ChatRoomId room) {
-        return entry(room).map(e -> (int) e.sessions.values().stream().map(ChatJoined::account).distinct().count()).orElse(0);
+        return entry(room).map(e -> e.accounts.size()).orElse(0);
     }
 
     /** The room's last lines (at most {@value #RECENT_LINES}), oldest first. */

@@ -98,9 +98,9 @@ public final class LiveHub implements AutoCloseable {
         synchronized (lock) {
             if (!started) return new Attach.NotStarted();
             if (cursor < evictedUpTo) return new Attach.Behind();
-            var tap = new Tap(this, interest, capacity);
+            var tap = new Tap(this, interest, capacity, cursor);
             for (var item : ring) {
-                if (item.position() > cursor) tap.offer(item);
+                tap.offer(item);
                 if (tap.overflowed()) return new Attach.Behind();
             }
             tap.backlog = tap.queue.size();
@@ -174,6 +174,13 @@ public final class LiveHub implements AutoCloseable {
         }
     }
 
+    /** Clients caught up and fed by pushing (for metrics and tests). */
+    public int pushedClients() {
+        synchronized (lock) {
+            return (int) taps.stream().filter(tap -> tap.pushTo != null).count();
+        }
+    }
+
     private void dispatch(LiveItem item) {
         synchronized (lock) {
             if (item.position() <= head) return;               // never twice
@@ -208,22 +215,28 @@ public final class LiveHub implements AutoCloseable {
         private static final LiveItem WAKE_UP = null;
         private final LiveHub hub;
         private final LiveInterest interest;
+        /** The client has everything up to here (the store can be ahead of the follower: later dispatches skip it). */
+        private final long after;
         private final LinkedBlockingQueue<Optional<LiveItem>> queue;   // linked: an idle client holds no array of slots
         private volatile boolean overflowed;
         private volatile boolean closed;
+        private volatile LiveStream.Sink pushTo;    // once caught up, for sinks that take items without blocking
+        private volatile long lastPushed;
+        private volatile long lastPushNanos = System.nanoTime();
         /** Set at attach: how many items the ring had queued, and the position everything up to was considered. */
         volatile int backlog;
         volatile long attachedAt;
 
-        private Tap(LiveHub hub, LiveInterest interest, int capacity) {
+        private Tap(LiveHub hub, LiveInterest interest, int capacity, long after) {
             this.hub = hub;
             this.interest = interest;
+            this.after = after;
             this.queue = new LinkedBlockingQueue<>(capacity + 1);  // one more for the wake-up
         }
 
         /** Called with the hub's lock held, in position order. */
         private void offer(LiveItem item) {
-            if (overflowed || closed) return;
+            if (overflowed || closed || item.position() <= after) return;
             boolean concerns;
             try {
                 concerns = interest.concerns(item.event());
@@ -231,12 +244,61 @@ public final class LiveHub implements AutoCloseable {
                 LOG.log(System.Logger.Level.WARNING, "a live interest failed on position " + item.position(), e);
                 concerns = false;
             }
-            if (concerns && queue.remainingCapacity() <= 1) {
+            if (!concerns) return;
+            var sink = pushTo;
+            if (sink != null) {
+                push(sink, item);
+            } else if (queue.remainingCapacity() <= 1) {
                 overflowed = true;
                 wake();
-            } else if (concerns) {
+            } else {
                 queue.add(Optional.of(item));
             }
+        }
+
+        private void push(LiveStream.Sink sink, LiveItem item) {
+            boolean taken;
+            try {
+                taken = sink.push(item);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "a live client failed to take position " + item.position(), e);
+                taken = false;
+            }
+            if (taken) {
+                lastPushed = item.position();
+                lastPushNanos = System.nanoTime();
+            } else {
+                overflowed = true;
+                wake();
+            }
+        }
+
+        /**
+         * From now on the feeding thread pushes this tap's items to {@code sink} — if nothing is queued (else the
+         * client's thread sends what is, and asks again), so the order holds across the switch.
+         */
+        boolean pushTo(LiveStream.Sink sink) {
+            synchronized (hub.lock) {
+                if (overflowed || closed || !queue.isEmpty()) return false;
+                pushTo = sink;
+                lastPushed = attachedAt;
+                lastPushNanos = System.nanoTime();
+                return true;
+            }
+        }
+
+        /** The last position pushed (in push mode). */
+        long lastPushed() {
+            return lastPushed;
+        }
+
+        /** When the last item was pushed, or the last heartbeat said (in push mode), by {@link System#nanoTime()}. */
+        long lastPushNanos() {
+            return lastPushNanos;
+        }
+
+        void quietFromNow() {
+            lastPushNanos = System.nanoTime();
         }
 
         private void wake() {
@@ -252,6 +314,13 @@ public final class LiveHub implements AutoCloseable {
         Optional<LiveItem> next(Duration wait) throws InterruptedException {
             if (overflowed || closed) return Optional.empty();
             var item = queue.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
+            return item == null || overflowed ? Optional.empty() : item;
+        }
+
+        /** The next item if one is queued now (never waits); empty also when woken because the tap overflowed or closed. */
+        Optional<LiveItem> poll() {
+            if (overflowed || closed) return Optional.empty();
+            var item = queue.poll();
             return item == null || overflowed ? Optional.empty() : item;
         }
 

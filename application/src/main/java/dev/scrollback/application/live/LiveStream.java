@@ -1,6 +1,7 @@
 package dev.scrollback.application.live;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * One live client (issue 5 item 3): every event after the client's position that concerns it, then live ones as they
@@ -12,11 +13,24 @@ import java.time.Duration;
 public final class LiveStream {
     public static final int PAGE = 500;
     public static final int QUEUE = 1_024;
+    /** At most this many items are handed to the sink between two flushes. */
+    public static final int BATCH = 64;
 
     /** The client's side: a transport (a WebSocket, a terminal). */
     public interface Sink {
-        /** Sends one item, blocking while the client is slow; false when the client has gone. */
+        /**
+         * Sends one item, or holds it until {@link #flush()} (a transport that writes several frames at once); may block
+         * while the client is slow. False when the client has gone.
+         */
         boolean send(LiveItem item);
+
+        /**
+         * Writes whatever {@link #send} held, blocking while the client is slow; called whenever the stream has nothing
+         * more at hand, and at least every {@value #BATCH} items. False when the client has gone.
+         */
+        default boolean flush() {
+            return true;
+        }
 
         /** Nothing concerned the client for a while: tell it the head position (a heartbeat); false when it has gone. */
         boolean idle(long head);
@@ -26,6 +40,24 @@ public final class LiveStream {
          * False when the client has gone.
          */
         boolean caughtUp(long position);
+
+        /**
+         * Whether this transport can take live items through {@link #push} — from the thread that feeds every client,
+         * so that, once caught up, an event costs no wake-up of the client's own thread. Only for transports that queue
+         * their writes themselves and never block.
+         */
+        default boolean pushes() {
+            return false;
+        }
+
+        /**
+         * Queues one live item for writing, without blocking (called only when {@link #pushes}, in position order, on
+         * the feeding thread). False when the client is gone or has more than its share of unwritten items queued:
+         * the stream then ends as {@link End.TooSlow}.
+         */
+        default boolean push(LiveItem item) {
+            throw new UnsupportedOperationException("this sink does not take pushed items");
+        }
     }
 
     /** Why a stream ended. */
@@ -71,10 +103,15 @@ public final class LiveStream {
             if (fromStore || cursor < hub.evictedUpTo()) {
                 // behind the ring, or too far behind to take the ring's backlog at once: a page from the store
                 var page = hub.source().after(cursor, PAGE);
+                int held = 0;
                 for (var item : page) {
-                    if (interest.concerns(item.event()) && !sink.send(item)) return new End.Gone();
+                    if (interest.concerns(item.event())) {
+                        if (!sink.send(item)) return new End.Gone();
+                        if (++held % BATCH == 0 && !sink.flush()) return new End.Gone();
+                    }
                     cursor = item.position();
                 }
+                if (held % BATCH != 0 && !sink.flush()) return new End.Gone();
                 if (page.isEmpty() && cursor < hub.evictedUpTo()) {
                     throw new IllegalStateException("the store has nothing after " + cursor + " below the ring");
                 }
@@ -92,20 +129,46 @@ public final class LiveStream {
             int backlog = tap.backlog;                   // what the ring held for the client when it attached
             if (backlog == 0 && !sink.caughtUp(tap.attachedAt)) return new End.Gone();
             while (!stopped) {
+                if (backlog <= 0 && sink.pushes() && tap.pushTo(sink)) return pushed(sink, heartbeat, cursor);
                 var next = tap.next(heartbeat);
                 if (tap.overflowed()) return new End.TooSlow(cursor);
-                if (next.isPresent()) {
+                if (next.isEmpty()) {
+                    if (!stopped && !sink.idle(hub.head())) return new End.Gone();
+                    continue;
+                }
+                // whatever else is queued already goes out with it, in one write
+                for (int held = 1; next.isPresent(); held++) {
                     if (!sink.send(next.get())) return new End.Gone();
                     cursor = next.get().position();
                     if (--backlog == 0 && !sink.caughtUp(Math.max(cursor, tap.attachedAt))) return new End.Gone();
-                } else if (!stopped && !sink.idle(hub.head())) {
-                    return new End.Gone();
+                    next = held < BATCH ? tap.poll() : Optional.empty();
                 }
+                if (!sink.flush()) return new End.Gone();
             }
             return new End.Gone();
         } finally {
             tap.close();
         }
+    }
+
+    /**
+     * Caught up, with the feeding thread pushing live items to the sink: this thread only says when nothing was pushed
+     * for {@code heartbeat}, and notices the end.
+     */
+    private End pushed(Sink sink, Duration heartbeat, long cursor) throws InterruptedException {
+        while (!stopped) {
+            long quiet = System.nanoTime() - tap.lastPushNanos();
+            var wait = quiet >= heartbeat.toNanos() ? Duration.ZERO : heartbeat.minusNanos(quiet);
+            if (!wait.isZero()) tap.next(wait);                  // only ever woken: nothing is queued in this mode
+            if (tap.overflowed()) return new End.TooSlow(Math.max(cursor, tap.lastPushed()));
+            if (stopped) break;
+            if (System.nanoTime() - tap.lastPushNanos() >= heartbeat.toNanos()) {
+                // the head read under the hub's lock: every item up to it was pushed (queued) before this heartbeat
+                if (!sink.idle(hub.head())) return new End.Gone();
+                tap.quietFromNow();
+            }
+        }
+        return new End.Gone();
     }
 
     /** Ends the stream (the client went); safe from any thread, and more than once. */

@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -206,6 +207,95 @@ class LiveHubTest {
         assertThat(client.heartbeats).allSatisfy(head -> assertThat(head).isEqualTo(2));
     }
 
+    @Test
+    void a_client_that_takes_pushed_items_gets_every_event_in_order_across_catching_up_and_live() throws Exception {
+        hub.start();
+        appendVerified(40);
+        var appender = CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < 30; i++) appendVerified(10);
+        }, THREADS);
+        var client = new Recorder();
+        client.pushing = true;
+        client.slowDown = Duration.ofMillis(1);                   // so that live items queue up while it catches up
+        var stream = new LiveStream(hub);
+        var running = CompletableFuture.supplyAsync(() -> run(stream, 3, client), THREADS);
+        appender.get(60, TimeUnit.SECONDS);
+        client.await(() -> client.caughtUpSeen);
+        appendVerified(25);                                       // surely pushed: the client has caught up
+        client.await(() -> client.positions().size() == allPositions().size() - 3);
+        stream.stop();
+
+        assertThat(running.get(10, TimeUnit.SECONDS)).isInstanceOf(LiveStream.End.Gone.class);
+        assertThat(client.positions()).isEqualTo(allPositions().subList(3, allPositions().size()));
+        assertThat(client.pushed.get()).as("live items were pushed, not sent by the client's thread").isGreaterThanOrEqualTo(25);
+    }
+
+    @Test
+    void a_pushed_client_whose_queue_is_full_is_cut_off_and_told_the_last_position_it_took() throws Exception {
+        hub.start();
+        var client = new Recorder();
+        client.pushing = true;
+        client.pushLimit = 5;                                     // takes five, then says its queue is full
+        var stream = new LiveStream(hub);
+        var running = CompletableFuture.supplyAsync(() -> run(stream, hub.head(), client), THREADS);
+        client.await(() -> client.caughtUpSeen);
+        awaitPushing();
+        appendVerified(10);
+
+        assertThat(running.get(30, TimeUnit.SECONDS)).isInstanceOfSatisfying(LiveStream.End.TooSlow.class,
+                slow -> assertThat(slow.lastSent()).isEqualTo(allPositions().get(4)));
+        assertThat(client.positions()).isEqualTo(allPositions().subList(0, 5));
+        assertThat(hub.clients()).isZero();
+    }
+
+    @Test
+    void a_quiet_pushed_client_gets_heartbeats_with_the_head_position() throws Exception {
+        hub.start();
+        appendVerified(2);
+        var client = new Recorder();
+        client.pushing = true;
+        var stream = new LiveStream(hub);
+        var running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return stream.run(2, event -> event.event() instanceof EmailVerified, client, Duration.ofMillis(20));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }, THREADS);
+        client.await(() -> client.heartbeats.size() >= 2);
+        appendVerified(1);
+        client.await(() -> client.pushed.get() == 1);
+        client.await(() -> client.heartbeats.contains(3L));
+        stream.stop();
+        running.get(10, TimeUnit.SECONDS);
+        assertThat(client.positions()).containsExactly(3L);
+        assertThat(client.heartbeats).containsOnly(2L, 3L);
+    }
+
+    @Test
+    void a_client_resuming_from_a_position_the_follower_has_not_reached_gets_nothing_twice() throws Exception {
+        hub.start();
+        appendVerified(50);                                       // the store has them at once; the follower soon
+        var client = new Recorder();
+        var stream = new LiveStream(hub);
+        var running = CompletableFuture.supplyAsync(() -> run(stream, 50, client), THREADS);
+        client.await(() -> client.caughtUpSeen);
+        appendVerified(1);
+        client.await(() -> !client.items.isEmpty());
+        stream.stop();
+        running.get(10, TimeUnit.SECONDS);
+        assertThat(client.positions()).containsExactly(51L);
+    }
+
+    /** Until the hub pushes to the client: it switches once the client's thread found nothing queued. */
+    private void awaitPushing() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (hub.pushedClients() == 0) {
+            if (System.nanoTime() > deadline) throw new AssertionError("the hub never pushed to the client");
+            Thread.sleep(5);
+        }
+    }
+
     private LiveStream.End run(LiveStream stream, long after, Recorder client) {
         try {
             return stream.run(after, event -> event.event() instanceof EmailVerified, client, Duration.ofSeconds(5));
@@ -242,6 +332,23 @@ class LiveHubTest {
         volatile boolean caughtUpSeen;
         volatile Duration slowDown = Duration.ZERO;
         volatile CountDownLatch blockAfterFirst;
+        /** Takes live items pushed by the hub once caught up (as a WebSocket does), up to {@link #pushLimit}. */
+        volatile boolean pushing;
+        volatile int pushLimit = Integer.MAX_VALUE;
+        final AtomicInteger pushed = new AtomicInteger();
+
+        @Override
+        public boolean pushes() {
+            return pushing;
+        }
+
+        @Override
+        public boolean push(LiveItem item) {
+            if (items.size() >= pushLimit) return false;
+            items.add(item);
+            pushed.incrementAndGet();
+            return true;
+        }
 
         @Override
         public boolean send(LiveItem item) {

@@ -1,18 +1,21 @@
 package dev.scrollback.adapters.web.live;
 
 import dev.scrollback.application.live.LiveItem;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 
 /**
- * Each event's frame text, made once and shared by every connection it goes to (a line to a room of a thousand is
- * serialized once, not a thousand times). A small table indexed by position: an entry for another position is simply
- * made again, so it needs no locking and holds at most {@link #SLOTS} frames.
+ * Each event's frame payload (its envelope as UTF-8 JSON), made once and shared by every connection it goes to (a line
+ * to a room of a thousand is serialized and encoded once, not a thousand times). A small table indexed by position: an
+ * entry for another position is simply made again, so it needs no locking and holds at most {@link #SLOTS} frames.
+ * The buffers handed out are read-only views of their own, so a write that moves one's position moves no other.
  */
 final class Frames {
     static final int SLOTS = 4_096;
 
-    private record Frame(long position, String text) {}
+    private record Frame(long position, ByteBuffer payload) {}
 
     private final AtomicReferenceArray<Frame> slots = new AtomicReferenceArray<>(SLOTS);
     private final Function<LiveItem, String> make;
@@ -21,12 +24,12 @@ final class Frames {
         this.make = make;
     }
 
-    String of(LiveItem item) {
+    ByteBuffer of(LiveItem item) {
         int slot = (int) Math.floorMod(item.position(), (long) SLOTS);
         var known = slots.get(slot);
-        if (known != null && known.position() == item.position()) return known.text();
-        var text = make.apply(item);
-        slots.set(slot, new Frame(item.position(), text));
-        return text;
+        if (known != null && known.position() == item.position()) return known.payload().duplicate();
+        var payload = ByteBuffer.wrap(make.apply(item).getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer();
+        slots.set(slot, new Frame(item.position(), payload));
+        return payload.duplicate();
     }
 }

@@ -34,7 +34,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.util.FutureCallback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -233,18 +238,75 @@ public final class LiveRoutes implements Routes {
         }
     }
 
-    /** Blocking sends, one at a time: catching up goes at the client's pace; a send stuck too long means it is gone. */
+    /**
+     * Catching up, frames go out in batches: {@link #send} queues an event's shared, already encoded payload without
+     * waiting, and {@link #flush} writes everything queued at once and waits for it, so catching up goes at the client's
+     * pace and a write stuck for {@link #SEND_TIMEOUT} means the client is gone. Caught up, the hub's feeding thread
+     * {@link #push}es each event's frame straight into Jetty's queue for the socket (no wake-up of this connection's
+     * thread per event), at most {@link LiveStream#QUEUE} unwritten. Ephemeral frames of the stream (heartbeats, the
+     * catch-up marker) are written at once, after whatever is queued.
+     */
     private final class SocketSink implements LiveStream.Sink {
         private final Session session;
+        private final CoreSession core;
         private final ReentrantLock sending = new ReentrantLock();
+        private volatile boolean failed;
+        private final org.eclipse.jetty.util.Callback failure = org.eclipse.jetty.util.Callback.from(() -> { },
+                problem -> failed = true);
+        /** Pushed frames not yet written: a client that lets {@link LiveStream#QUEUE} pile up is cut off. */
+        private final AtomicInteger unwritten = new AtomicInteger();
+        private final org.eclipse.jetty.util.Callback written = org.eclipse.jetty.util.Callback.from(
+                unwritten::decrementAndGet, problem -> {
+                    unwritten.decrementAndGet();
+                    failed = true;
+                });
 
         SocketSink(Session session) {
             this.session = session;
+            this.core = ((WebSocketSession) session).getCoreSession();
         }
 
         @Override
         public boolean send(LiveItem item) {
-            return sendText(frames.of(item));
+            if (failed || !core.isOutputOpen()) return false;
+            core.sendFrame(new Frame(OpCode.TEXT, frames.of(item)), failure, true);
+            return true;
+        }
+
+        @Override
+        public boolean pushes() {
+            return true;
+        }
+
+        /** Queues the frame and returns at once (Jetty writes it now if the socket takes it, else when it can). */
+        @Override
+        public boolean push(LiveItem item) {
+            if (failed || !core.isOutputOpen()) return false;
+            if (unwritten.incrementAndGet() > LiveStream.QUEUE) {
+                unwritten.decrementAndGet();
+                return false;
+            }
+            core.sendFrame(new Frame(OpCode.TEXT, frames.of(item)), written, false);
+            return true;
+        }
+
+        @Override
+        public boolean flush() {
+            if (failed) return false;
+            sending.lock();
+            try {
+                var flushed = new FutureCallback();
+                core.flush(flushed);
+                flushed.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                return !failed;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                return false;
+            } finally {
+                sending.unlock();
+            }
         }
 
         @Override
@@ -258,7 +320,7 @@ public final class LiveRoutes implements Routes {
         }
 
         private boolean sendText(String text) {
-            if (!session.isOpen()) return false;
+            if (failed || !session.isOpen()) return false;
             sending.lock();
             try {
                 var sent = new Callback.Completable();

@@ -12,6 +12,8 @@ import dev.scrollback.application.shared.RecordedEvent;
 import dev.scrollback.application.shared.StreamId;
 import dev.scrollback.domain.accounts.AccountEvent.EmailVerified;
 import dev.scrollback.domain.shared.AccountId;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,18 +28,39 @@ class FramesTest {
     @Test
     void a_frame_is_made_once_per_event_however_many_connections_send_it() {
         var item = item(7);
-        var first = frames.of(item);
-        for (int i = 0; i < 1_000; i++) assertThat(frames.of(item)).isSameAs(first);
+        var first = text(frames.of(item));
+        for (int i = 0; i < 1_000; i++) assertThat(text(frames.of(item))).isEqualTo(first);
         assertThat(made).hasValue(1);
+    }
+
+    @Test
+    void each_connection_gets_a_view_of_its_own_so_one_write_does_not_empty_another() {
+        var item = item(5);
+        var one = frames.of(item);
+        var other = frames.of(item);
+        one.get(new byte[one.remaining()]);                   // as a socket write consumes it
+        assertThat(one.hasRemaining()).isFalse();
+        assertThat(text(other)).startsWith("frame 5 ");
+        assertThat(other.isReadOnly()).isTrue();
     }
 
     @Test
     void an_event_whose_slot_was_taken_by_another_is_made_again_correctly() {
         var early = item(3);
         frames.of(early);
-        assertThat(frames.of(item(3 + Frames.SLOTS))).startsWith("frame " + (3 + Frames.SLOTS) + " ");   // same slot
-        assertThat(frames.of(early)).startsWith("frame 3 ");
+        assertThat(text(frames.of(item(3 + Frames.SLOTS)))).startsWith("frame " + (3 + Frames.SLOTS) + " ");   // same slot
+        assertThat(text(frames.of(early))).startsWith("frame 3 ");
         assertThat(made).hasValue(3);
+    }
+
+    @Test
+    void the_payload_is_the_text_in_utf_8() {
+        var accents = new Frames(item -> "Grüße ☺");
+        assertThat(text(accents.of(item(1)))).isEqualTo("Grüße ☺");
+    }
+
+    private static String text(ByteBuffer payload) {
+        return StandardCharsets.UTF_8.decode(payload.duplicate()).toString();
     }
 
     private static LiveItem item(long position) {
