@@ -32,6 +32,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,8 +50,14 @@ import org.slf4j.LoggerFactory;
  * every token it signed has expired). The ring is read into memory by {@link #reload} (every minute, and after a
  * rotation here); a token naming a key this instance has not seen yet makes it read the ring again at once, at most
  * once a second, so a key another instance made a moment ago is accepted.
+ *
+ * <p>An access token that checked out is remembered ({@link VerifiedTokens}) and not verified again while its time
+ * claims hold and the key that signed it still verifies: every answer is the one a full check would give at that
+ * moment, without the ES256 verification that dominated the cost of an authenticated request.
  */
 public final class TokenIssuer {
+    /** How many verified access tokens are remembered: about one per session busy in the last 15 minutes; ~5 MB full. */
+    public static final int REMEMBERED_ACCESS_TOKENS = 20_000;
     static final String SESSION = "sid";
     static final String TYPE = "typ";
     static final String GENERATION = "gen";
@@ -72,6 +80,8 @@ public final class TokenIssuer {
     private final JWTVerifier accessVerifier;
     private final JWTVerifier refreshVerifier;
     private final AtomicLong lastUnknownKeyReload = new AtomicLong(System.nanoTime() - UNKNOWN_KEY_RELOAD_GAP_NANOS);
+    private final VerifiedTokens verifiedAccess = new VerifiedTokens(REMEMBERED_ACCESS_TOKENS);
+    private final LongAdder fullChecks = new LongAdder();
     private volatile Ring ring;
 
     private TokenIssuer(Supplier<List<StoredSigningKey>> keys, Duration verifyFor, String issuer, Clock clock,
@@ -150,11 +160,21 @@ public final class TokenIssuer {
     }
 
     public TokenCheck checkAccess(String token) {
-        return check(token, accessVerifier);
+        if (!presentable(token)) return new TokenCheck.Invalid();
+        var fingerprint = VerifiedTokens.Fingerprint.of(token);
+        var known = verifiedAccess.find(fingerprint);
+        if (known.isPresent()) {
+            var now = clock.instant();
+            if (known.get().holdsAt(now) && keyVerifies(known.get().keyId(), now)) return known.get().check();
+            verifiedAccess.forget(known.get());           // the full check below gives the answer, as it would uncached
+        }
+        return check(token, accessVerifier, (jwt, valid) -> remember(fingerprint, jwt, valid));
     }
 
+    /** Not cached: refreshing is rare, and its generation must be read from the token anyway. */
     public TokenCheck checkRefresh(String token) {
-        return check(token, refreshVerifier);
+        if (!presentable(token)) return new TokenCheck.Invalid();
+        return check(token, refreshVerifier, (jwt, valid) -> {});
     }
 
     /**
@@ -205,8 +225,23 @@ public final class TokenIssuer {
                 .sign(signing.algorithm());
     }
 
-    private TokenCheck check(String token, JWTVerifier verifier) {
-        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) return new TokenCheck.Invalid();
+    /** How many tokens were checked in full (signature and all) rather than found remembered; for tests. */
+    long fullChecks() {
+        return fullChecks.sum();
+    }
+
+    /** How many access tokens are remembered; for tests. */
+    int rememberedAccessTokens() {
+        return verifiedAccess.size();
+    }
+
+    private static boolean presentable(String token) {
+        return token != null && !token.isEmpty() && token.length() <= MAX_TOKEN_LENGTH;
+    }
+
+    /** The full check; {@code onValid} sees the decoded token when the answer is {@link TokenCheck.Valid}. */
+    private TokenCheck check(String token, JWTVerifier verifier, BiConsumer<DecodedJWT, TokenCheck.Valid> onValid) {
+        fullChecks.increment();
         DecodedJWT jwt;
         try {
             jwt = verifier.verify(token);
@@ -215,12 +250,39 @@ public final class TokenIssuer {
         } catch (JWTVerificationException | IllegalArgumentException | IllegalStateException e) {
             return new TokenCheck.Invalid();
         }
+        TokenCheck.Valid valid;
         try {
-            return new TokenCheck.Valid(new SessionToken(AccountId.parse(jwt.getSubject()),
+            valid = new TokenCheck.Valid(new SessionToken(AccountId.parse(jwt.getSubject()),
                     SessionId.parse(jwt.getClaim(SESSION).asString())));
         } catch (InvalidValue | NullPointerException e) {
             return new TokenCheck.Invalid();
         }
+        onValid.accept(jwt, valid);
+        return valid;
+    }
+
+    /**
+     * Remembers an access token that checked out, with the window in which java-jwt's time checks pass (it compares
+     * whole seconds: {@code exp} after now, {@code iat} no later than now plus the leeway, {@code nbf} no later than
+     * now) and the key that verified it, as the ring names it.
+     */
+    private void remember(VerifiedTokens.Fingerprint fingerprint, DecodedJWT jwt, TokenCheck.Valid valid) {
+        var keyId = jwt.getKeyId();
+        var key = keyId == null ? null : ring().verifying().get(keyId);
+        var expiresAt = jwt.getExpiresAtAsInstant();
+        if (key == null || expiresAt == null) return;      // the ring moved on meanwhile: the next use is checked in full
+        var usableFrom = Instant.MIN;
+        var issuedAt = jwt.getIssuedAtAsInstant();
+        if (issuedAt != null) usableFrom = issuedAt.minusSeconds(ISSUED_AT_LEEWAY_SECONDS);
+        var notBefore = jwt.getNotBeforeAsInstant();
+        if (notBefore != null && notBefore.isAfter(usableFrom)) usableFrom = notBefore;
+        verifiedAccess.remember(new VerifiedTokens.Verified(fingerprint, valid, key.keyId(), usableFrom, expiresAt), clock.instant());
+    }
+
+    /** Whether a token signed by {@code keyId} would still find its key now: the same test {@link #verifyingKey} makes. */
+    private boolean keyVerifies(String keyId, Instant now) {
+        var key = ring().verifying().get(keyId);
+        return key != null && key.verifiesAt(now);
     }
 
     private JWTVerifier verifier(Algorithm byKeyId, String type) {

@@ -142,6 +142,16 @@ class AuthenticationTest {
     }
 
     @Test
+    void a_token_used_before_is_refused_once_its_session_ends() {
+        var token = sessions.accessToken(alice);
+        assertThat(server.get("/api/v1/me", "Authorization", bearer(token)).statusCode()).isEqualTo(200);
+        assertThat(server.get("/api/v1/me", "Authorization", bearer(token)).statusCode()).isEqualTo(200);
+        sessions.end(alice);
+        var problem = assertProblem(server.get("/api/v1/me", "Authorization", bearer(token)), 401, "unauthorized");
+        assertThat(problem.path("detail").asText()).as("the token checks out; its session does not").contains("ended");
+    }
+
+    @Test
     void a_token_naming_someone_elses_session_is_a_401() {
         var bob = sessions.open("bob", Role.MEMBER);
         var mixed = sessions.tokens.issue(alice.account(), bob.session()).accessToken();
