@@ -39,8 +39,11 @@ final class TelnetConnection implements TerminalConnection {
     private volatile Runnable terminalChanged = () -> { };
     private volatile long writingSince;               // System.nanoTime() of a write still in progress; 0 when none
 
-    private final byte[] readBuffer = new byte[1024];
-    private byte[] pending = new byte[0];
+    private static final byte[] NOTHING = new byte[0];
+    /** While negotiating only: afterwards the reader's own buffer is read into, so a waiting session holds none of ours. */
+    private static final int NEGOTIATION_READ = 512;
+
+    private byte[] pending = NOTHING;                 // typed during the negotiation, not read yet
     private int pendingAt;
     private boolean endOfInput;
     private IOException deferred;                     // met while negotiating; reported by the first read
@@ -60,11 +63,17 @@ final class TelnetConnection implements TerminalConnection {
         try {
             send(codec.start());
             long deadline = System.nanoTime() + wait.toNanos();
+            var buffer = new byte[NEGOTIATION_READ];
             while (!codec.negotiationSettled() && !endOfInput && pending.length - pendingAt < MAX_EARLY_INPUT) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) break;
                 socket.setSoTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-                readAndDecode();
+                int n = socketInput.read(buffer);
+                if (n < 0) {
+                    endOfInput = true;
+                } else {
+                    keep(decode(buffer, 0, n));
+                }
             }
         } catch (SocketTimeoutException silentClient) {
             // go on with what we know
@@ -114,22 +123,21 @@ final class TelnetConnection implements TerminalConnection {
         return since != 0 && System.nanoTime() - since > limit.toNanos();
     }
 
-    private void readAndDecode() throws IOException {
-        int n = socketInput.read(readBuffer);
-        if (n < 0) {
-            endOfInput = true;
-            return;
-        }
-        var decoded = codec.decode(readBuffer, 0, n);
+    /** Decodes {@code n} bytes read from the socket, answers what needs answering, and returns the caller's data. */
+    private byte[] decode(byte[] bytes, int offset, int n) throws IOException {
+        var decoded = codec.decode(bytes, offset, n);
         if (decoded.replies().length > 0) send(decoded.replies());
         decoded.terminalType().ifPresent(this::typeIs);
         decoded.windowSize().ifPresent(this::sizeIs);
-        if (decoded.data().length > 0) {
-            var kept = Arrays.copyOfRange(pending, pendingAt, pending.length + decoded.data().length);
-            System.arraycopy(decoded.data(), 0, kept, pending.length - pendingAt, decoded.data().length);
-            pending = kept;
-            pendingAt = 0;
-        }
+        return decoded.data();
+    }
+
+    private void keep(byte[] data) {
+        if (data.length == 0) return;
+        var kept = Arrays.copyOfRange(pending, pendingAt, pending.length + data.length);
+        System.arraycopy(data, 0, kept, pending.length - pendingAt, data.length);
+        pending = kept;
+        pendingAt = 0;
     }
 
     @Override
@@ -178,15 +186,30 @@ final class TelnetConnection implements TerminalConnection {
         public int read(byte[] bytes, int offset, int length) throws IOException {
             Objects.checkFromIndexSize(offset, length, bytes.length);
             if (length == 0) return 0;
-            while (pendingAt >= pending.length) {
+            if (pendingAt < pending.length) {
+                int n = Math.min(length, pending.length - pendingAt);
+                System.arraycopy(pending, pendingAt, bytes, offset, n);
+                pendingAt += n;
+                if (pendingAt == pending.length) {
+                    pending = NOTHING;
+                    pendingAt = 0;
+                }
+                return n;
+            }
+            while (true) {
                 if (deferred != null) throw deferred;
                 if (endOfInput) return -1;
-                readAndDecode();
+                int n = socketInput.read(bytes, offset, length);
+                if (n < 0) {
+                    endOfInput = true;
+                    return -1;
+                }
+                var data = decode(bytes, offset, n);   // never longer than what was read, so it fits where it came from
+                if (data.length > 0) {
+                    System.arraycopy(data, 0, bytes, offset, data.length);
+                    return data.length;
+                }
             }
-            int n = Math.min(length, pending.length - pendingAt);
-            System.arraycopy(pending, pendingAt, bytes, offset, n);
-            pendingAt += n;
-            return n;
         }
 
         @Override

@@ -97,6 +97,19 @@ class TelnetServerTest {
     }
 
     @Test
+    void typing_before_the_negotiation_ends_is_kept_and_commands_amid_typing_are_taken_out() throws Exception {
+        try (var caller = TestCaller.raw(start(5, echo))) {
+            caller.type("early ");                      // the server is still waiting for answers that never come
+            caller.expect("hello\r\n");
+            caller.send(new byte[] {'a', (byte) 255, (byte) 250, 31, 0, 90, 0, 20, (byte) 255, (byte) 240, 'b',
+                    (byte) 255, (byte) 241, 'c'});      // a, NAWS 90x20, b, NOP, c
+            caller.expect("EARLY ABC");
+            Await.until("the new size", () -> served.getFirst().terminal().width() == 90);
+            assertThat(served.getFirst().terminal().height()).isEqualTo(20);
+        }
+    }
+
+    @Test
     void a_window_resize_mid_session_changes_the_terminal() throws Exception {
         var caller = telnet(start(5, echo));
         caller.expect("hello\r\n");

@@ -84,6 +84,8 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         var out = new byte[length];
         running.acquireUninterruptibly();
         try {
+            // A generator per hash: Bouncy Castle allocates the memory (one 1 KiB block object at a time) in init(),
+            // and the salt is one of init()'s parameters, so a kept generator would reallocate it all the same
             var generator = new Argon2BytesGenerator();
             generator.init(parameters);
             generator.generateBytes(password, out);

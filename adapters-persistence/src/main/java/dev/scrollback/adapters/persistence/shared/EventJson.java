@@ -3,6 +3,7 @@ package dev.scrollback.adapters.persistence.shared;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,8 +56,11 @@ final class EventJson {
     }
 
     static ObjectMapper mapper() {
+        // Events are written and read on the callers' virtual threads: Jackson's default per-thread buffers would stay
+        // with every session (~16 KB each), a shared pool keeps a bounded few
         var factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).maxStringLength(MAX_PAYLOAD_BYTES).build())
+                .recyclerPool(JsonRecyclerPools.sharedBoundedPool())
                 .build();
         return JsonMapper.builder(factory)
                 .addModule(new Jdk8Module())

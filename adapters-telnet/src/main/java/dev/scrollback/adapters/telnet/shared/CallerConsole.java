@@ -526,7 +526,7 @@ public final class CallerConsole implements AutoCloseable {
         var buffer = new byte[CHUNK_BYTES];
         try {
             while (!closed) {
-                int n = input.read(buffer);
+                int n = input.read(buffer, 0, buffer.length);    // not read(buffer): one frame less on a stack kept while idle
                 if (n < 0) {
                     deliver(new End(Why.HUNG_UP, "the connection ended"));
                     return;

@@ -38,11 +38,36 @@ public final class TelnetCodec {
     private enum State { DATA, COMMAND, WILL, WONT, DO, DONT, SB_OPTION, SB_DATA, SB_IAC, FAILED }
 
     /** RFC 1143 states; no queue bit, because we never change our mind about an option once asked. */
-    private enum Q { NO, YES, WANT_NO, WANT_YES }
+    private enum Q {
+        NO, YES, WANT_NO, WANT_YES;                      // NO first: a fresh table is all NO
 
-    private final Q[] local = new Q[256];     // options we perform; the peer asks with DO/DONT
-    private final Q[] remote = new Q[256];    // options the peer performs; it offers with WILL/WONT
-    private final byte[] subnegotiation = new byte[MAX_SUBNEGOTIATION];
+        private static final Q[] BY_ORDINAL = values();
+    }
+
+    /** The {@link Q} state of all 256 options of one side, two bits each (a session holds two of these for its life). */
+    private static final class Options {
+        private final long[] bits = new long[256 * 2 / Long.SIZE];
+
+        Q get(int option) {
+            return Q.BY_ORDINAL[(int) (bits[option >>> 5] >>> shift(option)) & 3];
+        }
+
+        void set(int option, Q state) {
+            int word = option >>> 5;
+            bits[word] = (bits[word] & ~(3L << shift(option))) | ((long) state.ordinal() << shift(option));
+        }
+
+        private static int shift(int option) {
+            return (option & 31) * 2;
+        }
+    }
+
+    /** NAWS needs 4 bytes and TTYPE about 40: start small, grow only for a long one, up to the limit. */
+    private static final int INITIAL_SUBNEGOTIATION = 64;
+
+    private final Options local = new Options();      // options we perform; the peer asks with DO/DONT
+    private final Options remote = new Options();     // options the peer performs; it offers with WILL/WONT
+    private byte[] subnegotiation = new byte[INITIAL_SUBNEGOTIATION];
     private State state = State.DATA;
     private boolean afterCr;
     private int sbOption;
@@ -50,11 +75,6 @@ public final class TelnetCodec {
     private boolean terminalTypeKnown;
     private boolean windowSizeKnown;
     private ProtocolViolation failure;
-
-    public TelnetCodec() {
-        Arrays.fill(local, Q.NO);
-        Arrays.fill(remote, Q.NO);
-    }
 
     /** The opening negotiation to send once, right after connecting. */
     public byte[] start() {
@@ -69,7 +89,7 @@ public final class TelnetCodec {
 
     /** True once the peer answered (or refused) both TTYPE and NAWS: no point waiting any longer. */
     public boolean negotiationSettled() {
-        return (terminalTypeKnown || remote[TTYPE] == Q.NO) && (windowSizeKnown || remote[NAWS] == Q.NO);
+        return (terminalTypeKnown || remote.get(TTYPE) == Q.NO) && (windowSizeKnown || remote.get(NAWS) == Q.NO);
     }
 
     /** Decodes bytes from the peer. Throws {@link ProtocolViolation} (now and ever after) when the peer broke the limits. */
@@ -179,6 +199,9 @@ public final class TelnetCodec {
                     + MAX_SUBNEGOTIATION + " bytes");
             throw failure;
         }
+        if (sbLength == subnegotiation.length) {
+            subnegotiation = Arrays.copyOf(subnegotiation, Math.min(2 * sbLength, MAX_SUBNEGOTIATION));
+        }
         subnegotiation[sbLength++] = (byte) b;
     }
 
@@ -211,17 +234,17 @@ public final class TelnetCodec {
         return option == SGA || option == NAWS || option == TTYPE;
     }
 
-    private void ask(Q[] side, int option, int verb, ByteArrayOutputStream out) {
-        if (side[option] != Q.NO) return;
-        side[option] = Q.WANT_YES;
+    private void ask(Options side, int option, int verb, ByteArrayOutputStream out) {
+        if (side.get(option) != Q.NO) return;
+        side.set(option, Q.WANT_YES);
         out.writeBytes(new byte[] {(byte) IAC, (byte) verb, (byte) option});
     }
 
     private void onWill(int option, Output out) {
-        switch (remote[option]) {
+        switch (remote.get(option)) {
             case NO -> {
                 if (weWantPeerToPerform(option)) {
-                    remote[option] = Q.YES;
+                    remote.set(option, Q.YES);
                     out.reply(DO, option);
                     peerEnabled(option, out);
                 } else {
@@ -229,49 +252,49 @@ public final class TelnetCodec {
                 }
             }
             case YES -> { }
-            case WANT_NO -> remote[option] = Q.NO;        // RFC 1143: DONT answered by WILL is an error; settle on NO
+            case WANT_NO -> remote.set(option, Q.NO);        // RFC 1143: DONT answered by WILL is an error; settle on NO
             case WANT_YES -> {
-                remote[option] = Q.YES;                   // the answer to our DO: no reply
+                remote.set(option, Q.YES);                   // the answer to our DO: no reply
                 peerEnabled(option, out);
             }
         }
     }
 
     private void onWont(int option, Output out) {
-        switch (remote[option]) {
+        switch (remote.get(option)) {
             case NO -> { }
             case YES -> {
-                remote[option] = Q.NO;
+                remote.set(option, Q.NO);
                 out.reply(DONT, option);
             }
-            case WANT_NO, WANT_YES -> remote[option] = Q.NO;
+            case WANT_NO, WANT_YES -> remote.set(option, Q.NO);
         }
     }
 
     private void onDo(int option, Output out) {
-        switch (local[option]) {
+        switch (local.get(option)) {
             case NO -> {
                 if (weAgreeToPerform(option)) {
-                    local[option] = Q.YES;
+                    local.set(option, Q.YES);
                     out.reply(WILL, option);
                 } else {
                     out.reply(WONT, option);
                 }
             }
             case YES -> { }
-            case WANT_NO -> local[option] = Q.NO;
-            case WANT_YES -> local[option] = Q.YES;
+            case WANT_NO -> local.set(option, Q.NO);
+            case WANT_YES -> local.set(option, Q.YES);
         }
     }
 
     private void onDont(int option, Output out) {
-        switch (local[option]) {
+        switch (local.get(option)) {
             case NO -> { }
             case YES -> {
-                local[option] = Q.NO;
+                local.set(option, Q.NO);
                 out.reply(WONT, option);
             }
-            case WANT_NO, WANT_YES -> local[option] = Q.NO;
+            case WANT_NO, WANT_YES -> local.set(option, Q.NO);
         }
     }
 

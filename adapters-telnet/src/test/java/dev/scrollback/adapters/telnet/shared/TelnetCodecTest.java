@@ -160,6 +160,35 @@ class TelnetCodecTest {
     }
 
     @Test
+    void every_option_on_either_side_keeps_a_state_of_its_own() throws Exception {
+        codec.start();
+        var offers = new ByteArrayOutputStream();
+        var requests = new ByteArrayOutputStream();
+        for (int option = 0; option < 256; option++) {
+            offers.writeBytes(bytes(IAC, WILL, option));
+            requests.writeBytes(bytes(IAC, DO, option));
+        }
+        var refusedOffers = new ByteArrayOutputStream();
+        var refusedRequests = new ByteArrayOutputStream();
+        for (int option = 0; option < 256; option++) {
+            if (option != SGA && option != TTYPE && option != NAWS) refusedOffers.writeBytes(bytes(IAC, DONT, option));
+            if (option != ECHO && option != SGA) refusedRequests.writeBytes(bytes(IAC, WONT, option));
+        }
+        var ttypeSend = bytes(IAC, SB, TTYPE, 1, IAC, SE);
+        // first round: answers to what we asked for are not answered; the rest is refused, each option by itself
+        assertThat(decode(offers.toByteArray()).replies()).containsExactly(
+                concat(java.util.Arrays.copyOf(refusedOffers.toByteArray(), 3 * TTYPE - 3), ttypeSend,
+                        java.util.Arrays.copyOfRange(refusedOffers.toByteArray(), 3 * TTYPE - 3, refusedOffers.size())));
+        assertThat(decode(requests.toByteArray()).replies()).containsExactly(refusedRequests.toByteArray());
+        // second round: agreed options stay agreed (no reply), refused ones are refused again, none changed its neighbour
+        assertThat(decode(offers.toByteArray()).replies()).containsExactly(refusedOffers.toByteArray());
+        assertThat(decode(requests.toByteArray()).replies()).containsExactly(refusedRequests.toByteArray());
+        assertThat(decode(bytes(IAC, WONT, NAWS, IAC, DONT, ECHO)).replies()).containsExactly(bytes(IAC, DONT, NAWS, IAC, WONT, ECHO));
+        assertThat(decode(bytes(IAC, WILL, 32, IAC, WILL, 30, IAC, WILL, SGA, IAC, DO, SGA)).replies())
+                .containsExactly(bytes(IAC, DONT, 32, IAC, DONT, 30));
+    }
+
+    @Test
     void are_you_there_is_answered_and_erase_commands_become_editing_keys() throws Exception {
         var decoded = decode(concat(text("ab"), bytes(IAC, EC, IAC, AYT)));
         assertThat(decoded.data()).containsExactly(concat(text("ab"), bytes(8)));

@@ -3,6 +3,7 @@ package dev.scrollback.adapters.web.shared;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,6 +36,9 @@ public final class Json {
                         .maxNumberLength(64)
                         .build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                // requests and live connections run on virtual threads: a shared, bounded pool of buffers rather than
+                // Jackson's default of one set per thread, which each long-lived connection would keep
+                .recyclerPool(JsonRecyclerPools.sharedBoundedPool())
                 .build();
         var mapper = JsonMapper.builder(factory)
                 .addModule(new JavaTimeModule())
