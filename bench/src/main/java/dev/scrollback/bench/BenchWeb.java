@@ -79,9 +79,19 @@ final class BenchWeb implements AutoCloseable {
         }
     }
 
+    /**
+     * One POST. A kept-alive connection the server closed as idle just as it was reused fails with no answer at all
+     * (the request never reached the server): that is tried again, up to 3 times.
+     */
     Answer post(HttpClient client, String path, String token, Object body) throws IOException, InterruptedException {
-        var answer = client.send(request(path, token, body), HttpResponse.BodyHandlers.ofString());
-        return new Answer(answer.statusCode(), parse(answer.body()));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                var answer = client.send(request(path, token, body), HttpResponse.BodyHandlers.ofString());
+                return new Answer(answer.statusCode(), parse(answer.body()));
+            } catch (IOException closedUnderUs) {
+                if (attempt == 3 || !String.valueOf(closedUnderUs.getMessage()).contains("received no bytes")) throw closedUnderUs;
+            }
+        }
     }
 
     /** As {@link #post}, trying again (up to 50 times) while the server answers 409: a busy stream changed meanwhile. */
@@ -97,8 +107,17 @@ final class BenchWeb implements AutoCloseable {
     /** How many 409 answers {@link #postRetrying} has retried. */
     final java.util.concurrent.atomic.AtomicInteger conflicts = new java.util.concurrent.atomic.AtomicInteger();
 
+    /** The first refusal's body for each status other than 2xx that {@link #postAsync} got: why lines were refused. */
+    static final java.util.Map<Integer, String> FIRST_REFUSAL = new java.util.concurrent.ConcurrentHashMap<>();
+
     CompletableFuture<Integer> postAsync(HttpClient client, String path, String token, Object body) {
-        return client.sendAsync(request(path, token, body), HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
+        return client.sendAsync(request(path, token, body), HttpResponse.BodyHandlers.ofString()).thenApply(answer -> {
+            if (answer.statusCode() >= 300) {
+                var text = answer.body() == null ? "" : answer.body();
+                FIRST_REFUSAL.putIfAbsent(answer.statusCode(), text.length() > 400 ? text.substring(0, 400) + "…" : text);
+            }
+            return answer.statusCode();
+        });
     }
 
     private static JsonNode parse(String body) {

@@ -661,7 +661,8 @@ public final class FanoutLoad {
         inFlight.acquire(64);
         inFlight.release(64);
         System.out.printf(Locale.ROOT, "said %,d lines %s in %.1f s%s%n", accepted.get(), elsewhere ? "in rooms 1-99" : "in the room of everyone",
-                (System.nanoTime() - t0) / 1e9, statuses.isEmpty() ? "" : " (refused and said again: " + statuses + ")");
+                (System.nanoTime() - t0) / 1e9, statuses.isEmpty() ? "" : " (refused and said again: " + statuses + "; first: "
+                        + BenchWeb.FIRST_REFUSAL + ")");
     }
 
     private void report() {
@@ -682,6 +683,7 @@ public final class FanoutLoad {
             catchUps.forEach(System.out::println);
         }
         if (reconnectFailures.get() > 0) System.out.println("reconnections that failed: " + reconnectFailures.get());
+        BenchWeb.FIRST_REFUSAL.forEach((status, body) -> System.out.println("first refusal with " + status + ": " + body));
         System.out.println("finished " + Instant.now());
     }
 
