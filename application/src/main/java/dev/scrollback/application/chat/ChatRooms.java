@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Projection: the chat rooms, who is in each (by session), who is muted, who is invited, and the last
@@ -76,7 +77,8 @@ public final class ChatRooms {
         final Room room;
         final Set<AccountId> invited = new HashSet<>();
         final Map<SessionId, ChatJoined> sessions = new LinkedHashMap<>();        // join order
-        final Map<AccountId, Integer> accounts = new HashMap<>();                 // sessions in the room, per account
+        /** Sessions in the room, per account; read without the projection's lock ({@link #isMember}). */
+        final Map<AccountId, Integer> accounts = new ConcurrentHashMap<>();
         final Map<AccountId, Instant> mutes = new HashMap<>();
         final ArrayDeque<Line> recent = new ArrayDeque<>(RECENT_LINES);
 
@@ -95,6 +97,8 @@ public final class ChatRooms {
     }
 
     private final Map<ChatRoomId, Entry> rooms = new HashMap<>();
+    /** Each room's {@link Entry#accounts}, for membership asked without the lock by every live connection. */
+    private final Map<ChatRoomId, Map<AccountId, Integer>> accountsByRoom = new ConcurrentHashMap<>();
     private final Map<String, ChatRoomId> byNameKey = new HashMap<>();
     private final Map<SessionId, Set<ChatRoomId>> bySession = new HashMap<>();
     private final Set<SessionId> openSessions = new HashSet<>();
@@ -120,7 +124,9 @@ public final class ChatRooms {
             case ChatRoomNameClaimed e -> { }
             case ChatRoomCreated e -> {
                 if (rooms.containsKey(e.room())) return;
-                rooms.put(e.room(), new Entry(Room.of(e)));
+                var entry = new Entry(Room.of(e));
+                rooms.put(e.room(), entry);
+                accountsByRoom.put(e.room(), entry.accounts);
                 byNameKey.putIfAbsent(e.name().key(), e.room());
             }
             case ChatInvited e -> entry(e.room()).ifPresent(room -> room.invited.add(e.account()));
@@ -181,10 +187,13 @@ public final class ChatRooms {
         return entry(room).map(e -> e.invited.contains(account)).orElse(false);
     }
 
-    /** Whether any session of {@code account} is in the room now (asked for every chat event and live client). */
-    public synchronized boolean isMember(ChatRoomId room, AccountId account) {
-        var entry = rooms.get(room);
-        return entry != null && entry.accounts.containsKey(account);
+    /**
+     * Whether any session of {@code account} is in the room now. Asked for every chat event and every live connection,
+     * so it takes no lock: two concurrent map lookups.
+     */
+    public boolean isMember(ChatRoomId room, AccountId account) {
+        var accounts = accountsByRoom.get(room);
+        return accounts != null && accounts.containsKey(account);
     }
 
     /** The rooms {@code session} is in, in the order it joined them. */

@@ -10,14 +10,4 @@ import dev.scrollback.application.shared.RecordedEvent;
 @FunctionalInterface
 public interface LiveInterest {
     boolean concerns(RecordedEvent event);
-
-    /** Concerned when any of {@code parts} is (each part sees every event, so each keeps its own state). */
-    static LiveInterest anyOf(LiveInterest... parts) {
-        var all = parts.clone();
-        return event -> {
-            boolean concerned = false;
-            for (var part : all) concerned |= part.concerns(event);
-            return concerned;
-        };
-    }
 }

@@ -4,6 +4,7 @@ import dev.scrollback.application.accounts.Caller;
 import dev.scrollback.application.boards.Boards;
 import dev.scrollback.application.chat.ChatRooms;
 import dev.scrollback.application.mail.Mailboxes;
+import dev.scrollback.application.shared.RecordedEvent;
 import dev.scrollback.domain.boards.BoardAccess;
 import dev.scrollback.domain.boards.BoardEvent.BoardCreated;
 import dev.scrollback.domain.boards.BoardId;
@@ -24,6 +25,7 @@ import dev.scrollback.domain.mail.PrivateMessageEvent.PrivateMessageSent;
 import dev.scrollback.domain.mail.PrivateMessageId;
 import dev.scrollback.domain.sessions.SessionEvent.SessionEnded;
 import dev.scrollback.domain.sessions.SessionEvent.SessionStarted;
+import dev.scrollback.domain.shared.AccountId;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.HashMap;
@@ -53,87 +55,83 @@ public final class LiveInterests {
     }
 
     public LiveInterest of(Caller caller) {
-        return LiveInterest.anyOf(LiveInterests::presence, boards(caller), mail(caller), chat(caller), pages(caller));
+        return new CallerInterest(caller);
     }
 
     /**
-     * Chat: public rooms opening, invitations to the caller, and everything said and done in rooms the caller is in
-     * (on any session) — learnt from the projection, and from the caller's own joins as they stream by, so a line said
-     * right after a join is never missed because the projection had not seen the join yet.
+     * One caller's interest: a single switch over the event's type (asked for every event and every connection, so it
+     * is kept to one type test and a set lookup or two), with what it learns from the events it sees.
      */
-    private LiveInterest chat(Caller caller) {
-        Set<ChatRoomId> mine = new HashSet<>();
-        var me = caller.account();
-        return recorded -> switch (recorded.event()) {
-            case ChatRoomCreated created -> created.kind() == RoomKind.PUBLIC || created.creator().equals(me);
-            case ChatInvited invited -> invited.account().equals(me) || in(mine, invited.room(), me);
-            case ChatJoined joined -> {
-                if (joined.account().equals(me)) mine.add(joined.room());
-                yield in(mine, joined.room(), me);
-            }
-            case ChatLeft left -> {
-                boolean concerned = left.account().equals(me) || in(mine, left.room(), me);
-                if (left.account().equals(me) && !chatRooms.isMember(left.room(), me)) mine.remove(left.room());
-                yield concerned;
-            }
-            case ChatMessageSent sent -> in(mine, sent.room(), me);
-            case ChatMemberMuted muted -> muted.account().equals(me) || in(mine, muted.room(), me);
-            case ChatMemberUnmuted unmuted -> unmuted.account().equals(me) || in(mine, unmuted.room(), me);
-            default -> false;
-        };
-    }
+    private final class CallerInterest implements LiveInterest {
+        private final Caller caller;
+        private final AccountId me;
+        /** Rooms the caller is in: from the projection when first asked, then from their own joins as they stream by. */
+        private final Set<ChatRoomId> rooms = new HashSet<>();
+        private final Map<BoardId, BoardAccess> boardsLearnt = new HashMap<>();
+        private final Set<PrivateMessageId> sentByMe = new HashSet<>();
 
-    private boolean in(Set<ChatRoomId> mine, ChatRoomId room, dev.scrollback.domain.shared.AccountId me) {
-        if (mine.contains(room)) return true;
-        if (!chatRooms.isMember(room, me)) return false;
-        mine.add(room);
-        return true;
-    }
+        CallerInterest(Caller caller) {
+            this.caller = caller;
+            this.me = caller.account();
+        }
 
-    /** Pages to or from the caller. */
-    private static LiveInterest pages(Caller caller) {
-        return recorded -> recorded.event() instanceof PageSent page
-                && (page.to().equals(caller.account()) || page.from().equals(caller.account()));
-    }
+        @Override
+        public boolean concerns(RecordedEvent recorded) {
+            return switch (recorded.event()) {
+                // chat (the busiest by far, so first): public rooms opening, invitations to the caller, and everything
+                // said and done in rooms the caller is in, on any session — a line said right after a join is never
+                // missed because the projection had not seen the join yet
+                case ChatMessageSent sent -> in(sent.room());
+                case ChatJoined joined -> {
+                    if (joined.account().equals(me)) rooms.add(joined.room());
+                    yield in(joined.room());
+                }
+                case ChatLeft left -> {
+                    boolean concerned = left.account().equals(me) || in(left.room());
+                    if (left.account().equals(me) && !chatRooms.isMember(left.room(), me)) rooms.remove(left.room());
+                    yield concerned;
+                }
+                case ChatRoomCreated created -> created.kind() == RoomKind.PUBLIC || created.creator().equals(me);
+                case ChatInvited invited -> invited.account().equals(me) || in(invited.room());
+                case ChatMemberMuted muted -> muted.account().equals(me) || in(muted.room());
+                case ChatMemberUnmuted unmuted -> unmuted.account().equals(me) || in(unmuted.room());
+                // pages to or from the caller
+                case PageSent page -> page.to().equals(me) || page.from().equals(me);
+                // presence: who's online is public
+                case SessionStarted started -> true;
+                case SessionEnded ended -> true;
+                // boards the caller may read; boards created while connected are learnt from their own event, in order
+                case BoardCreated created -> {
+                    boardsLearnt.put(created.board(), created.access());
+                    yield created.access().mayRead(caller.roles());
+                }
+                case MessageEvent.MessagePosted posted -> readable(posted.board());
+                case MessageEvent.MessageEdited edited -> readable(edited.board());
+                case MessageEvent.MessageDeleted deleted -> readable(deleted.board());
+                case MessageEvent.ThreadLocked locked -> readable(locked.board());
+                // mail to or from the caller, read receipts on what they sent, and their own deletions
+                case PrivateMessageSent sent -> {
+                    boolean mine = sent.sender().equals(me);
+                    if (mine) sentByMe.add(sent.message());
+                    yield mine || sent.recipient().equals(me);
+                }
+                case PrivateMessageRead read -> read.reader().equals(me) || sentByMe.contains(read.message())
+                        || mailboxes.senderOf(read.message()).filter(me::equals).isPresent();
+                case PrivateMessageDeleted deleted -> deleted.deletedBy().equals(me);
+                default -> false;
+            };
+        }
 
-    private static boolean presence(dev.scrollback.application.shared.RecordedEvent recorded) {
-        return recorded.event() instanceof SessionStarted || recorded.event() instanceof SessionEnded;
-    }
+        private boolean in(ChatRoomId room) {
+            if (rooms.contains(room)) return true;
+            if (!chatRooms.isMember(room, me)) return false;
+            rooms.add(room);
+            return true;
+        }
 
-    /** Boards the caller may read; boards created while connected are learnt from their own event, in order. */
-    private LiveInterest boards(Caller caller) {
-        Map<BoardId, BoardAccess> learnt = new HashMap<>();
-        return recorded -> switch (recorded.event()) {
-            case BoardCreated created -> {
-                learnt.put(created.board(), created.access());
-                yield created.access().mayRead(caller.roles());
-            }
-            case MessageEvent.MessagePosted posted -> readable(caller, learnt, posted.board());
-            case MessageEvent.MessageEdited edited -> readable(caller, learnt, edited.board());
-            case MessageEvent.MessageDeleted deleted -> readable(caller, learnt, deleted.board());
-            case MessageEvent.ThreadLocked locked -> readable(caller, learnt, locked.board());
-            default -> false;
-        };
-    }
-
-    private boolean readable(Caller caller, Map<BoardId, BoardAccess> learnt, BoardId board) {
-        var access = Optional.ofNullable(learnt.get(board)).or(() -> boards.board(board).map(Boards.Board::access));
-        return access.map(a -> a.mayRead(caller.roles())).orElse(false);
-    }
-
-    /** Mail to or from the caller, read receipts on what they sent, and their own deletions. */
-    private LiveInterest mail(Caller caller) {
-        Set<PrivateMessageId> sentByMe = new HashSet<>();
-        return recorded -> switch (recorded.event()) {
-            case PrivateMessageSent sent -> {
-                boolean mine = sent.sender().equals(caller.account());
-                if (mine) sentByMe.add(sent.message());
-                yield mine || sent.recipient().equals(caller.account());
-            }
-            case PrivateMessageRead read -> read.reader().equals(caller.account()) || sentByMe.contains(read.message())
-                    || mailboxes.senderOf(read.message()).filter(caller.account()::equals).isPresent();
-            case PrivateMessageDeleted deleted -> deleted.deletedBy().equals(caller.account());
-            default -> false;
-        };
+        private boolean readable(BoardId board) {
+            var access = Optional.ofNullable(boardsLearnt.get(board)).or(() -> boards.board(board).map(Boards.Board::access));
+            return access.map(a -> a.mayRead(caller.roles())).orElse(false);
+        }
     }
 }

@@ -1,0 +1,150 @@
+package dev.scrollback.application.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scrollback.application.accounts.Caller;
+import dev.scrollback.application.boards.Boards;
+import dev.scrollback.application.chat.ChatRooms;
+import dev.scrollback.application.mail.Mailboxes;
+import dev.scrollback.application.shared.Actor;
+import dev.scrollback.application.shared.EventMetadata;
+import dev.scrollback.application.shared.Origin;
+import dev.scrollback.application.shared.RecordedEvent;
+import dev.scrollback.application.shared.StreamId;
+import dev.scrollback.domain.accounts.Role;
+import dev.scrollback.domain.chat.ChatRoomEvent.ChatJoined;
+import dev.scrollback.domain.chat.ChatRoomEvent.ChatLeft;
+import dev.scrollback.domain.chat.ChatRoomEvent.ChatMessageSent;
+import dev.scrollback.domain.chat.ChatRoomEvent.ChatRoomCreated;
+import dev.scrollback.domain.chat.ChatRoomEvent.LeaveReason;
+import dev.scrollback.domain.chat.ChatRoomId;
+import dev.scrollback.domain.chat.ChatText;
+import dev.scrollback.domain.chat.LineKind;
+import dev.scrollback.domain.chat.PageEvent.PageSent;
+import dev.scrollback.domain.chat.PageId;
+import dev.scrollback.domain.chat.PageText;
+import dev.scrollback.domain.chat.RoomKind;
+import dev.scrollback.domain.chat.RoomName;
+import dev.scrollback.domain.sessions.EndReason;
+import dev.scrollback.domain.sessions.SessionEvent.SessionEnded;
+import dev.scrollback.domain.sessions.SessionEvent.SessionStarted;
+import dev.scrollback.domain.shared.AccountId;
+import dev.scrollback.domain.shared.Channel;
+import dev.scrollback.domain.shared.DomainEvent;
+import dev.scrollback.domain.shared.Handle;
+import dev.scrollback.domain.shared.SessionId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Which events a live connection is sent: asked of one caller's interest, event by event, as the hub asks it. */
+class LiveInterestsTest {
+    static final Instant T0 = Instant.parse("2025-03-01T20:00:00Z");
+    static final AccountId ALICE = new AccountId(UUID.randomUUID());
+    static final AccountId BOB = new AccountId(UUID.randomUUID());
+    static final ChatRoomId LOBBY = new ChatRoomId(UUID.randomUUID());
+    static final ChatRoomId DEN = new ChatRoomId(UUID.randomUUID());
+
+    final ChatRooms chatRooms = new ChatRooms();
+    final LiveInterests interests = new LiveInterests(new Boards(), new Mailboxes(), chatRooms);
+    final SessionId aliceSession = new SessionId(UUID.randomUUID());
+    final SessionId bobSession = new SessionId(UUID.randomUUID());
+    final Caller alice = new Caller(ALICE, new Handle("Alice"), aliceSession, Set.of(Role.MEMBER));
+    long position;
+
+    @Test
+    void presence_concerns_everyone() {
+        var interest = interests.of(alice);
+        assertThat(interest.concerns(recorded(new SessionStarted(bobSession, BOB, new Handle("Bob"), Channel.TELNET,
+                Optional.empty(), Optional.empty(), T0)))).isTrue();
+        assertThat(interest.concerns(recorded(new SessionEnded(bobSession, EndReason.DROPPED, Duration.ZERO, T0)))).isTrue();
+    }
+
+    @Test
+    void lines_concern_the_members_of_their_room_only_as_the_projection_knows_them_before_connecting() {
+        openRooms();
+        projected(new ChatJoined(LOBBY, ALICE, new Handle("Alice"), aliceSession, T0));
+        var interest = interests.of(alice);
+
+        assertThat(interest.concerns(recorded(line(LOBBY, BOB, bobSession)))).isTrue();
+        assertThat(interest.concerns(recorded(line(DEN, BOB, bobSession)))).as("a room she is not in").isFalse();
+    }
+
+    @Test
+    void a_line_right_after_her_own_join_concerns_her_though_the_projection_has_not_seen_the_join_yet() {
+        openRooms();
+        var interest = interests.of(alice);
+        assertThat(interest.concerns(recorded(line(DEN, BOB, bobSession)))).isFalse();
+
+        assertThat(interest.concerns(recorded(new ChatJoined(DEN, ALICE, new Handle("Alice"), aliceSession, T0)))).isTrue();
+        assertThat(interest.concerns(recorded(line(DEN, BOB, bobSession)))).isTrue();
+    }
+
+    @Test
+    void after_leaving_on_her_last_session_the_room_no_longer_concerns_her() {
+        openRooms();
+        var joined = new ChatJoined(LOBBY, ALICE, new Handle("Alice"), aliceSession, T0);
+        projected(joined);
+        var interest = interests.of(alice);
+        assertThat(interest.concerns(recorded(joined))).isTrue();
+
+        var left = new ChatLeft(LOBBY, ALICE, new Handle("Alice"), aliceSession, LeaveReason.LEFT, Optional.empty(),
+                Optional.empty(), Optional.empty(), T0.plusSeconds(1));
+        projected(left);
+        assertThat(interest.concerns(recorded(left))).as("her own leaving").isTrue();
+        assertThat(interest.concerns(recorded(line(LOBBY, BOB, bobSession)))).isFalse();
+    }
+
+    @Test
+    void public_rooms_opening_concern_everyone_and_private_ones_their_creator_only() {
+        var interest = interests.of(alice);
+        assertThat(interest.concerns(recorded(created(LOBBY, "Lobby", RoomKind.PUBLIC, BOB)))).isTrue();
+        assertThat(interest.concerns(recorded(created(DEN, "Den", RoomKind.PRIVATE, BOB)))).isFalse();
+        assertThat(interest.concerns(recorded(created(new ChatRoomId(UUID.randomUUID()), "Nook", RoomKind.PRIVATE, ALICE))))
+                .isTrue();
+    }
+
+    @Test
+    void pages_concern_who_sent_them_and_who_they_are_for() {
+        var interest = interests.of(alice);
+        var carol = new AccountId(UUID.randomUUID());
+        assertThat(interest.concerns(recorded(page(BOB, ALICE)))).isTrue();
+        assertThat(interest.concerns(recorded(page(ALICE, BOB)))).isTrue();
+        assertThat(interest.concerns(recorded(page(BOB, carol)))).isFalse();
+    }
+
+    private void openRooms() {
+        projected(created(LOBBY, "Lobby", RoomKind.PUBLIC, BOB));
+        projected(created(DEN, "Den", RoomKind.PUBLIC, BOB));
+        projected(new SessionStarted(aliceSession, ALICE, new Handle("Alice"), Channel.WEB, Optional.empty(),
+                Optional.empty(), T0));
+        projected(new SessionStarted(bobSession, BOB, new Handle("Bob"), Channel.WEB, Optional.empty(), Optional.empty(), T0));
+        projected(new ChatJoined(LOBBY, BOB, new Handle("Bob"), bobSession, T0));
+        projected(new ChatJoined(DEN, BOB, new Handle("Bob"), bobSession, T0));
+    }
+
+    private void projected(DomainEvent event) {
+        chatRooms.feed(event);
+    }
+
+    private static ChatRoomCreated created(ChatRoomId room, String name, RoomKind kind, AccountId creator) {
+        return new ChatRoomCreated(room, new RoomName(name), kind, Optional.empty(), creator, new Handle("Creator"), T0);
+    }
+
+    private static ChatMessageSent line(ChatRoomId room, AccountId from, SessionId session) {
+        return new ChatMessageSent(room, from, new Handle("Someone"), session, LineKind.SAY, new ChatText("hello"), T0);
+    }
+
+    private static PageSent page(AccountId from, AccountId to) {
+        return new PageSent(new PageId(UUID.randomUUID()), from, new Handle("From"), to, new Handle("To"),
+                new PageText("are you there?"), T0);
+    }
+
+    private RecordedEvent recorded(DomainEvent event) {
+        return new RecordedEvent(++position, UUID.randomUUID(), StreamId.of("test", UUID.randomUUID()), 0,
+                event.getClass().getSimpleName(), 1, EventMetadata.of(Actor.system(), Origin.system(), T0), event);
+    }
+}
