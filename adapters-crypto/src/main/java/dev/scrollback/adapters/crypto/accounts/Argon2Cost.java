@@ -34,8 +34,10 @@ public record Argon2Cost(int memoryKiB, int iterations, int parallelism) {
      * m = 19 MiB, t = 3, p = 1: OWASP's 19 MiB line with one pass more than its minimum t = 2, and well above Keycloak's
      * default (7 MiB, t = 5) in memory, the resource that makes GPU and ASIC guessing expensive. Measured on the 2-core
      * build machine (Temurin 25, Bouncy Castle 1.83, warm JIT): a median of 32 ms per hash (Keycloak's default: 21 ms;
-     * the reference C implementation: about 25 ms; see Argon2CostMeasurement).
-     * One lane: Bouncy Castle computes lanes one after another, so more lanes would buy no speed here.
+     * the reference C implementation: about 25 ms; see Argon2CostMeasurement). Hashes now run natively where libargon2
+     * loads (decision 0014; Argon2idImplementationMeasurement compares the two).
+     * One lane: Bouncy Castle computes lanes one after another, and with a hash per core already running, libargon2's
+     * thread per lane would buy no throughput either.
      */
     public static Argon2Cost recommended() {
         return new Argon2Cost(19 * 1024, 3, 1);

@@ -9,23 +9,24 @@ import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.concurrent.Semaphore;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
- * Argon2id (RFC 9106) through Bouncy Castle's pure-Java implementation, stored as PHC strings.
+ * Argon2id (RFC 9106), stored as PHC strings. The tags come from native libargon2 (the reference implementation) when it
+ * loads on this platform, else from Bouncy Castle's pure-Java code: the same function, so either verifies the other's
+ * hashes ({@link Argon2idChoice}, decision 0014).
  *
  * <p>Secrets are normalised to Unicode NFC before hashing (as RFC 8265's OpaqueString profile does), so that the same
  * password typed on a terminal and in a browser hashes alike whichever way each composes accented letters.
  *
- * <p>At most {@code maxConcurrentHashes} hashes run at once, the others wait: each one holds {@code memoryKiB} of heap
- * and a core, so a burst of logins queues instead of exhausting memory.
+ * <p>At most {@code maxConcurrentHashes} hashes run at once, the others wait: each one holds {@code memoryKiB} of memory
+ * (native, or Java heap with Bouncy Castle) and a core, so a burst of logins queues instead of exhausting memory.
  */
 public final class Argon2PasswordHasher implements PasswordHasher {
     static final int SALT_BYTES = 16;
     static final int HASH_BYTES = 32;
 
     private final Argon2Cost cost;
+    private final Argon2idFunction argon2id;
     private final Semaphore running;
     private final SecureRandom random = new SecureRandom();
 
@@ -36,11 +37,17 @@ public final class Argon2PasswordHasher implements PasswordHasher {
 
     /** @throws IllegalArgumentException when {@code cost} is below OWASP's minimum or the limit is not positive */
     public Argon2PasswordHasher(Argon2Cost cost, int maxConcurrentHashes) {
+        this(cost, maxConcurrentHashes, Argon2idChoice.preferred());
+    }
+
+    /** With a given implementation, where the tests need one in particular. */
+    Argon2PasswordHasher(Argon2Cost cost, int maxConcurrentHashes, Argon2idFunction argon2id) {
         if (!cost.meetsOwaspMinimum()) {
             throw new IllegalArgumentException(cost + " is weaker than OWASP's minimum for Argon2id (m=19456 KiB, t=2, ...)");
         }
         if (maxConcurrentHashes < 1) throw new IllegalArgumentException("maxConcurrentHashes must be positive");
         this.cost = cost;
+        this.argon2id = argon2id;
         this.running = new Semaphore(maxConcurrentHashes, true);
     }
 
@@ -72,24 +79,16 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         return cost;
     }
 
+    /** Which implementation computes the tags: native libargon2 or Bouncy Castle. */
+    String implementation() {
+        return argon2id.description();
+    }
+
     private byte[] derive(Secret secret, byte[] salt, Argon2Cost with, int length) {
-        var parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withMemoryAsKB(with.memoryKiB())
-                .withIterations(with.iterations())
-                .withParallelism(with.parallelism())
-                .withSalt(salt)
-                .build();
         var password = Normalizer.normalize(secret.value(), Normalizer.Form.NFC).getBytes(StandardCharsets.UTF_8);
-        var out = new byte[length];
         running.acquireUninterruptibly();
         try {
-            // A generator per hash: Bouncy Castle allocates the memory (one 1 KiB block object at a time) in init(),
-            // and the salt is one of init()'s parameters, so a kept generator would reallocate it all the same
-            var generator = new Argon2BytesGenerator();
-            generator.init(parameters);
-            generator.generateBytes(password, out);
-            return out;
+            return argon2id.derive(password, salt, with, length);
         } finally {
             running.release();
             Arrays.fill(password, (byte) 0);

@@ -5,7 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Prints how long one hash takes at a few costs (median of 15 after warming up). Not a test: run it by hand on the
+ * Prints how long one hash takes at a few costs (median of 15 after warming up), with the implementation this JVM
+ * chooses (native libargon2 where it loads; see the log line). Not a test: run it by hand on the
  * machine you deploy to, after {@code ./mvnw -q -B -pl adapters-crypto install}:
  * <pre>
  * ./mvnw -q -B -pl adapters-crypto dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
