@@ -292,21 +292,7 @@ public final class LiveRoutes implements Routes {
 
         @Override
         public boolean flush() {
-            if (failed) return false;
-            sending.lock();
-            try {
-                var flushed = new FutureCallback();
-                core.flush(flushed);
-                flushed.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                return !failed;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            } catch (ExecutionException | TimeoutException | RuntimeException e) {
-                return false;
-            } finally {
-                sending.unlock();
-            }
+            return written(core::flush);
         }
 
         @Override
@@ -319,14 +305,20 @@ public final class LiveRoutes implements Routes {
             return sendText(text(Ephemeral.caughtUp(position)));
         }
 
+        /** An ephemeral frame of the stream, after whatever is queued, waited for. */
         private boolean sendText(String text) {
-            if (failed || !session.isOpen()) return false;
+            return written(done -> core.sendFrame(new Frame(OpCode.TEXT, text), done, false));
+        }
+
+        /** Starts a write and waits until the socket has taken it; false when the client is gone or stuck. */
+        private boolean written(java.util.function.Consumer<org.eclipse.jetty.util.Callback> write) {
+            if (failed || !core.isOutputOpen()) return false;
             sending.lock();
             try {
-                var sent = new Callback.Completable();
-                session.sendText(text, sent);
-                sent.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                return true;
+                var done = new FutureCallback();
+                write.accept(done);
+                done.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                return !failed;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
