@@ -162,8 +162,14 @@ public final class SessionsLoad {
                 awaitCaughtUp(ws);
             }
         }
-        menuProbes(3);
+        menuProbes(WARM_UP_LOGINS);
     }
+
+    /**
+     * Logins before anything is measured, so the login path (Argon2id, the session's events, the menu) runs compiled,
+     * as on a server that has been taking calls: with only a few, the first probes measured the JIT at work on one core.
+     */
+    static final int WARM_UP_LOGINS = 100;
 
     record Ramp(int failed, double seconds, long[] latencies) {}
 

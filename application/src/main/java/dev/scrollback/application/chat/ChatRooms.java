@@ -86,17 +86,22 @@ public final class ChatRooms {
             this.room = room;
         }
 
-        void join(ChatJoined joined) {
-            if (sessions.putIfAbsent(joined.session(), joined) == null) accounts.merge(joined.account(), 1, Integer::sum);
+        /** True when the account was not in the room before. */
+        boolean join(ChatJoined joined) {
+            return sessions.putIfAbsent(joined.session(), joined) == null
+                    && accounts.merge(joined.account(), 1, Integer::sum) == 1;
         }
 
-        void leave(SessionId session) {
+        /** True when that was the account's last session in the room. */
+        boolean leave(SessionId session) {
             var gone = sessions.remove(session);
-            if (gone != null) accounts.computeIfPresent(gone.account(), (account, n) -> n == 1 ? null : n - 1);
+            return gone != null && accounts.computeIfPresent(gone.account(), (account, n) -> n == 1 ? null : n - 1) == null;
         }
     }
 
     private final Map<ChatRoomId, Entry> rooms = new HashMap<>();
+    /** Counts every change of which accounts are in which room (written under the lock): see {@link #membershipVersion}. */
+    private volatile long membershipVersion;
     /** Each room's {@link Entry#accounts}, for membership asked without the lock by every live connection. */
     private final Map<ChatRoomId, Map<AccountId, Integer>> accountsByRoom = new ConcurrentHashMap<>();
     private final Map<String, ChatRoomId> byNameKey = new HashMap<>();
@@ -132,11 +137,11 @@ public final class ChatRooms {
             case ChatInvited e -> entry(e.room()).ifPresent(room -> room.invited.add(e.account()));
             case ChatJoined e -> entry(e.room()).ifPresent(room -> {
                 if (!openSessions.contains(e.session())) return;     // ended before its join was applied
-                room.join(e);
+                if (room.join(e)) membershipVersion++;
                 bySession.computeIfAbsent(e.session(), s -> new LinkedHashSet<>()).add(e.room());
             });
             case ChatLeft e -> entry(e.room()).ifPresent(room -> {
-                room.leave(e.session());
+                if (room.leave(e.session())) membershipVersion++;
                 var joined = bySession.get(e.session());
                 if (joined != null && joined.remove(e.room()) && joined.isEmpty()) bySession.remove(e.session());
             });
@@ -156,7 +161,9 @@ public final class ChatRooms {
             case SessionEnded e -> {
                 openSessions.remove(e.session());
                 var joined = bySession.remove(e.session());
-                if (joined != null) for (var room : joined) entry(room).ifPresent(r -> r.leave(e.session()));
+                if (joined != null) for (var room : joined) entry(room).ifPresent(r -> {
+                    if (r.leave(e.session())) membershipVersion++;
+                });
             }
         }
     }
@@ -191,6 +198,15 @@ public final class ChatRooms {
      * Whether any session of {@code account} is in the room now. Asked for every chat event and every live connection,
      * so it takes no lock: two concurrent map lookups.
      */
+    /**
+     * A number that changes whenever an account comes into a room or leaves it (its last session). A "no" from
+     * {@link #isMember} still holds while this is what it was when asked before asking: live connections keep such
+     * answers instead of asking again for every line said in a room their caller is not in.
+     */
+    public long membershipVersion() {
+        return membershipVersion;
+    }
+
     public boolean isMember(ChatRoomId room, AccountId account) {
         var accounts = accountsByRoom.get(room);
         return accounts != null && accounts.containsKey(account);

@@ -84,6 +84,30 @@ class LiveInterestsTest {
     }
 
     @Test
+    void a_no_for_a_room_is_asked_again_once_memberships_changed_so_a_join_the_stream_did_not_show_still_counts() {
+        openRooms();
+        var interest = interests.of(alice);
+        assertThat(interest.concerns(recorded(line(DEN, BOB, bobSession)))).isFalse();
+        assertThat(interest.concerns(recorded(line(DEN, BOB, bobSession)))).as("kept").isFalse();
+
+        // her join came before the connection's cursor, and the projection only applies it now
+        projected(new ChatJoined(DEN, ALICE, new Handle("Alice"), aliceSession, T0));
+        assertThat(interest.concerns(recorded(line(DEN, BOB, bobSession)))).isTrue();
+    }
+
+    @Test
+    void many_rooms_she_is_not_in_are_all_still_refused() {
+        openRooms();
+        var interest = interests.of(alice);
+        for (int i = 0; i < LiveInterests.NOT_IN_KEPT * 3; i++) {
+            var room = new ChatRoomId(UUID.randomUUID());
+            projected(created(room, "Room " + i, RoomKind.PUBLIC, BOB));
+            assertThat(interest.concerns(recorded(line(room, BOB, bobSession)))).isFalse();
+        }
+        assertThat(interest.concerns(recorded(line(DEN, BOB, bobSession)))).isFalse();
+    }
+
+    @Test
     void after_leaving_on_her_last_session_the_room_no_longer_concerns_her() {
         openRooms();
         var joined = new ChatJoined(LOBBY, ALICE, new Handle("Alice"), aliceSession, T0);
