@@ -161,6 +161,7 @@ class LiveHubTest {
             throws Exception {
         hub.start();
         appendVerified(20);                                       // the ring (16) holds 5..20
+        awaitHead(allPositions().getLast());                      // else the follower may bring them live, a burst
         var client = new Recorder();
         var stream = new LiveStream(hub, 4);                      // far less than the 12 it missed
         var running = CompletableFuture.supplyAsync(() -> {
@@ -221,7 +222,8 @@ class LiveHubTest {
         var running = CompletableFuture.supplyAsync(() -> run(stream, 3, client), THREADS);
         appender.get(60, TimeUnit.SECONDS);
         client.await(() -> client.caughtUpSeen);
-        appendVerified(25);                                       // surely pushed: the client has caught up
+        awaitPushing();                                           // what was queued meanwhile is sent first
+        appendVerified(25);                                       // so these are surely pushed
         client.await(() -> client.positions().size() == allPositions().size() - 3);
         stream.stop();
 
@@ -285,6 +287,15 @@ class LiveHubTest {
         stream.stop();
         running.get(10, TimeUnit.SECONDS);
         assertThat(client.positions()).containsExactly(51L);
+    }
+
+    /** Until the hub's follower has handed out everything up to {@code position}. */
+    private void awaitHead(long position) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (hub.head() < position) {
+            if (System.nanoTime() > deadline) throw new AssertionError("the follower never reached " + position);
+            Thread.sleep(5);
+        }
     }
 
     /** Until the hub pushes to the client: it switches once the client's thread found nothing queued. */
