@@ -68,6 +68,16 @@ public final class TestServer implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /**
+     * A POST that asks first ({@code Expect: 100-continue}, as curl does for large bodies): a server refusing the size
+     * answers before the body is sent, instead of closing while the client is still writing it (then the answer can
+     * be lost in the reset, and a test would fail now and then for the wrong reason).
+     */
+    public HttpResponse<String> postAskingFirst(String path, String json, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/json").expectContinue(true)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public HttpResponse<String> delete(String path, String... headers) {
         return send(request(path, headers).DELETE());
     }

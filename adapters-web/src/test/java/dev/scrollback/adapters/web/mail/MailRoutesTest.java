@@ -171,7 +171,7 @@ class MailRoutesTest {
             assertProblem(answer, 400, "validation-failed");
         }
         var huge = "{\"to\": \"Bob\", \"subject\": \"Hi\", \"body\": \"" + "a".repeat(200_000) + "\"}";
-        assertThat(server.post("/api/v1/mail", huge, "Authorization", auth()).statusCode()).isEqualTo(413);
+        assertThat(server.postAskingFirst("/api/v1/mail", huge, "Authorization", auth()).statusCode()).isEqualTo(413);
         assertThat(lastSend.get()).as("nothing got through").isNull();
     }
 
