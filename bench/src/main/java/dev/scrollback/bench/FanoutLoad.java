@@ -54,7 +54,7 @@ public final class FanoutLoad {
     private static final int SMALL_ROOMS = 100;
 
     record Settings(Path jar, Path dir, Path nodeScript, String serverCpus, int accounts, List<Integer> ratesOne,
-                    List<Integer> ratesMany, int seconds, int catchUp, boolean jfr, boolean node, boolean scrollback,
+                    List<Integer> ratesMany, int seconds, int warmup, int catchUp, boolean jfr, boolean node, boolean scrollback,
                     List<String> jvmOptions) {}
 
     /** Where lines go and where members listen. */
@@ -383,7 +383,7 @@ public final class FanoutLoad {
         System.out.printf(Locale.ROOT, "%d connections live in %.1f s%s%n", CONNECTIONS, (System.nanoTime() - t0) / 1e9,
                 notReady > 0 ? " (" + notReady + " not ready)" : "");
         var rates = shape == ONE ? settings.ratesOne() : settings.ratesMany();
-        step(target, shape, conns, "warm-up", rates.getFirst(), 5, serverPid, false);
+        step(target, shape, conns, "warm-up", rates.getFirst(), settings.warmup(), serverPid, false);
         for (int rate : rates) step(target, shape, conns, "", rate, settings.seconds(), serverPid, true);
         for (var c : conns) {
             c.closing = true;
@@ -692,7 +692,7 @@ public final class FanoutLoad {
         Path dir = Path.of("bench/results", "fanout-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Path script = Path.of("bench/node/broadcast.js");
         String cpus = "0";
-        int accounts = 500, seconds = 8, catchUp = 10_000;
+        int accounts = 500, seconds = 8, warmup = 5, catchUp = 10_000;
         List<Integer> one = List.of(10, 20, 50, 100, 150), many = List.of(100, 200, 300, 500, 1000);
         boolean jfr = false, node = true, scrollback = true;
         var jvm = new ArrayList<String>();
@@ -706,6 +706,7 @@ public final class FanoutLoad {
                 case "--rates-one" -> one = Arrays.stream(args[++i].split(",")).map(String::strip).map(Integer::parseInt).toList();
                 case "--rates-many" -> many = Arrays.stream(args[++i].split(",")).map(String::strip).map(Integer::parseInt).toList();
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--catch-up" -> catchUp = Integer.parseInt(args[++i]);
                 case "--jfr" -> jfr = true;
                 case "--no-node" -> node = false;
@@ -718,6 +719,6 @@ public final class FanoutLoad {
             throw new IllegalArgumentException("--accounts must be a multiple of 100, at most 1,000");
         }
         return new Settings(jar.toAbsolutePath(), dir.toAbsolutePath(), script.toAbsolutePath(), cpus, accounts, one, many, seconds,
-                catchUp, jfr, node, scrollback, jvm);
+                warmup, catchUp, jfr, node, scrollback, jvm);
     }
 }
