@@ -86,22 +86,21 @@ public final class ChatRooms {
             this.room = room;
         }
 
-        /** True when the account was not in the room before. */
-        boolean join(ChatJoined joined) {
-            return sessions.putIfAbsent(joined.session(), joined) == null
-                    && accounts.merge(joined.account(), 1, Integer::sum) == 1;
+        void join(ChatJoined joined) {
+            if (sessions.putIfAbsent(joined.session(), joined) == null) accounts.merge(joined.account(), 1, Integer::sum);
         }
 
-        /** True when that was the account's last session in the room. */
-        boolean leave(SessionId session) {
+        void leave(SessionId session) {
             var gone = sessions.remove(session);
-            return gone != null && accounts.computeIfPresent(gone.account(), (account, n) -> n == 1 ? null : n - 1) == null;
+            if (gone != null) accounts.computeIfPresent(gone.account(), (account, n) -> n == 1 ? null : n - 1);
         }
     }
 
     private final Map<ChatRoomId, Entry> rooms = new HashMap<>();
-    /** Counts every change of which accounts are in which room (written under the lock): see {@link #membershipVersion}. */
-    private volatile long membershipVersion;
+    /** The room {@link #isMember} was last asked about: every connection asks about the same line's room in turn. */
+    private volatile RoomAccounts lastAsked;
+
+    private record RoomAccounts(ChatRoomId room, Map<AccountId, Integer> accounts) {}
     /** Each room's {@link Entry#accounts}, for membership asked without the lock by every live connection. */
     private final Map<ChatRoomId, Map<AccountId, Integer>> accountsByRoom = new ConcurrentHashMap<>();
     private final Map<String, ChatRoomId> byNameKey = new HashMap<>();
@@ -137,11 +136,11 @@ public final class ChatRooms {
             case ChatInvited e -> entry(e.room()).ifPresent(room -> room.invited.add(e.account()));
             case ChatJoined e -> entry(e.room()).ifPresent(room -> {
                 if (!openSessions.contains(e.session())) return;     // ended before its join was applied
-                if (room.join(e)) membershipVersion++;
+                room.join(e);
                 bySession.computeIfAbsent(e.session(), s -> new LinkedHashSet<>()).add(e.room());
             });
             case ChatLeft e -> entry(e.room()).ifPresent(room -> {
-                if (room.leave(e.session())) membershipVersion++;
+                room.leave(e.session());
                 var joined = bySession.get(e.session());
                 if (joined != null && joined.remove(e.room()) && joined.isEmpty()) bySession.remove(e.session());
             });
@@ -161,9 +160,7 @@ public final class ChatRooms {
             case SessionEnded e -> {
                 openSessions.remove(e.session());
                 var joined = bySession.remove(e.session());
-                if (joined != null) for (var room : joined) entry(room).ifPresent(r -> {
-                    if (r.leave(e.session())) membershipVersion++;
-                });
+                if (joined != null) for (var room : joined) entry(room).ifPresent(r -> r.leave(e.session()));
             }
         }
     }
@@ -195,21 +192,20 @@ public final class ChatRooms {
     }
 
     /**
-     * Whether any session of {@code account} is in the room now. Asked for every chat event and every live connection,
-     * so it takes no lock: two concurrent map lookups.
+     * Whether any session of {@code account} is in the room now. Asked for every chat event and every live connection
+     * in turn, so it takes no lock and remembers the last room asked about: one lookup per connection, no allocation.
      */
-    /**
-     * A number that changes whenever an account comes into a room or leaves it (its last session). A "no" from
-     * {@link #isMember} still holds while this is what it was when asked before asking: live connections keep such
-     * answers instead of asking again for every line said in a room their caller is not in.
-     */
-    public long membershipVersion() {
-        return membershipVersion;
-    }
-
     public boolean isMember(ChatRoomId room, AccountId account) {
-        var accounts = accountsByRoom.get(room);
-        return accounts != null && accounts.containsKey(account);
+        var last = lastAsked;
+        Map<AccountId, Integer> accounts;
+        if (last != null && last.room().equals(room)) {
+            accounts = last.accounts();                       // the room's live map: changes show at once
+        } else {
+            accounts = accountsByRoom.get(room);
+            if (accounts == null) return false;
+            lastAsked = new RoomAccounts(room, accounts);
+        }
+        return accounts.containsKey(account);
     }
 
     /** The rooms {@code session} is in, in the order it joined them. */

@@ -62,16 +62,11 @@ public final class LiveInterests {
      * One caller's interest: a single switch over the event's type (asked for every event and every connection, so it
      * is kept to one type test and a set lookup or two), with what it learns from the events it sees.
      */
-    /** How many "not in that room" answers a connection keeps at most. */
-    static final int NOT_IN_KEPT = 64;
-
     private final class CallerInterest implements LiveInterest {
         private final Caller caller;
         private final AccountId me;
         /** Rooms the caller is in: from the projection when first asked, then from their own joins as they stream by. */
         private final Set<ChatRoomId> rooms = new HashSet<>();
-        /** Rooms the projection said the caller is not in, with its membership version then (still true while equal). */
-        private final Map<ChatRoomId, Long> notIn = new HashMap<>();
         private final Map<BoardId, BoardAccess> boardsLearnt = new HashMap<>();
         private final Set<PrivateMessageId> sentByMe = new HashSet<>();
 
@@ -129,15 +124,7 @@ public final class LiveInterests {
 
         private boolean in(ChatRoomId room) {
             if (rooms.contains(room)) return true;
-            long version = chatRooms.membershipVersion();                 // read before asking: see membershipVersion
-            var known = notIn.get(room);
-            if (known != null && known == version) return false;
-            if (!chatRooms.isMember(room, me)) {
-                if (notIn.size() >= NOT_IN_KEPT) notIn.clear();              // bounded: a connection is small
-                notIn.put(room, version);
-                return false;
-            }
-            notIn.remove(room);
+            if (!chatRooms.isMember(room, me)) return false;
             rooms.add(room);
             return true;
         }
