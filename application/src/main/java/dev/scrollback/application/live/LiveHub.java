@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 public final class LiveHub implements AutoCloseable {
     public static final int RING = 10_000;
     private static final Duration RESUME_PAUSE = Duration.ofSeconds(1);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
     private static final System.Logger LOG = System.getLogger(LiveHub.class.getName());
 
     private final LiveSource source;
@@ -110,16 +111,23 @@ public final class LiveHub implements AutoCloseable {
         }
     }
 
-    /**
-     * Hands every event from now on that {@code interest} takes to {@code onItem}, on a virtual thread named
-     * {@code name}, for as long as the subscription is open — for reactors inside this process, which drain at once
-     * (a failure, or falling behind, resumes from the last item handed over; nothing is skipped or repeated).
-     */
+    /** As {@link #follow(String, long, LiveInterest, java.util.function.Consumer)}, from the head now. */
     public EventLog.Subscription follow(String name, LiveInterest interest, java.util.function.Consumer<LiveItem> onItem) {
+        return follow(name, head(), interest, onItem);
+    }
+
+    /**
+     * Hands every event after {@code after} that {@code interest} takes to {@code onItem}, on a virtual thread named
+     * {@code name}, for as long as the subscription is open — for reactors inside this process, which drain at once
+     * (a failure, or falling behind, resumes from the last item handed over; nothing is skipped or repeated). Once
+     * {@code close} returns (from another thread), nothing more is handed over.
+     */
+    public EventLog.Subscription follow(String name, long after, LiveInterest interest,
+                                        java.util.function.Consumer<LiveItem> onItem) {
         var open = new java.util.concurrent.atomic.AtomicBoolean(true);
         var current = new java.util.concurrent.atomic.AtomicReference<LiveStream>();
         var thread = Thread.ofVirtual().name(name).start(() -> {
-            long from = head();
+            long from = after;
             while (open.get()) {
                 var stream = new LiveStream(this, 1_024);
                 current.set(stream);
@@ -164,6 +172,12 @@ public final class LiveHub implements AutoCloseable {
             var stream = current.get();
             if (stream != null) stream.stop();
             thread.interrupt();
+            if (Thread.currentThread() == thread) return;        // closed from its own onItem
+            try {
+                if (!thread.join(CLOSE_WAIT)) LOG.log(System.Logger.Level.WARNING, name + " is still busy after close");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         };
     }
 
