@@ -1,10 +1,9 @@
 package dev.scrollback.adapters.persistence.cluster;
 
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import dev.scrollback.application.shared.EventLog;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +23,9 @@ public final class RedisAppendNotices implements AutoCloseable {
     private final byte[] self;
     private final AtomicBoolean inFlight = new AtomicBoolean();
     private final AtomicBoolean pending = new AtomicBoolean();
-    private final RedisPubSubAdapter<String, byte[]> listener;
-    private volatile boolean failing;
+    private final EventLog.Subscription listening;
+    private final WarnOnce failures = new WarnOnce(LOG,
+            "Cannot tell other instances about commits (they find them at their next poll): {}");
 
     /**
      * Subscribes at once; {@code othersCommitted} runs on Lettuce's event loop for every notice of another instance, so
@@ -35,14 +35,9 @@ public final class RedisAppendNotices implements AutoCloseable {
         this.connections = connections;
         this.channel = prefix + "appended";
         this.self = self.toString().getBytes(StandardCharsets.UTF_8);
-        this.listener = new RedisPubSubAdapter<>() {
-            @Override
-            public void message(String from, byte[] message) {
-                if (channel.equals(from) && !Arrays.equals(message, RedisAppendNotices.this.self)) othersCommitted.run();
-            }
-        };
-        connections.subscriptions().addListener(listener);
-        connections.subscriptions().sync().subscribe(channel);
+        this.listening = connections.listen(channel, message -> {
+            if (!Arrays.equals(message, this.self)) othersCommitted.run();
+        });
     }
 
     /** This instance committed: tell the others (never blocks; a failure only costs them a poll). */
@@ -55,33 +50,18 @@ public final class RedisAppendNotices implements AutoCloseable {
         pending.set(false);
         try {
             connections.commands().async().publish(channel, self).whenComplete((listeners, failure) -> {
-                report(failure);
+                failures.report(failure);
                 inFlight.set(false);
                 if (pending.get() && inFlight.compareAndSet(false, true)) send();
             });
         } catch (RuntimeException closed) {
-            report(closed);
+            failures.report(closed);
             inFlight.set(false);
-        }
-    }
-
-    private void report(Throwable failure) {
-        if (failure == null) {
-            failing = false;
-        } else if (!failing) {
-            failing = true;
-            LOG.warn("Cannot tell other instances about commits (they find them at their next poll): {}", failure.toString());
         }
     }
 
     @Override
     public void close() {
-        connections.subscriptions().removeListener(listener);
-        try {
-            connections.subscriptions().async().unsubscribe(channel).get(1, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) Thread.currentThread().interrupt();
-            // closing anyway; the connection goes with the client
-        }
+        listening.close();
     }
 }

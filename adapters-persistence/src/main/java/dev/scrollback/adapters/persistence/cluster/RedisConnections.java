@@ -9,9 +9,12 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import dev.scrollback.application.shared.EventLog;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The connections to the Redis that instances share (SPEC §6): one for commands, one for subscriptions, both with
@@ -78,6 +81,30 @@ public final class RedisConnections implements AutoCloseable {
 
     StatefulRedisPubSubConnection<String, byte[]> subscriptions() {
         return subscriptions;
+    }
+
+    /**
+     * Subscribes to {@code channel} at once; {@code onMessage} runs on Lettuce's event loop for every message on it, so
+     * it must return quickly. Closing stops it (waiting up to a second for Redis to confirm).
+     */
+    EventLog.Subscription listen(String channel, Consumer<byte[]> onMessage) {
+        var listener = new RedisPubSubAdapter<String, byte[]>() {
+            @Override
+            public void message(String from, byte[] message) {
+                if (channel.equals(from)) onMessage.accept(message);
+            }
+        };
+        subscriptions.addListener(listener);
+        subscriptions.sync().subscribe(channel);
+        return () -> {
+            subscriptions.removeListener(listener);
+            try {
+                subscriptions.async().unsubscribe(channel).get(1, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+                // closing anyway; the connection goes with the client
+            }
+        };
     }
 
     /** Where it connects, without credentials: for logs. */

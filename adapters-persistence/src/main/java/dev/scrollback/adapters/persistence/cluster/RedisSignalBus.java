@@ -9,11 +9,9 @@ import dev.scrollback.domain.chat.ChatRoomId;
 import dev.scrollback.domain.shared.AccountId;
 import dev.scrollback.domain.shared.Handle;
 import dev.scrollback.domain.shared.SessionId;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,30 +30,25 @@ public final class RedisSignalBus implements SignalBus, AutoCloseable {
     private final String channel;
     private final String self;
     private final InMemorySignalBus here = new InMemorySignalBus();
-    private final RedisPubSubAdapter<String, byte[]> listener;
-    private volatile boolean failing;
+    private final EventLog.Subscription listening;
+    private final WarnOnce failures = new WarnOnce(LOG,
+            "Cannot send signals to other instances (typing and presence stay local): {}");
 
     public RedisSignalBus(RedisConnections connections, String prefix, UUID self) {
         this.connections = connections;
         this.channel = prefix + "signals";
         this.self = self.toString();
-        this.listener = new RedisPubSubAdapter<>() {
-            @Override
-            public void message(String from, byte[] message) {
-                if (channel.equals(from)) decode(message).ifPresent(here::publish);
-            }
-        };
-        connections.subscriptions().addListener(listener);
-        connections.subscriptions().sync().subscribe(channel);
+        this.listening = connections.listen(channel, message -> decode(message).ifPresent(here::publish));
     }
 
     @Override
     public void publish(Signal signal) {
         here.publish(signal);
         try {
-            connections.commands().async().publish(channel, encode(signal)).whenComplete((n, failure) -> report(failure));
+            connections.commands().async().publish(channel, encode(signal))
+                    .whenComplete((n, failure) -> failures.report(failure));
         } catch (RuntimeException closed) {
-            report(closed);
+            failures.report(closed);
         }
     }
 
@@ -93,22 +86,8 @@ public final class RedisSignalBus implements SignalBus, AutoCloseable {
         }
     }
 
-    private void report(Throwable failure) {
-        if (failure == null) {
-            failing = false;
-        } else if (!failing) {
-            failing = true;
-            LOG.warn("Cannot send signals to other instances (typing and presence stay local): {}", failure.toString());
-        }
-    }
-
     @Override
     public void close() {
-        connections.subscriptions().removeListener(listener);
-        try {
-            connections.subscriptions().async().unsubscribe(channel).get(1, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) Thread.currentThread().interrupt();
-        }
+        listening.close();
     }
 }
