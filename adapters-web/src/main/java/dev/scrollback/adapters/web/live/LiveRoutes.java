@@ -71,6 +71,7 @@ public final class LiveRoutes implements Routes {
     private final Map<String, Connection> open = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final Frames frames = new Frames(item -> text(FeedRoutes.Event.of(item.view())));
+    private volatile SignalText lastSignal;
 
     public LiveRoutes(Authentication authentication, LiveHub hub, LiveInterests interests, TypingSignals typing,
                       Clock clock) {
@@ -135,11 +136,7 @@ public final class LiveRoutes implements Routes {
         }
         var stream = new LiveStream(hub);
         var signals = typing.listen(signal -> {
-            if (!typing.concerns(caller, signal)) return;
-            sendQuietly(session, switch (signal) {
-                case Signal.Typing typed -> Ephemeral.typing(typed.room().toString(), typed.handle().value());
-                case Signal.Doing doing -> Ephemeral.presence(doing.handle().value(), doing.activity().description());
-            });
+            if (typing.concerns(caller, signal)) sendQuietly(session, signalFrame(signal));
         });
         open.put(ctx.sessionId(), new Connection(caller, stream, signals));
         Thread.ofVirtual().name("live-" + ctx.sessionId()).start(() -> run(ctx.sessionId(), session, caller, after, stream));
@@ -205,9 +202,26 @@ public final class LiveRoutes implements Routes {
         if (connection != null) connection.close();
     }
 
+    /**
+     * A signal's frame text. The bus hands one signal to every connection's listener in turn, so the last one made is
+     * kept: a presence heartbeat to ten thousand connections is serialized once, not ten thousand times.
+     */
+    private String signalFrame(Signal signal) {
+        var last = lastSignal;
+        if (last != null && last.signal() == signal) return last.text();
+        var text = text(switch (signal) {
+            case Signal.Typing typed -> Ephemeral.typing(typed.room().toString(), typed.handle().value());
+            case Signal.Doing doing -> Ephemeral.presence(doing.handle().value(), doing.activity().description());
+        });
+        lastSignal = new SignalText(signal, text);
+        return text;
+    }
+
+    private record SignalText(Signal signal, String text) {}
+
     /** An ephemeral frame, sent without waiting: a slow client may miss it, which is what ephemeral means. */
-    private static void sendQuietly(Session session, Ephemeral frame) {
-        if (session.isOpen()) session.sendText(text(frame), Callback.NOOP);
+    private static void sendQuietly(Session session, String text) {
+        if (session.isOpen()) session.sendText(text, Callback.NOOP);
     }
 
     private static Optional<String> token(WsContext ctx) {
