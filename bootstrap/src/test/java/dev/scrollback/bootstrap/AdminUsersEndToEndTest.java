@@ -82,11 +82,7 @@ class AdminUsersEndToEndTest {
                     .status()).isEqualTo(401);
             var birch = web.logIn("birch", PASSWORD);
             try (var telnet = TelnetCaller.connect(app.getBean(TelnetServer.class).port())) {
-                telnet.expect("Handle: ");
-                telnet.line("birch");
-                telnet.expect("Password: ");
-                telnet.line(PASSWORD);
-                telnet.expect("Your choice: ");
+                telnet.logIn("birch", PASSWORD);
 
                 WalkingSkeletonEndToEndTest.untilTrue(() ->     // who's online is a projection too
                         web.get("/api/v1/admin/users/BIRCH", root).body().get("sessions").size() == 2 ? "both" : "");

@@ -62,11 +62,7 @@ class BoardSearchEndToEndTest {
             assertThat(results(web.get("/api/v1/search?q=courier", amiga).body())).as("the old text is gone").isEmpty();
 
             try (var telnet = TelnetCaller.connect(bbs.telnetPort())) {       // the same search on telnet
-                telnet.expect("Handle: ");
-                telnet.line("Amiga");
-                telnet.expect("Password: ");
-                telnet.line(TestBbs.PASSWORD);
-                telnet.expect("Your choice: ");
+                telnet.logIn("Amiga", TestBbs.PASSWORD);
                 telnet.key('B');
                 telnet.expect("Board number, [N] New-scan, [F] Find, [Q] Back: ");
                 telnet.line("F");

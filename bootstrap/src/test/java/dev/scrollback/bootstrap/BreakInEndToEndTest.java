@@ -36,11 +36,7 @@ class BreakInEndToEndTest {
             var sysop = bbs.sysop();
             bbs.signUp("Amiga", "amiga@example.test");
             try (var amiga = TelnetCaller.connect(bbs.telnetPort())) {
-                amiga.expect("Handle: ");
-                amiga.line("Amiga");
-                amiga.expect("Password: ");
-                amiga.line(TestBbs.PASSWORD);
-                amiga.expect("Your choice: ");
+                amiga.logIn("Amiga", TestBbs.PASSWORD);
                 var session = WalkingSkeletonEndToEndTest.untilTrue(() -> WalkingSkeletonEndToEndTest.readFeed(bbs.web(), sysop)
                         .stream().filter(e -> e.path("type").asText().equals("SessionStarted")
                                 && e.at("/data/handle").asText().equals("Amiga"))
@@ -64,11 +60,7 @@ class BreakInEndToEndTest {
             var bbsfan = bbs.web().logIn("Bbsfan", TestBbs.PASSWORD);
 
             try (var amiga = TelnetCaller.connect(bbs.telnetPort())) {
-                amiga.expect("Handle: ");
-                amiga.line("Amiga");
-                amiga.expect("Password: ");
-                amiga.line(TestBbs.PASSWORD);
-                amiga.expect("Your choice: ");
+                amiga.logIn("Amiga", TestBbs.PASSWORD);
 
                 assertThat(bbs.web().post("/api/v1/mail", Map.of("to", "Amiga", "subject", "Lunch?", "body", "Noon?"),
                         bbsfan).status()).isEqualTo(201);

@@ -3,13 +3,9 @@ package dev.scrollback.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scrollback.adapters.web.WebServer;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,27 +14,18 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code restart} before it serves anyone, so who's online shows no ghost and a rebuilt projection agrees with it.
  */
 class CrashRecoveryTest {
-    private static final Pattern READY = Pattern.compile("telnet on port (\\d+), HTTP on port (\\d+)");
 
     @TempDir
     Path data;
 
     @Test
     void sessions_left_open_by_a_killed_server_end_with_reason_restart_at_the_next_start() throws Exception {
-        var child = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), ScrollbackApplication.class.getName(), "serve")
-                .redirectErrorStream(true);
-        var env = child.environment();
-        env.put("SCROLLBACK_DATA_DIR", data.toString());
-        env.put("SCROLLBACK_TELNET_PORT", "0");
-        env.put("SCROLLBACK_HTTP_PORT", "0");
-        env.put("SCROLLBACK_TELNET_HOST", "127.0.0.1");
-        env.put("SCROLLBACK_HTTP_HOST", "127.0.0.1");
-        env.put("SCROLLBACK_SYSOP_HANDLE", WalkingSkeletonEndToEndTest.SYSOP);
-        env.put("SCROLLBACK_SYSOP_PASSWORD", WalkingSkeletonEndToEndTest.SYSOP_PASSWORD);
-        var process = child.start();
+        var process = ChildServer.start(Map.of("SCROLLBACK_DATA_DIR", data.toString(), "SCROLLBACK_TELNET_PORT", "0",
+                "SCROLLBACK_HTTP_PORT", "0", "SCROLLBACK_TELNET_HOST", "127.0.0.1", "SCROLLBACK_HTTP_HOST", "127.0.0.1",
+                "SCROLLBACK_SYSOP_HANDLE", WalkingSkeletonEndToEndTest.SYSOP,
+                "SCROLLBACK_SYSOP_PASSWORD", WalkingSkeletonEndToEndTest.SYSOP_PASSWORD));
         try {
-            int httpPort = httpPortOnceReady(process);
+            int httpPort = ChildServer.httpPortOnceReady(process, "the server");
             var web = new Http(httpPort);
             var token = web.logIn(WalkingSkeletonEndToEndTest.SYSOP, WalkingSkeletonEndToEndTest.SYSOP_PASSWORD);
             WalkingSkeletonEndToEndTest.untilTrue(() ->         // the projection follows the log a moment later
@@ -62,33 +49,6 @@ class CrashRecoveryTest {
                 return now.size() == 1 ? now.toString() : "";
             });
             assertThat(online).contains(WalkingSkeletonEndToEndTest.SYSOP);
-        }
-    }
-
-    /** Reads the child's log until it says it is ready, keeps draining it so the child never blocks on a full pipe. */
-    private static int httpPortOnceReady(Process process) throws Exception {
-        var port = new CompletableFuture<Integer>();
-        var log = new StringBuilder();
-        Thread.ofVirtual().start(() -> {
-            try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = lines.readLine()) != null; ) {
-                    synchronized (log) {
-                        log.append(line).append('\n');
-                    }
-                    var m = READY.matcher(line);
-                    if (m.find()) port.complete(Integer.parseInt(m.group(2)));
-                }
-                port.completeExceptionally(new AssertionError("the server exited before it was ready:\n" + log));
-            } catch (Exception e) {
-                port.completeExceptionally(e);
-            }
-        });
-        try {
-            return port.get(120, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            synchronized (log) {
-                throw new AssertionError("the server did not become ready:\n" + log);
-            }
         }
     }
 }

@@ -70,11 +70,7 @@ class HostileCallersEndToEndTest {
     }
 
     private static void logIn(TelnetCaller caller) throws Exception {
-        caller.expect("Handle: ");
-        caller.line(WalkingSkeletonEndToEndTest.SYSOP);
-        caller.expect("Password: ");
-        caller.line(WalkingSkeletonEndToEndTest.SYSOP_PASSWORD);
-        caller.expect("Your choice: ");
+        caller.logIn(WalkingSkeletonEndToEndTest.SYSOP, WalkingSkeletonEndToEndTest.SYSOP_PASSWORD);
     }
 
     /** Reads raw bytes (negotiation included, unanswered) until the text appears. */

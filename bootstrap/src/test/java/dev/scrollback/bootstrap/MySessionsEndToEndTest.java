@@ -23,11 +23,7 @@ class MySessionsEndToEndTest {
         try (var app = WalkingSkeletonEndToEndTest.start(data)) {
             var web = new Http(app.getBean(WebServer.class).port());
             try (var telnet = TelnetCaller.connect(app.getBean(TelnetServer.class).port())) {
-                telnet.expect("Handle: ");
-                telnet.line(SYSOP);
-                telnet.expect("Password: ");
-                telnet.line(PASSWORD);
-                telnet.expect("Your choice: ");
+                telnet.logIn(SYSOP, PASSWORD);
                 var token = web.logIn(SYSOP, PASSWORD);
 
                 var sessions = WalkingSkeletonEndToEndTest.untilTrue(() -> {
@@ -88,11 +84,7 @@ class MySessionsEndToEndTest {
                     "password", "a completely different phrase")).status()).isEqualTo(201);
             web.post("/api/v1/accounts/verify", Map.of("handle", "Telly", "code", Outbox.codeFor(data, "telly@example.test")));
             try (var telnet = TelnetCaller.connect(app.getBean(TelnetServer.class).port())) {
-                telnet.expect("Handle: ");
-                telnet.line("Telly");
-                telnet.expect("Password: ");
-                telnet.line("a completely different phrase");
-                telnet.expect("Your choice: ");
+                telnet.logIn("Telly", "a completely different phrase");
 
                 var telly = web.logIn("Telly", "a completely different phrase");
                 assertThat(web.get("/api/v1/admin/users/Telly/sessions", telly).status()).as("sysops only").isEqualTo(403);

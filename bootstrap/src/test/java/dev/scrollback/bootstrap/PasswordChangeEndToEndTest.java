@@ -23,11 +23,7 @@ class PasswordChangeEndToEndTest {
 
     static TelnetCaller telnetLogin(int port) throws Exception {
         var telnet = TelnetCaller.connect(port);
-        telnet.expect("Handle: ");
-        telnet.line(SYSOP);
-        telnet.expect("Password: ");
-        telnet.line(OLD);
-        telnet.expect("Your choice: ");
+        telnet.logIn(SYSOP, OLD);
         return telnet;
     }
 

@@ -154,11 +154,7 @@ class PasswordResetEndToEndTest {
 
     static TelnetCaller telnetLogin(ConfigurableApplicationContext app, String handle, String password) throws Exception {
         var telnet = TelnetCaller.connect(app.getBean(TelnetServer.class).port());
-        telnet.expect("Handle: ");
-        telnet.line(handle);
-        telnet.expect("Password: ");
-        telnet.line(password);
-        telnet.expect("Your choice: ");
+        telnet.logIn(handle, password);
         return telnet;
     }
 

@@ -32,11 +32,7 @@ class PresenceActivityEndToEndTest {
             var watcher = LiveEventsEndToEndTest.Client.connect(bbs, "?access_token=" + sysop, null, null);
             watcher.until(frame -> frame.path("type").asText().equals("CaughtUp"));
             try (var amiga = TelnetCaller.connect(bbs.telnetPort())) {
-                amiga.expect("Handle: ");
-                amiga.line("Amiga");
-                amiga.expect("Password: ");
-                amiga.line(TestBbs.PASSWORD);
-                amiga.expect("Your choice: ");
+                amiga.logIn("Amiga", TestBbs.PASSWORD);
                 assertThat(doing(bbs, sysop, "Amiga")).isEqualTo("at the main menu");
                 amiga.key('B');
                 amiga.expect("Board number, [N] New-scan, [F] Find, [Q] Back: ");
@@ -56,11 +52,7 @@ class PresenceActivityEndToEndTest {
                 assertThat(entry).contains("\"channel\":\"telnet\"");
 
                 try (var bbsfan = TelnetCaller.connect(bbs.telnetPort())) {
-                    bbsfan.expect("Handle: ");
-                    bbsfan.line("Bbsfan");
-                    bbsfan.expect("Password: ");
-                    bbsfan.line(TestBbs.PASSWORD);
-                    bbsfan.expect("Your choice: ");
+                    bbsfan.logIn("Bbsfan", TestBbs.PASSWORD);
                     bbsfan.key('W');
                     var screen = bbsfan.expect("Your choice: ");
                     assertThat(screen).contains("Idle", "Doing").containsPattern("Amiga\\s+telnet\\s+5m\\s+5m\\s+reading General / Chat");

@@ -8,9 +8,6 @@ import dev.scrollback.adapters.web.WebServer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -18,9 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +31,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 class SeveralInstancesEndToEndTest {
     static final String PG = "jdbc:postgresql://127.0.0.1:5432/test";
     static final String REDIS = "redis://127.0.0.1:6379/0";
-    private static final Pattern READY = Pattern.compile("telnet on port (\\d+), HTTP on port (\\d+)");
 
     @TempDir
     Path data;
@@ -63,15 +57,11 @@ class SeveralInstancesEndToEndTest {
     @Test
     void callers_on_two_instances_meet_and_when_one_instance_dies_the_other_ends_its_sessions() throws Exception {
         sql("CREATE SCHEMA " + schema);
-        var child = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), ScrollbackApplication.class.getName(), "serve")
-                .redirectErrorStream(true);
         var dataA = data.resolve("a");
-        child.environment().putAll(settings(dataA));
-        var a = child.start();
+        var a = ChildServer.start(settings(dataA));
         ConfigurableApplicationContext b = null;
         try {
-            var webA = new Http(httpPortOnceReady(a));
+            var webA = new Http(ChildServer.httpPortOnceReady(a, "instance A"));
             TestBbs.signUp(webA, dataA, "Amiga", "amiga@example.test");
             TestBbs.signUp(webA, dataA, "Bbsfan", "bbsfan@example.test");
             var amiga = webA.logIn("Amiga", TestBbs.PASSWORD);                   // a session on A before B starts
@@ -161,33 +151,6 @@ class SeveralInstancesEndToEndTest {
     private static List<JsonNode> endingsOf(List<JsonNode> feed, String session) {
         return feed.stream().filter(e -> e.get("type").asText().equals("SessionEnded"))
                 .filter(e -> e.get("stream").asText().equals("session-" + session)).toList();
-    }
-
-    /** Reads the child's log until it says it is ready, and keeps draining it so the child never blocks on a full pipe. */
-    private static int httpPortOnceReady(Process process) throws Exception {
-        var port = new CompletableFuture<Integer>();
-        var log = new StringBuilder();
-        Thread.ofVirtual().start(() -> {
-            try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = lines.readLine()) != null; ) {
-                    synchronized (log) {
-                        log.append(line).append('\n');
-                    }
-                    var ready = READY.matcher(line);
-                    if (ready.find()) port.complete(Integer.parseInt(ready.group(2)));
-                }
-                port.completeExceptionally(new AssertionError("instance A exited before it was ready:\n" + log));
-            } catch (Exception e) {
-                port.completeExceptionally(e);
-            }
-        });
-        try {
-            return port.get(120, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            synchronized (log) {
-                throw new AssertionError("instance A did not become ready:\n" + log);
-            }
-        }
     }
 
     private List<String> keys(String pattern) {

@@ -89,6 +89,15 @@ final class TelnetCaller implements AutoCloseable {
         }
     }
 
+    /** Logs in at the prompt and waits for the main menu. */
+    void logIn(String handle, String password) throws IOException, InterruptedException {
+        expect("Handle: ");
+        line(handle);
+        expect("Password: ");
+        line(password);
+        expect("Your choice: ");
+    }
+
     void line(String text) throws IOException {
         out.write((text + "\r\n").getBytes(StandardCharsets.UTF_8));
         out.flush();

@@ -48,11 +48,7 @@ class TerminalProfilesEndToEndTest {
     /** Logs in, then says goodbye: every byte the server sent. */
     static byte[] visit(int port, String terminalType) throws Exception {
         try (var telnet = TelnetCaller.connect(port, terminalType)) {
-            telnet.expect("Handle: ");
-            telnet.line(SYSOP);
-            telnet.expect("Password: ");
-            telnet.line(PASSWORD);
-            telnet.expect("Your choice: ");
+            telnet.logIn(SYSOP, PASSWORD);
             telnet.key('G');
             telnet.expect("Goodbye, " + SYSOP);
             return telnet.bytesSeen();

@@ -64,11 +64,7 @@ class WebUiEndToEndTest {
                 WalkingSkeletonEndToEndTest.untilTrue(() -> bbs.web().get("/api/v1/boards", sysop).body()
                         .get("boards").get(0).get("messages").asLong() >= 1 ? "ok" : "");
                 try (var b = TelnetCaller.connect(bbs.telnetPort())) {
-                    b.expect("Handle: ");
-                    b.line("Bbsfan");
-                    b.expect("Password: ");
-                    b.line(TestBbs.PASSWORD);
-                    b.expect("Your choice: ");
+                    b.logIn("Bbsfan", TestBbs.PASSWORD);
                     b.key('B');
                     b.expect("Board number, [N] New-scan, [F] Find, [Q] Back: ");
                     b.line("1");
@@ -140,11 +136,7 @@ class WebUiEndToEndTest {
                 browser.evaluate("document.querySelector('#rooms a').click()");
                 browser.until("document.querySelector('#chat-text') ? 'room' : ''");
 
-                b.expect("Handle: ");
-                b.line("Bbsfan");
-                b.expect("Password: ");
-                b.line(TestBbs.PASSWORD);
-                b.expect("Your choice: ");
+                b.logIn("Bbsfan", TestBbs.PASSWORD);
                 b.key('C');
                 b.expect("[Q] Back: ");
                 b.line("1");

@@ -29,6 +29,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -291,18 +292,19 @@ class LiveHubTest {
 
     /** Until the hub's follower has handed out everything up to {@code position}. */
     private void awaitHead(long position) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (hub.head() < position) {
-            if (System.nanoTime() > deadline) throw new AssertionError("the follower never reached " + position);
-            Thread.sleep(5);
-        }
+        eventually(() -> hub.head() >= position, () -> "the follower never reached " + position);
     }
 
     /** Until the hub pushes to the client: it switches once the client's thread found nothing queued. */
     private void awaitPushing() throws InterruptedException {
+        eventually(() -> hub.pushedClients() > 0, () -> "the hub never pushed to the client");
+    }
+
+    /** Waits up to 30 s for {@code condition}; fails saying {@code why} otherwise. */
+    static void eventually(BooleanSupplier condition, Supplier<String> why) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (hub.pushedClients() == 0) {
-            if (System.nanoTime() > deadline) throw new AssertionError("the hub never pushed to the client");
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError(why.get());
             Thread.sleep(5);
         }
     }
@@ -399,11 +401,7 @@ class LiveHubTest {
         }
 
         void await(BooleanSupplier condition) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!condition.getAsBoolean()) {
-                if (System.nanoTime() > deadline) throw new AssertionError("gave up waiting; got " + positions());
-                Thread.sleep(5);
-            }
+            eventually(condition, () -> "gave up waiting; got " + positions());
         }
     }
 }

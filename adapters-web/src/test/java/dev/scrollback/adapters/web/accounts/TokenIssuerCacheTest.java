@@ -30,10 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
  * time however like a remembered token it looks.
  */
 class TokenIssuerCacheTest {
-    static final String ISSUER = "https://bbs.example.test";
-    static final Duration ACCESS = Duration.ofMinutes(15);
-    static final Duration REFRESH = Duration.ofDays(30);
-    static final SigningKeyPolicy POLICY = SigningKeyPolicy.of(Duration.ofDays(30), REFRESH);
+    static final String ISSUER = TokenIssuerRotationTest.ISSUER;
+    static final Duration ACCESS = TokenIssuerRotationTest.ACCESS;
+    static final Duration REFRESH = TokenIssuerRotationTest.REFRESH;
+    static final SigningKeyPolicy POLICY = TokenIssuerRotationTest.POLICY;
 
     final ControlledClock clock = new ControlledClock(Instant.parse("2025-03-01T20:00:00Z"));
     final AccountId account = new AccountId(UUID.randomUUID());
@@ -41,6 +41,13 @@ class TokenIssuerCacheTest {
     final TokenCheck valid = new TokenCheck.Valid(new SessionToken(account, session));
 
     @TempDir Path data;
+
+    /** Keys rotated in {@code store}, with a signing key made already. */
+    SigningKeyRotation signingKeysIn(InMemorySigningKeyStore store) {
+        var rotation = new SigningKeyRotation(store, TokenIssuer.keyMint(), new InMemoryEventLog(), clock, POLICY);
+        rotation.ensureSigningKey(Optional.empty());
+        return rotation;
+    }
 
     TokenIssuer issuer() {
         return TokenIssuer.loadOrCreate(data.resolve("keys"), ISSUER, clock, ACCESS, REFRESH);
@@ -125,8 +132,7 @@ class TokenIssuerCacheTest {
     @Test
     void a_remembered_token_is_refused_once_its_key_is_retired_and_the_ring_re_read() {
         var store = new InMemorySigningKeyStore();
-        var rotation = new SigningKeyRotation(store, TokenIssuer.keyMint(), new InMemoryEventLog(), clock, POLICY);
-        rotation.ensureSigningKey(Optional.empty());
+        var rotation = signingKeysIn(store);
         var tokens = TokenIssuer.over(store, POLICY, ISSUER, clock, ACCESS, REFRESH);
         var token = tokens.issue(account, session).accessToken();
         assertThat(tokens.checkAccess(token)).isEqualTo(valid);
@@ -150,8 +156,7 @@ class TokenIssuerCacheTest {
         // Access tokens as long-lived as refresh tokens, signed by an instance that kept an old key past the margin:
         // the only way a token outlives the window of its key.
         var store = new InMemorySigningKeyStore();
-        var rotation = new SigningKeyRotation(store, TokenIssuer.keyMint(), new InMemoryEventLog(), clock, POLICY);
-        rotation.ensureSigningKey(Optional.empty());
+        var rotation = signingKeysIn(store);
         var tokens = TokenIssuer.over(store, POLICY, ISSUER, clock, REFRESH, REFRESH);
         var oldKey = tokens.keyId();
         var rotatedAt = clock.instant();
