@@ -16,13 +16,18 @@ import java.util.concurrent.TimeUnit;
  * not a thousand. The follower keeps the last {@link #RING} items (by default) in a ring; a client joins the flow at any position
  * the ring still covers ({@link #attach}), and before that reads the store itself ({@link LiveStream}), so there is no
  * depth limit on catching up. Each client has a bounded queue: one that falls behind is cut off (its tap says so),
- * never waited for, so a slow client cannot slow the others.
+ * never waited for, so a slow client cannot slow the others. A caught-up client whose transport takes pushed items is
+ * fed by the follower's thread and has no thread of its own: one heartbeat thread says when such clients have been
+ * quiet too long.
  */
 @Named
 public final class LiveHub implements AutoCloseable {
     public static final int RING = 10_000;
     private static final Duration RESUME_PAUSE = Duration.ofSeconds(1);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+    /** How often pushed clients are looked at for heartbeats: a fifth of the shortest heartbeat, within these bounds. */
+    private static final long SWEEP_MIN_NANOS = Duration.ofMillis(10).toNanos();
+    private static final long SWEEP_MAX_NANOS = Duration.ofSeconds(1).toNanos();
     private static final System.Logger LOG = System.getLogger(LiveHub.class.getName());
 
     private final LiveSource source;
@@ -33,7 +38,9 @@ public final class LiveHub implements AutoCloseable {
     private long head;              // the last position the follower delivered; guarded by lock
     private long evictedUpTo;       // no item at or below this is in the ring; guarded by lock
     private boolean started;        // guarded by lock
+    private boolean closed;         // guarded by lock
     private EventLog.Subscription following;
+    private Thread heartbeats;
 
     @Inject
     public LiveHub(LiveSource source) {
@@ -59,6 +66,7 @@ public final class LiveHub implements AutoCloseable {
         }
         following = source.follow(from, this::dispatch, failure ->
                 LOG.log(System.Logger.Level.ERROR, "live events stopped: " + failure.getMessage(), failure));
+        heartbeats = Thread.ofVirtual().name("live-heartbeats").start(this::sayHeartbeats);
     }
 
     /** The highest position handed to clients so far. */
@@ -196,15 +204,51 @@ public final class LiveHub implements AutoCloseable {
     }
 
     private void dispatch(LiveItem item) {
+        List<Tap> cutOff = null;
         synchronized (lock) {
             if (item.position() <= head) return;               // never twice
             if (ring.size() == ringSize) evictedUpTo = ring.removeFirst().position();
             ring.addLast(item);
             head = item.position();
-            taps.removeIf(tap -> {
+            for (var each = taps.iterator(); each.hasNext(); ) {
+                var tap = each.next();
                 tap.offer(item);
-                return tap.overflowed() || tap.closed;
-            });
+                if (!tap.overflowed() && !tap.closed) continue;
+                each.remove();
+                if (tap.overflowed() && tap.pushTo != null) (cutOff == null ? cutOff = new ArrayList<>() : cutOff).add(tap);
+            }
+        }
+        if (cutOff != null) cutOff.forEach(Tap::tellTooSlow);     // outside the lock: the transport closes its connection
+    }
+
+    /**
+     * The heartbeat thread: every so often, each pushed client that was given nothing for its heartbeat is told the
+     * head position — under the lock, so that every item up to that head was pushed (queued) before it.
+     */
+    private void sayHeartbeats() {
+        while (true) {
+            var gone = new ArrayList<Tap>();
+            long shortest = SWEEP_MAX_NANOS * 5;
+            synchronized (lock) {
+                if (closed) return;
+                long now = System.nanoTime();
+                for (var each = taps.iterator(); each.hasNext(); ) {
+                    var tap = each.next();
+                    var sink = tap.pushTo;
+                    if (sink == null || tap.closed) continue;
+                    shortest = Math.min(shortest, tap.heartbeatNanos);
+                    if (now - tap.lastPushNanos < tap.heartbeatNanos) continue;
+                    if (tap.idle(sink, head)) continue;
+                    each.remove();
+                    gone.add(tap);
+                }
+            }
+            gone.forEach(Tap::tellTooSlow);
+            try {
+                Thread.sleep(Duration.ofNanos(Math.clamp(shortest / 5, SWEEP_MIN_NANOS, SWEEP_MAX_NANOS)));
+            } catch (InterruptedException e) {
+                return;
+            }
         }
     }
 
@@ -218,10 +262,18 @@ public final class LiveHub implements AutoCloseable {
     public void close() {
         var subscription = following;
         if (subscription != null) subscription.close();
+        var pushed = new ArrayList<Tap>();
         synchronized (lock) {
-            taps.forEach(Tap::wake);
+            closed = true;
+            for (var tap : taps) {
+                if (tap.pushTo != null) pushed.add(tap);
+                else tap.wake();
+            }
             taps.clear();
         }
+        var sweeper = heartbeats;
+        if (sweeper != null) sweeper.interrupt();
+        for (var tap : pushed) tap.tell(new LiveStream.End.Gone());
     }
 
     /** One client's place in the live flow: a bounded queue of the items that concern it. */
@@ -231,12 +283,14 @@ public final class LiveHub implements AutoCloseable {
         private final LiveInterest interest;
         /** The client has everything up to here (the store can be ahead of the follower: later dispatches skip it). */
         private final long after;
-        private final LinkedBlockingQueue<Optional<LiveItem>> queue;   // linked: an idle client holds no array of slots
+        /** Linked: an idle client holds no array of slots. Dropped once pushed to (nothing is queued then). */
+        private volatile LinkedBlockingQueue<Optional<LiveItem>> queue;
         private volatile boolean overflowed;
         private volatile boolean closed;
         private volatile LiveStream.Sink pushTo;    // once caught up, for sinks that take items without blocking
         private volatile long lastPushed;
         private volatile long lastPushNanos = System.nanoTime();
+        private long heartbeatNanos;                // in push mode; guarded by the hub's lock
         /** Set at attach: how many items the ring had queued, and the position everything up to was considered. */
         volatile int backlog;
         volatile long attachedAt;
@@ -288,35 +342,54 @@ public final class LiveHub implements AutoCloseable {
         }
 
         /**
-         * From now on the feeding thread pushes this tap's items to {@code sink} — if nothing is queued (else the
-         * client's thread sends what is, and asks again), so the order holds across the switch.
+         * From now on the feeding thread pushes this tap's items to {@code sink}, and the hub's heartbeat thread calls
+         * {@link LiveStream.Sink#idle} after {@code heartbeat} without any — if nothing is queued (else the client's
+         * thread sends what is, and asks again), so the order holds across the switch. {@code sent} is the last
+         * position the client's thread sent.
          */
-        boolean pushTo(LiveStream.Sink sink) {
+        boolean pushTo(LiveStream.Sink sink, Duration heartbeat, long sent) {
             synchronized (hub.lock) {
-                if (overflowed || closed || !queue.isEmpty()) return false;
+                var queued = queue;
+                if (overflowed || closed || queued == null || !queued.isEmpty()) return false;
                 pushTo = sink;
-                lastPushed = attachedAt;
+                lastPushed = Math.max(sent, attachedAt);
                 lastPushNanos = System.nanoTime();
+                heartbeatNanos = heartbeat.toNanos();
+                queue = null;
                 return true;
             }
         }
 
-        /** The last position pushed (in push mode). */
-        long lastPushed() {
-            return lastPushed;
+        /** A heartbeat in push mode, with the hub's lock held; false when the client did not take it. */
+        private boolean idle(LiveStream.Sink sink, long head) {
+            boolean taken;
+            try {
+                taken = sink.idle(head);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "a live client failed to take a heartbeat", e);
+                taken = false;
+            }
+            if (taken) lastPushNanos = System.nanoTime();
+            else overflowed = true;
+            return taken;
         }
 
-        /** When the last item was pushed, or the last heartbeat said (in push mode), by {@link System#nanoTime()}. */
-        long lastPushNanos() {
-            return lastPushNanos;
+        /** Tells a pushed client that fell behind (or went) that it is cut off; holding no lock. */
+        private void tellTooSlow() {
+            tell(new LiveStream.End.TooSlow(lastPushed));
         }
 
-        void quietFromNow() {
-            lastPushNanos = System.nanoTime();
+        private void tell(LiveStream.End end) {
+            try {
+                pushTo.ended(end);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "a live client failed to end", e);
+            }
         }
 
         private void wake() {
-            queue.offer(Optional.ofNullable(WAKE_UP));
+            var queued = queue;
+            if (queued != null) queued.offer(Optional.ofNullable(WAKE_UP));
         }
 
         /** True once the client fell more than its queue behind: it has missed events and must be cut off. */
@@ -326,15 +399,17 @@ public final class LiveHub implements AutoCloseable {
 
         /** The next item, or empty after {@code wait} (or when woken because the tap overflowed or closed). */
         Optional<LiveItem> next(Duration wait) throws InterruptedException {
-            if (overflowed || closed) return Optional.empty();
-            var item = queue.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
+            var queued = queue;
+            if (overflowed || closed || queued == null) return Optional.empty();
+            var item = queued.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
             return item == null || overflowed ? Optional.empty() : item;
         }
 
         /** The next item if one is queued now (never waits); empty also when woken because the tap overflowed or closed. */
         Optional<LiveItem> poll() {
-            if (overflowed || closed) return Optional.empty();
-            var item = queue.poll();
+            var queued = queue;
+            if (overflowed || closed || queued == null) return Optional.empty();
+            var item = queued.poll();
             return item == null || overflowed ? Optional.empty() : item;
         }
 

@@ -8,7 +8,9 @@ import java.util.Optional;
  * come, with no gap and no duplicate and no depth limit. Events the {@link LiveHub}'s ring no longer holds are read
  * from the store a page at a time and sent at the client's pace (a send blocks while the client is slow); once the
  * client's cursor is within the ring, it joins the hub's flow, where a client that falls a whole queue behind is cut
- * off rather than waited for. Runs on the client's own thread; {@link #stop()} ends it from any thread.
+ * off rather than waited for. Runs on the client's own thread until the client has caught up; a transport that takes
+ * pushed items ({@link Sink#pushes}) then needs no thread of its own: the stream ends with {@link End.Pushed} and the hub
+ * feeds it, says when it is idle, and tells it when it ends. {@link #stop()} ends it from any thread.
  */
 public final class LiveStream {
     public static final int PAGE = 500;
@@ -32,7 +34,10 @@ public final class LiveStream {
             return true;
         }
 
-        /** Nothing concerned the client for a while: tell it the head position (a heartbeat); false when it has gone. */
+        /**
+         * Nothing concerned the client for a while: tell it the head position (a heartbeat); false when it has gone. For a
+         * pushing transport this is called by the hub once pushed, and must not block either.
+         */
         boolean idle(long head);
 
         /**
@@ -53,11 +58,18 @@ public final class LiveStream {
         /**
          * Queues one live item for writing, without blocking (called only when {@link #pushes}, in position order, on
          * the feeding thread). False when the client is gone or has more than its share of unwritten items queued:
-         * the stream then ends as {@link End.TooSlow}.
+         * the stream then ends as {@link End.TooSlow}, told through {@link #ended}.
          */
         default boolean push(LiveItem item) {
             throw new UnsupportedOperationException("this sink does not take pushed items");
         }
+
+        /**
+         * A pushed stream ended other than by {@link #stop()}: the client fell more than its queue behind, or went
+         * ({@link End.TooSlow} with the last position it was given). Called once, by the hub, holding no lock; must not
+         * block. The transport closes the connection.
+         */
+        default void ended(End end) {}
     }
 
     /** Why a stream ended. */
@@ -70,6 +82,12 @@ public final class LiveStream {
 
         /** The client asked to resume from a position the log has not reached. */
         record BeyondLog(long lastPosition) implements End {}
+
+        /**
+         * The client caught up and is pushed to from now on, without the thread that ran the stream: the hub sends its
+         * heartbeats and calls {@link Sink#ended} should it fall behind; {@link #stop()} ends it.
+         */
+        record Pushed() implements End {}
     }
 
     private final LiveHub hub;
@@ -125,11 +143,15 @@ public final class LiveStream {
                 }
             }
         }
+        boolean handedOver = false;
         try {
             int backlog = tap.backlog;                   // what the ring held for the client when it attached
             if (backlog == 0 && !sink.caughtUp(tap.attachedAt)) return new End.Gone();
             while (!stopped) {
-                if (backlog <= 0 && sink.pushes() && tap.pushTo(sink)) return pushed(sink, heartbeat, cursor);
+                if (backlog <= 0 && sink.pushes() && tap.pushTo(sink, heartbeat, cursor)) {
+                    handedOver = true;
+                    return new End.Pushed();
+                }
                 var next = tap.next(heartbeat);
                 if (tap.overflowed()) return new End.TooSlow(cursor);
                 if (next.isEmpty()) {
@@ -147,28 +169,8 @@ public final class LiveStream {
             }
             return new End.Gone();
         } finally {
-            tap.close();
+            if (!handedOver) tap.close();
         }
-    }
-
-    /**
-     * Caught up, with the feeding thread pushing live items to the sink: this thread only says when nothing was pushed
-     * for {@code heartbeat}, and notices the end.
-     */
-    private End pushed(Sink sink, Duration heartbeat, long cursor) throws InterruptedException {
-        while (!stopped) {
-            long quiet = System.nanoTime() - tap.lastPushNanos();
-            var wait = quiet >= heartbeat.toNanos() ? Duration.ZERO : heartbeat.minusNanos(quiet);
-            if (!wait.isZero()) tap.next(wait);                  // only ever woken: nothing is queued in this mode
-            if (tap.overflowed()) return new End.TooSlow(Math.max(cursor, tap.lastPushed()));
-            if (stopped) break;
-            if (System.nanoTime() - tap.lastPushNanos() >= heartbeat.toNanos()) {
-                // the head read under the hub's lock: every item up to it was pushed (queued) before this heartbeat
-                if (!sink.idle(hub.head())) return new End.Gone();
-                tap.quietFromNow();
-            }
-        }
-        return new End.Gone();
     }
 
     /** Ends the stream (the client went); safe from any thread, and more than once. */

@@ -224,13 +224,16 @@ class LiveHubTest {
         appender.get(60, TimeUnit.SECONDS);
         client.await(() -> client.caughtUpSeen);
         awaitPushing();                                           // what was queued meanwhile is sent first
+        assertThat(running.get(10, TimeUnit.SECONDS)).as("the client's thread is done once pushed to")
+                .isInstanceOf(LiveStream.End.Pushed.class);
         appendVerified(25);                                       // so these are surely pushed
         client.await(() -> client.positions().size() == allPositions().size() - 3);
         stream.stop();
 
-        assertThat(running.get(10, TimeUnit.SECONDS)).isInstanceOf(LiveStream.End.Gone.class);
         assertThat(client.positions()).isEqualTo(allPositions().subList(3, allPositions().size()));
         assertThat(client.pushed.get()).as("live items were pushed, not sent by the client's thread").isGreaterThanOrEqualTo(25);
+        assertThat(hub.clients()).isZero();
+        assertThat(client.ended).as("stopped by its transport, so not told").isNull();
     }
 
     @Test
@@ -243,11 +246,51 @@ class LiveHubTest {
         var running = CompletableFuture.supplyAsync(() -> run(stream, hub.head(), client), THREADS);
         client.await(() -> client.caughtUpSeen);
         awaitPushing();
+        assertThat(running.get(30, TimeUnit.SECONDS)).isInstanceOf(LiveStream.End.Pushed.class);
         appendVerified(10);
 
-        assertThat(running.get(30, TimeUnit.SECONDS)).isInstanceOfSatisfying(LiveStream.End.TooSlow.class,
+        client.await(() -> client.ended != null);
+        assertThat(client.ended).isInstanceOfSatisfying(LiveStream.End.TooSlow.class,
                 slow -> assertThat(slow.lastSent()).isEqualTo(allPositions().get(4)));
         assertThat(client.positions()).isEqualTo(allPositions().subList(0, 5));
+        assertThat(hub.clients()).isZero();
+    }
+
+    @Test
+    void a_pushed_client_that_does_not_take_a_heartbeat_is_cut_off_at_the_last_position_it_took() throws Exception {
+        hub.start();
+        appendVerified(3);
+        var client = new Recorder();
+        client.pushing = true;
+        client.refuseHeartbeats = true;
+        var stream = new LiveStream(hub);
+        var running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return stream.run(1, event -> event.event() instanceof EmailVerified, client, Duration.ofMillis(20));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }, THREADS);
+        assertThat(running.get(30, TimeUnit.SECONDS)).isInstanceOf(LiveStream.End.Pushed.class);
+
+        client.await(() -> client.ended != null);
+        assertThat(client.ended).isInstanceOfSatisfying(LiveStream.End.TooSlow.class,
+                slow -> assertThat(slow.lastSent()).isEqualTo(3));
+        assertThat(hub.clients()).isZero();
+    }
+
+    @Test
+    void closing_the_hub_tells_pushed_clients_that_the_stream_is_over() throws Exception {
+        hub.start();
+        var client = new Recorder();
+        client.pushing = true;
+        var stream = new LiveStream(hub);
+        var running = CompletableFuture.supplyAsync(() -> run(stream, hub.head(), client), THREADS);
+        assertThat(running.get(30, TimeUnit.SECONDS)).isInstanceOf(LiveStream.End.Pushed.class);
+
+        hub.close();
+
+        assertThat(client.ended).isInstanceOf(LiveStream.End.Gone.class);
         assertThat(hub.clients()).isZero();
     }
 
@@ -270,7 +313,7 @@ class LiveHubTest {
         client.await(() -> client.pushed.get() == 1);
         client.await(() -> client.heartbeats.contains(3L));
         stream.stop();
-        running.get(10, TimeUnit.SECONDS);
+        assertThat(running.get(10, TimeUnit.SECONDS)).isInstanceOf(LiveStream.End.Pushed.class);
         assertThat(client.positions()).containsExactly(3L);
         assertThat(client.heartbeats).containsOnly(2L, 3L);
     }
@@ -349,6 +392,15 @@ class LiveHubTest {
         volatile boolean pushing;
         volatile int pushLimit = Integer.MAX_VALUE;
         final AtomicInteger pushed = new AtomicInteger();
+        volatile boolean refuseHeartbeats;
+        /** How a pushed stream ended, when the hub said so. */
+        volatile LiveStream.End ended;
+
+        @Override
+        public void ended(LiveStream.End end) {
+            assertThat(ended).as("told once").isNull();
+            ended = end;
+        }
 
         @Override
         public boolean pushes() {
@@ -385,6 +437,7 @@ class LiveHubTest {
 
         @Override
         public boolean idle(long head) {
+            if (refuseHeartbeats) return false;
             heartbeats.add(head);
             return true;
         }

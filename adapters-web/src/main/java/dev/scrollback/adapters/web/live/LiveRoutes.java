@@ -32,7 +32,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.util.FutureCallback;
 import org.eclipse.jetty.websocket.api.Session;
@@ -50,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * with no gap and no duplicate. Each event is a text frame with the feed's envelope (public view: no addresses, no
  * email); frames marked {@code "ephemeral": true} (heartbeats, pongs, the catch-up marker) are not events and have no
  * position. A client too slow for the live flow is closed with 1013 and the position to resume from; it never slows
- * the others. Each connection streams on its own virtual thread.
+ * the others. A connection catches up on its own virtual thread; once caught up it has none: the hub's thread queues its
+ * frames and heartbeats into Jetty's write queue.
  */
 public final class LiveRoutes implements Routes {
     public static final String PATH = "/ws";
@@ -95,8 +95,8 @@ public final class LiveRoutes implements Routes {
         routes.ws(PATH, ws -> {
             ws.onConnect(this::connected);
             ws.onMessage(this::message);
-            ws.onClose(ctx -> stop(ctx.sessionId()));
-            ws.onError(ctx -> stop(ctx.sessionId()));
+            ws.onClose(ctx -> release(ctx.sessionId()));
+            ws.onError(ctx -> release(ctx.sessionId()));
         });
     }
 
@@ -142,25 +142,20 @@ public final class LiveRoutes implements Routes {
         Thread.ofVirtual().name("live-" + ctx.sessionId()).start(() -> run(ctx.sessionId(), session, caller, after, stream));
     }
 
+    /** Catches the connection up on its own thread; returns once it is pushed to, or ends it. */
     private void run(String id, Session session, Caller caller, long after, LiveStream stream) {
-        var sink = new SocketSink(session);
+        var sink = new SocketSink(id, session);
         try {
-            switch (stream.run(after, interests.of(caller), sink, HEARTBEAT)) {
-                case LiveStream.End.Gone gone -> sink.close(1000, "bye");
-                case LiveStream.End.TooSlow slow -> sink.close(1013, "too slow: reconnect with after=" + slow.lastSent());
-                case LiveStream.End.BeyondLog beyond ->
-                        sink.close(1008, "after is beyond the log's last position " + beyond.lastPosition());
-            }
+            var end = stream.run(after, interests.of(caller), sink, HEARTBEAT);
+            if (!(end instanceof LiveStream.End.Pushed)) sink.ended(end);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             sink.close(1001, "going away");
+            release(id);
         } catch (RuntimeException e) {
             LOG.error("Live connection {} failed", id, e);
             sink.close(1011, "server error");
-        } finally {
-            var gone = open.remove(id);
-            if (gone != null) gone.close();
-            connections.decrementAndGet();
+            release(id);
         }
     }
 
@@ -197,9 +192,12 @@ public final class LiveRoutes implements Routes {
         }
     }
 
-    private void stop(String id) {
-        var connection = open.get(id);
-        if (connection != null) connection.close();
+    /** The connection is over: its stream and its ear for signals stop, and it no longer counts. Once per connection. */
+    private void release(String id) {
+        var connection = open.remove(id);
+        if (connection == null) return;
+        connection.close();
+        connections.decrementAndGet();
     }
 
     /**
@@ -261,9 +259,9 @@ public final class LiveRoutes implements Routes {
      * catch-up marker) are written at once, after whatever is queued.
      */
     private final class SocketSink implements LiveStream.Sink {
+        private final String id;
         private final Session session;
         private final CoreSession core;
-        private final ReentrantLock sending = new ReentrantLock();
         private volatile boolean failed;
         private final org.eclipse.jetty.util.Callback failure = org.eclipse.jetty.util.Callback.from(() -> { },
                 problem -> failed = true);
@@ -275,7 +273,8 @@ public final class LiveRoutes implements Routes {
                     failed = true;
                 });
 
-        SocketSink(Session session) {
+        SocketSink(String id, Session session) {
+            this.id = id;
             this.session = session;
             this.core = ((WebSocketSession) session).getCoreSession();
         }
@@ -295,13 +294,20 @@ public final class LiveRoutes implements Routes {
         /** Queues the frame and returns at once (Jetty writes it now if the socket takes it, else when it can). */
         @Override
         public boolean push(LiveItem item) {
-            if (failed || !core.isOutputOpen()) return false;
-            if (unwritten.incrementAndGet() > LiveStream.QUEUE) {
-                unwritten.decrementAndGet();
-                return false;
+            return queue(new Frame(OpCode.TEXT, frames.of(item)));
+        }
+
+        /** The stream is over (not pushed, or no longer): closes the socket saying why, and lets the connection go. */
+        @Override
+        public void ended(LiveStream.End end) {
+            switch (end) {
+                case LiveStream.End.Gone gone -> close(1000, "bye");
+                case LiveStream.End.TooSlow slow -> close(1013, "too slow: reconnect with after=" + slow.lastSent());
+                case LiveStream.End.BeyondLog beyond ->
+                        close(1008, "after is beyond the log's last position " + beyond.lastPosition());
+                case LiveStream.End.Pushed pushed -> throw new IllegalArgumentException("a pushed stream has not ended");
             }
-            core.sendFrame(new Frame(OpCode.TEXT, frames.of(item)), written, false);
-            return true;
+            release(id);
         }
 
         @Override
@@ -309,9 +315,21 @@ public final class LiveRoutes implements Routes {
             return written(core::flush);
         }
 
+        /** Queued without waiting (the hub's heartbeat thread says it once pushed); counts as unwritten as pushes do. */
         @Override
         public boolean idle(long head) {
-            return sendText(text(Ephemeral.heartbeat(head, clock.instant())));
+            return queue(new Frame(OpCode.TEXT, text(Ephemeral.heartbeat(head, clock.instant()))));
+        }
+
+        /** A frame into Jetty's write queue without waiting, unless {@link LiveStream#QUEUE} are still unwritten. */
+        private boolean queue(Frame frame) {
+            if (failed || !core.isOutputOpen()) return false;
+            if (unwritten.incrementAndGet() > LiveStream.QUEUE) {
+                unwritten.decrementAndGet();
+                return false;
+            }
+            core.sendFrame(frame, written, false);
+            return true;
         }
 
         @Override
@@ -324,10 +342,12 @@ public final class LiveRoutes implements Routes {
             return written(done -> core.sendFrame(new Frame(OpCode.TEXT, text), done, false));
         }
 
-        /** Starts a write and waits until the socket has taken it; false when the client is gone or stuck. */
+        /**
+         * Starts a write and waits until the socket has taken it; false when the client is gone or stuck. Only the
+         * stream's own thread waits, so waits never overlap.
+         */
         private boolean written(java.util.function.Consumer<org.eclipse.jetty.util.Callback> write) {
             if (failed || !core.isOutputOpen()) return false;
-            sending.lock();
             try {
                 var done = new FutureCallback();
                 write.accept(done);
@@ -338,8 +358,6 @@ public final class LiveRoutes implements Routes {
                 return false;
             } catch (ExecutionException | TimeoutException | RuntimeException e) {
                 return false;
-            } finally {
-                sending.unlock();
             }
         }
 
