@@ -39,8 +39,16 @@ final class AxonEventLog implements EventLog {
         return reader.stream(stream);
     }
 
+    /**
+     * A stream's tail; nothing, without a query, when this process is the store's only writer and its last commit left
+     * the stream at or below {@code afterVersion} (a decision on a folded state that is current costs no read).
+     */
     @Override
     public List<RecordedEvent> readAfter(StreamId stream, long afterVersion) {
+        if (afterVersion >= -1) {
+            long committed = writer.committedVersion(stream);
+            if (committed != GroupCommitWriter.UNKNOWN && committed <= afterVersion) return List.of();
+        }
         return reader.streamAfter(stream, afterVersion);
     }
 

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -51,6 +51,8 @@ final class GroupCommitWriter implements AutoCloseable {
     private static final int STREAMS_REMEMBERED = 100_000;
     /** The longest a batch waits for callers to come back, when several are appending; see {@link #run}. */
     private static final long MAX_LINGER_NANOS = 100_000;
+    /** {@link #committedVersion}: not remembered, ask the database. */
+    static final long UNKNOWN = Long.MIN_VALUE;
     private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
 
     /** One event as the caller prepared it: everything but its version and position. */
@@ -402,23 +404,21 @@ final class GroupCommitWriter implements AutoCloseable {
 
     /**
      * A sole writer's memory of what it committed: the last position and the versions of the streams it wrote or
-     * read last (least recently used first out). Writer thread only; forgotten after any failure.
+     * read (all forgotten when there would be more than its capacity, and after any failure). Written by the writer
+     * thread only, after each commit and before the callers are answered; readers may look ({@link #committedVersion}).
      */
     private static final class Memory {
-        private final Map<String, Long> versions;
-        private long lastPosition = -1;
+        private final int capacity;
+        private final Map<String, Long> versions = new ConcurrentHashMap<>();
+        private long lastPosition = -1;                        // writer thread only
 
         Memory(int capacity) {
-            this.versions = new LinkedHashMap<>(1024, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-                    return size() > capacity;
-                }
-            };
+            this.capacity = capacity;
         }
 
         void remember(long lastPosition, Map<String, Long> versions) {
             this.lastPosition = lastPosition;
+            if (this.versions.size() + versions.size() > capacity) this.versions.clear();
             this.versions.putAll(versions);
         }
 
@@ -426,6 +426,17 @@ final class GroupCommitWriter implements AutoCloseable {
             lastPosition = -1;
             versions.clear();
         }
+    }
+
+    /**
+     * The version {@code stream} had at the last commit this sole writer remembers (-1: it did not exist), or
+     * {@link #UNKNOWN}. The store cannot be ahead of it (nobody else writes), and a caller whose append was answered
+     * reads at least its own version; a reader racing a commit sees the version before it, as a read a moment earlier.
+     */
+    long committedVersion(StreamId stream) {
+        if (memory == null) return UNKNOWN;
+        var version = memory.versions.get(stream.value());
+        return version == null ? UNKNOWN : version;
     }
 
     private static List<String> streamsOf(List<Call> calls) {

@@ -222,6 +222,24 @@ abstract class EventLogContract {
     }
 
     @Test
+    void an_appender_reads_its_own_append_in_the_streams_tail_at_once_while_others_append_to_it() throws Exception {
+        var log = open().eventLog();
+        var shared = StreamId.of("chatroom", UUID.randomUUID());
+        var missed = new CopyOnWriteArrayList<RecordedEvent>();
+        run(8, t -> {
+            for (int i = 0; i < 40; i++) {
+                var mine = log.append(new StreamAppend(shared, ExpectedVersion.any(), List.of(verified(i))), metadata()).getFirst();
+                var tail = log.readAfter(shared, mine.version() - 1);
+                if (tail.isEmpty() || !tail.getFirst().equals(mine)) missed.add(mine);
+                if (!log.readAfter(shared, mine.version()).stream().allMatch(later -> later.version() > mine.version())) missed.add(mine);
+            }
+        });
+        assertThat(missed).as("appends not seen in the stream's tail by their own appender").isEmpty();
+        assertThat(log.readAfter(shared, 8 * 40 - 1)).isEmpty();
+        assertThat(log.readAfter(shared, 8 * 40 - 2)).extracting(RecordedEvent::version).containsExactly(8L * 40 - 1);
+    }
+
+    @Test
     void a_reader_following_the_log_sees_every_event_exactly_once_while_writers_append() throws Exception {
         var log = open().eventLog();
         var writersDone = new AtomicBoolean();
