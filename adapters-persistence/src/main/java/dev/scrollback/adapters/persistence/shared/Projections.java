@@ -4,6 +4,7 @@ import dev.scrollback.application.shared.EventLog;
 import dev.scrollback.application.shared.RecordedEvent;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -19,11 +20,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -31,13 +33,18 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The in-memory projections, each fed by its own Axon {@link PooledStreamingEventProcessor} reading the event table
- * through Axon's storage engine. Tokens live in memory and start at the tail, so every start replays the log from
+ * The in-memory projections, each fed by its own Axon {@link PooledStreamingEventProcessor}. The processors read the
+ * log through one shared window of its latest events ({@link Window}), filled by this process's own follower of the
+ * log, so a new event is read and decoded once for all of them (not once per projection through Axon's storage
+ * engine); a processor further behind reads the log itself, a page at a time. Positions are assigned in commit
+ * order, so a plain position is the token (no gaps to track). Tokens live in memory and start at the tail, so every start replays the log from
  * position 0 (the projections are rebuilt, SPEC: "a projection of the log that can be rebuilt at any time"). One
  * segment per processor and per-stream sequencing keep each stream's events in order. A handler that fails stops its
  * processor (Axon retries it), it is never skipped: a projection that silently missed an event would lie.
@@ -70,10 +77,14 @@ public final class Projections implements AutoCloseable {
     private Projections(EventStore store) {
         this.store = store;
         long head = store.eventLog().lastPosition();
-        this.source = new LogTail(store.storageEngine(), head);
+        this.source = new LogTail(store.eventLog(), head);
         this.ownAppends = store.eventLog().follow(head, new EventLog.Subscriber() {
+            private long previous = head;
+
             @Override
             public void onEvent(RecordedEvent event) {
+                source.window.offer(previous, event);           // read once here, for every projection
+                previous = event.position();
                 source.movedTo(event.position());
             }
 
@@ -236,19 +247,20 @@ public final class Projections implements AutoCloseable {
     }
 
     /**
-     * The processors' message source: streams over Axon's storage engine that read the event table from their token
-     * to its end, then read again only once the log has moved past what they read ({@link #movedTo}), and tell their
-     * coordinator at once when it has (Axon's availability callback), so that it need not poll.
+     * The processors' message source: streams that read the log from their token to its end, then read again only once
+     * the log has moved past what they read ({@link #movedTo}), and tell their coordinator at once when it has (Axon's
+     * availability callback), so that it need not poll. They read through one {@link Window}: the processors mostly read
+     * the same new events at about the same time, so each is read and decoded once, not once per projection.
      */
     private static final class LogTail implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
-        private final AxonStorageEngine engine;
+        private final Window window;
         /** Its generation counts the moves; a stream reads it before it reads, so no move goes unseen. */
         private final AppendSignal moved = new AppendSignal();
         private final AtomicLong head;
         private final Set<Tail> open = ConcurrentHashMap.newKeySet();
 
-        LogTail(AxonStorageEngine engine, long head) {
-            this.engine = engine;
+        LogTail(EventLog log, long head) {
+            this.window = new Window(log);
             this.head = new AtomicLong(head);
         }
 
@@ -266,24 +278,26 @@ public final class Projections implements AutoCloseable {
 
         @Override
         public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken from) {
-            var tail = new Tail(from);
+            var tail = new Tail(positionOf(from));
             open.add(tail);
             return tail;
         }
 
+        /** Before the first event (positions start at 1). */
         @Override
         public TrackingToken createTailToken() {
-            return engine.createTailToken();
+            return new GlobalSequenceTrackingToken(0);
         }
 
         @Override
         public TrackingToken createHeadToken() {
-            return engine.createHeadToken();
+            return new GlobalSequenceTrackingToken(window.log.lastPosition());
         }
 
+        /** Not used: every projection replays the log from its start. */
         @Override
         public TrackingToken createTokenAt(Instant at) {
-            return engine.createTokenAt(at);
+            throw new UnsupportedOperationException("projections start at the tail of the log");
         }
 
         @Override
@@ -291,18 +305,23 @@ public final class Projections implements AutoCloseable {
             List.copyOf(open).forEach(Tail::close);
         }
 
+        private static long positionOf(TrackingToken token) {
+            if (token == null) return 0;
+            if (token instanceof GlobalSequenceTrackingToken global) return global.getGlobalIndex();
+            throw new IllegalArgumentException("not a token of this source: " + token);
+        }
+
         /** One coordinator's stream; used by that coordinator's thread only, except {@link #available()}. */
         private final class Tail implements BlockingStream<TrackedEventMessage<?>> {
-            private TrackingToken last;
-            private Stream<? extends TrackedEventMessage<?>> reading;            // null once read to the end
-            private Iterator<? extends TrackedEventMessage<?>> events;
+            private long position;                                             // the last event taken
+            private Iterator<TrackedEventMessage<?>> page;                     // null once read to the end
             private TrackedEventMessage<?> peeked;
             /** The generation of {@link #moved} read just before the read that came back empty. */
             private long drainedAt = -1;
             private volatile Runnable onAvailable;
 
-            Tail(TrackingToken from) {
-                this.last = from;
+            Tail(long after) {
+                this.position = after;
             }
 
             @Override
@@ -310,23 +329,23 @@ public final class Projections implements AutoCloseable {
                 long deadline = System.nanoTime() + unit.toNanos(timeout);
                 while (peeked == null) {
                     long generation = moved.generation();
-                    if (events == null && generation == drainedAt) {        // at the end, and the log has not moved
+                    if (page == null && generation == drainedAt) {         // at the end, and the log has not moved
                         long left = deadline - System.nanoTime();
                         if (left <= 0) return false;
                         moved.awaitAfter(generation, Duration.ofNanos(left));
                         continue;
                     }
-                    if (events == null) {
-                        reading = engine.readEvents(last, false);
-                        events = reading.iterator();
+                    if (page == null) {
+                        var read = window.after(position);
+                        if (read.isEmpty()) {
+                            drainedAt = generation;
+                            continue;
+                        }
+                        page = read.iterator();
                     }
-                    if (events.hasNext()) {                                   // reads the next batch when one is used up
-                        peeked = events.next();
-                        last = peeked.trackingToken();
-                    } else {
-                        stopReading();
-                        drainedAt = generation;
-                    }
+                    peeked = page.next();
+                    position = positionOf(peeked.trackingToken());
+                    if (!page.hasNext()) page = null;
                 }
                 return true;
             }
@@ -363,18 +382,104 @@ public final class Projections implements AutoCloseable {
                 }
             }
 
-            private void stopReading() {
-                if (reading != null) reading.close();
-                reading = null;
-                events = null;
-            }
-
             @Override
             public void close() {
                 onAvailable = null;
                 open.remove(this);
-                stopReading();
+                page = null;
             }
+        }
+    }
+
+    /**
+     * The last {@link #CAPACITY} events read from the log, as the processors' messages: a read after a position the
+     * window covers is served from it, any other from the log (a read at the window's end extends it). It always holds
+     * a run of the log without holes — every event with a position in (floor, last] — since positions only increase
+     * but need not be consecutive. Reads are serialised, so processors asking for the same new events together cause
+     * one read of the log.
+     */
+    static final class Window {
+        static final int CAPACITY = 1_024;
+        static final int PAGE = 500;
+
+        private final EventLog log;
+        private final long[] positions = new long[CAPACITY];
+        private final TrackedEventMessage<?>[] messages = new TrackedEventMessage<?>[CAPACITY];
+        private int start;                     // index of the oldest held
+        private int size;
+        private long floor;                    // nothing in (floor, first held) exists; with size 0, floor == last
+        private long last;
+
+        Window(EventLog log) {
+            this.log = log;
+        }
+
+        /**
+         * The event that follows {@code previous} in the log, as read by someone else: held if it continues the window,
+         * or starts it anew if the window is behind.
+         */
+        synchronized void offer(long previous, RecordedEvent event) {
+            if (size > 0 && previous == last) {
+                hold(event.position(), message(event));
+            } else if (previous > last || size == 0) {
+                start = 0;
+                size = 0;
+                floor = previous;
+                hold(event.position(), message(event));
+            }
+        }
+
+        /** Up to {@link #PAGE} events after {@code after}, oldest first; empty when there are none yet. */
+        synchronized List<TrackedEventMessage<?>> after(long after) {
+            if (size > 0 && after >= floor && after < last) return held(after);
+            var read = log.readAfter(after, PAGE);
+            var page = new ArrayList<TrackedEventMessage<?>>(read.size());
+            for (var event : read) page.add(message(event));
+            if (!page.isEmpty()) {
+                if (after == last && size > 0) {
+                    for (int i = 0; i < page.size(); i++) hold(read.get(i).position(), page.get(i));
+                } else if (after > last || size == 0) {           // the window jumps ahead to where the readers are
+                    start = 0;
+                    size = 0;
+                    floor = after;
+                    for (int i = 0; i < page.size(); i++) hold(read.get(i).position(), page.get(i));
+                }
+            }
+            return page;
+        }
+
+        private List<TrackedEventMessage<?>> held(long after) {
+            int low = 0, high = size;                                  // the first held with a position above after
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (positions[(start + mid) % CAPACITY] <= after) low = mid + 1;
+                else high = mid;
+            }
+            int count = Math.min(PAGE, size - low);
+            var page = new ArrayList<TrackedEventMessage<?>>(count);
+            for (int i = low; i < low + count; i++) page.add(messages[(start + i) % CAPACITY]);
+            return page;
+        }
+
+        private void hold(long position, TrackedEventMessage<?> message) {
+            if (size == CAPACITY) {
+                floor = positions[start];
+                messages[start] = null;
+                start = (start + 1) % CAPACITY;
+                size--;
+            }
+            int at = (start + size) % CAPACITY;
+            positions[at] = position;
+            messages[at] = message;
+            size++;
+            last = position;
+        }
+
+        private static TrackedEventMessage<?> message(RecordedEvent event) {
+            var payload = new GenericMessage<>(event.id().toString(), event.event(), MetaData.emptyInstance());
+            return new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(event.position()),
+                    event.stream().category(), event.stream().value(), event.version(), payload,
+                    () -> event.metadata().occurredAt());
         }
     }
 }

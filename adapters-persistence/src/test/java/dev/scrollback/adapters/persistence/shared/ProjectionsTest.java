@@ -77,7 +77,7 @@ class ProjectionsTest {
     }
 
     @Test
-    void projections_read_postgresql_through_axons_tracking_reader() throws Exception {
+    void projections_read_postgresql() throws Exception {
         try (var schema = new PostgresSchema(); var postgres = EventStore.open(schema.settings())) {
             var session = new SessionId(UUID.randomUUID());
             var started = started(session);
