@@ -56,14 +56,14 @@ public final class EventStore implements AutoCloseable {
     static EventStore open(StoreSettings settings, EventJson events) {
         if (System.getProperty(AXON_UPDATE_CHECK_DISABLED) == null) System.setProperty(AXON_UPDATE_CHECK_DISABLED, "true");
         return switch (settings) {
-            case StoreSettings.Embedded embedded -> openEmbedded(embedded.dataDirectory(), events);
+            case StoreSettings.Embedded embedded -> openEmbedded(embedded, events);
             case StoreSettings.Postgres postgres -> openPostgres(postgres, events);
         };
     }
 
-    private static EventStore openEmbedded(Path dataDirectory, EventJson events) {
-        var directory = dataDirectory.resolve("events").toAbsolutePath().normalize();
-        if (directory.toString().contains(";")) throw new IllegalArgumentException("the data directory may not contain ';': " + directory);
+    private static EventStore openEmbedded(StoreSettings.Embedded settings, EventJson events) {
+        var directory = settings.eventsDirectory();
+        var url = settings.jdbcUrl();
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
@@ -74,9 +74,7 @@ public final class EventStore implements AutoCloseable {
         }
         try {
             var config = config("scrollback-events-h2", 16);
-            // WRITE_DELAY=0: a commit is written to the file before it returns, so kill -9 loses no acknowledged
-            // append (STACK.md). LAZY_QUERY_EXECUTION: scans stream rows instead of materialising the result.
-            config.setJdbcUrl("jdbc:h2:file:" + directory.resolve("scrollback") + ";WRITE_DELAY=0;LAZY_QUERY_EXECUTION=1;DB_CLOSE_ON_EXIT=FALSE");
+            config.setJdbcUrl(url);
             config.setUsername("sa");
             config.setPassword("");
             var pool = connect(config, directory);

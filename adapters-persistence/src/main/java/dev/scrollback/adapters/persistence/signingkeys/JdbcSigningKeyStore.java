@@ -46,11 +46,8 @@ public final class JdbcSigningKeyStore implements SigningKeyStore, AutoCloseable
         boolean postgres;
         switch (settings) {
             case StoreSettings.Embedded embedded -> {
-                var directory = embedded.dataDirectory().resolve("events").toAbsolutePath().normalize();
-                if (directory.toString().contains(";")) throw new IllegalArgumentException("the data directory may not contain ';'");
                 config.setPoolName("scrollback-keys-h2");
-                // Must stay the URL EventStore opens (same file, same settings): see EventStore.openEmbedded.
-                config.setJdbcUrl("jdbc:h2:file:" + directory.resolve("scrollback") + ";WRITE_DELAY=0;LAZY_QUERY_EXECUTION=1;DB_CLOSE_ON_EXIT=FALSE");
+                config.setJdbcUrl(embedded.jdbcUrl());                 // the same file as the event store's, same settings
                 config.setUsername("sa");
                 config.setPassword("");
                 postgres = false;

@@ -10,10 +10,12 @@ import java.util.function.Function;
  * Each event's frame payload (its envelope as UTF-8 JSON), made once and shared by every connection it goes to (a line
  * to a room of a thousand is serialized and encoded once, not a thousand times). A small table indexed by position: an
  * entry for another position is simply made again, so it needs no locking and holds at most {@link #SLOTS} frames.
- * The buffers handed out are read-only views of their own, so a write that moves one's position moves no other.
+ * The buffers handed out are read-only views of their own, so a write that moves one's position moves no other. Small
+ * on purpose: a frame is wanted while its event goes out to everyone, and kept longer it only gives the young
+ * collections more to copy.
  */
 final class Frames {
-    static final int SLOTS = 4_096;
+    static final int SLOTS = 1_024;
 
     private record Frame(long position, ByteBuffer payload) {}
 
