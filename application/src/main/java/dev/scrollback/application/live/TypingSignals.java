@@ -2,7 +2,12 @@ package dev.scrollback.application.live;
 
 import dev.scrollback.application.accounts.Caller;
 import dev.scrollback.application.chat.ChatRooms;
+import dev.scrollback.application.chat.ChatStreams;
+import dev.scrollback.application.shared.Decision;
 import dev.scrollback.application.shared.EventLog;
+import dev.scrollback.domain.chat.ChatRoomDecider;
+import dev.scrollback.domain.chat.ChatRoomEvent;
+import dev.scrollback.domain.chat.ChatRoomState;
 import dev.scrollback.domain.chat.ChatRoomId;
 import dev.scrollback.domain.shared.SessionId;
 import jakarta.inject.Inject;
@@ -27,20 +32,22 @@ public final class TypingSignals {
 
     private final SignalBus bus;
     private final ChatRooms rooms;
+    private final EventLog log;
     private final Clock clock;
     private final Map<SessionId, Instant> lastSaid = new ConcurrentHashMap<>();
 
     @Inject
-    public TypingSignals(SignalBus bus, ChatRooms rooms, Clock clock) {
+    public TypingSignals(SignalBus bus, ChatRooms rooms, EventLog log, Clock clock) {
         this.bus = bus;
         this.rooms = rooms;
+        this.log = log;
         this.clock = clock;
     }
 
     /** The caller's session is typing in {@code room}. */
     public Outcome typing(Caller caller, ChatRoomId room) {
         var session = caller.sessionIfAny();
-        if (session.isEmpty() || !rooms.roomsOf(session.get()).contains(room)) return Outcome.NOT_IN_ROOM;
+        if (session.isEmpty() || !inRoom(caller, session.get(), room)) return Outcome.NOT_IN_ROOM;
         var now = clock.instant();
         var previous = lastSaid.get(session.get());
         if (previous != null && now.isBefore(previous.plus(EVERY))) return Outcome.TOO_SOON;
@@ -60,6 +67,16 @@ public final class TypingSignals {
                     && rooms.isMember(typing.room(), viewer.account());
             case Signal.Doing doing -> !viewer.sessionIfAny().filter(doing.session()::equals).isPresent();
         };
+    }
+
+    /**
+     * From the projection, or — when it says no, since it may not have seen a join made a moment ago — from the room's
+     * stream, which is exact (one typing signal per session every {@link #EVERY} at most, so this is rare and cheap).
+     */
+    private boolean inRoom(Caller caller, SessionId session, ChatRoomId room) {
+        if (rooms.roomsOf(session).contains(room)) return true;
+        var loaded = Decision.Loaded.load(log, ChatStreams.room(room), new ChatRoomDecider(), ChatRoomEvent.class);
+        return loaded.state() instanceof ChatRoomState.Opened opened && opened.hasJoined(caller.account(), session);
     }
 
     public EventLog.Subscription listen(Consumer<Signal> listener) {
