@@ -214,6 +214,15 @@ public final class ChatRooms {
         return joined == null ? Set.of() : java.util.Collections.unmodifiableSet(new LinkedHashSet<>(joined));
     }
 
+    /** The sessions of {@code account} in the room. */
+    public synchronized Set<SessionId> sessionsOf(ChatRoomId room, AccountId account) {
+        var found = entry(room);
+        if (found.isEmpty()) return Set.of();
+        var sessions = new LinkedHashSet<SessionId>();
+        for (var joined : found.get().sessions.values()) if (joined.account().equals(account)) sessions.add(joined.session());
+        return java.util.Collections.unmodifiableSet(sessions);
+    }
+
     /** The sessions in the room, in join order: where a line said in it goes. */
     public synchronized List<SessionId> sessionsIn(ChatRoomId room) {
         return entry(room).map(e -> List.copyOf(e.sessions.keySet())).orElse(List.of());

@@ -26,6 +26,7 @@ import dev.scrollback.domain.mail.PrivateMessageId;
 import dev.scrollback.domain.sessions.SessionEvent.SessionEnded;
 import dev.scrollback.domain.sessions.SessionEvent.SessionStarted;
 import dev.scrollback.domain.shared.AccountId;
+import dev.scrollback.domain.shared.SessionId;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.HashMap;
@@ -33,6 +34,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which events concern a caller on a live connection (issue 5 item 2): presence (every {@code SessionStarted} and
@@ -54,7 +56,7 @@ public final class LiveInterests {
         this.chatRooms = chatRooms;
     }
 
-    public LiveInterest of(Caller caller) {
+    public CallerInterest of(Caller caller) {
         return new CallerInterest(caller);
     }
 
@@ -62,11 +64,16 @@ public final class LiveInterests {
      * One caller's interest: a single switch over the event's type (asked for every event and every connection, so it
      * is kept to one type test and a set lookup or two), with what it learns from the events it sees.
      */
-    private final class CallerInterest implements LiveInterest {
+    public final class CallerInterest implements LiveInterest {
         private final Caller caller;
         private final AccountId me;
-        /** Rooms the caller is in: from the projection when first asked, then from their own joins as they stream by. */
-        private final Set<ChatRoomId> rooms = new HashSet<>();
+        /**
+         * The caller's sessions in each room this connection knows of: from the projection when first asked, then from
+         * the caller's own joins, leaves and ended sessions as they stream by — so what this connection was sent decides,
+         * not how far the projection has got. A room left keeps its (empty) entry: the projection, should it lag, would
+         * say she is still there. Written by the thread that asks {@link #concerns}, read by any.
+         */
+        private final Map<ChatRoomId, Set<SessionId>> rooms = new ConcurrentHashMap<>();
         private final Map<BoardId, BoardAccess> boardsLearnt = new HashMap<>();
         private final Set<PrivateMessageId> sentByMe = new HashSet<>();
 
@@ -83,12 +90,13 @@ public final class LiveInterests {
                 // missed because the projection had not seen the join yet
                 case ChatMessageSent sent -> in(sent.room());
                 case ChatJoined joined -> {
-                    if (joined.account().equals(me)) rooms.add(joined.room());
+                    if (joined.account().equals(me)) sessionsIn(joined.room()).add(joined.session());
                     yield in(joined.room());
                 }
                 case ChatLeft left -> {
-                    boolean concerned = left.account().equals(me) || in(left.room());
-                    if (left.account().equals(me) && !chatRooms.isMember(left.room(), me)) rooms.remove(left.room());
+                    boolean mine = left.account().equals(me);
+                    boolean concerned = mine || in(left.room());
+                    if (mine) gone(left.room(), left.session());
                     yield concerned;
                 }
                 case ChatRoomCreated created -> created.kind() == RoomKind.PUBLIC || created.creator().equals(me);
@@ -99,7 +107,10 @@ public final class LiveInterests {
                 case PageSent page -> page.to().equals(me) || page.from().equals(me);
                 // presence: who's online is public
                 case SessionStarted started -> true;
-                case SessionEnded ended -> true;
+                case SessionEnded ended -> {
+                    if (!rooms.isEmpty()) for (var sessions : rooms.values()) sessions.remove(ended.session());   // left all
+                    yield true;
+                }
                 // boards the caller may read; boards created while connected are learnt from their own event, in order
                 case BoardCreated created -> {
                     boardsLearnt.put(created.board(), created.access());
@@ -122,11 +133,35 @@ public final class LiveInterests {
             };
         }
 
+        /**
+         * Whether the caller is in {@code room}, as far as this connection has been told (or, for a room it has not
+         * heard of, as the projection says). Safe from any thread, and it changes nothing: a typing signal asks it.
+         */
+        public boolean isIn(ChatRoomId room) {
+            var sessions = rooms.get(room);
+            return sessions != null ? !sessions.isEmpty() : chatRooms.isMember(room, me);
+        }
+
         private boolean in(ChatRoomId room) {
-            if (rooms.contains(room)) return true;
+            var sessions = rooms.get(room);
+            if (sessions != null) return !sessions.isEmpty();
             if (!chatRooms.isMember(room, me)) return false;
-            rooms.add(room);
+            sessionsIn(room);
             return true;
+        }
+
+        /** The caller's sessions in the room, learnt from the projection the first time. */
+        private Set<SessionId> sessionsIn(ChatRoomId room) {
+            return rooms.computeIfAbsent(room, r -> {
+                var sessions = ConcurrentHashMap.<SessionId>newKeySet();
+                sessions.addAll(chatRooms.sessionsOf(r, me));
+                return sessions;
+            });
+        }
+
+        /** One of the caller's sessions left the room. */
+        private void gone(ChatRoomId room, SessionId session) {
+            sessionsIn(room).remove(session);
         }
 
         private boolean readable(BoardId board) {

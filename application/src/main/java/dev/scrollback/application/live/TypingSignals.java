@@ -58,13 +58,15 @@ public final class TypingSignals {
     }
 
     /**
-     * Whether {@code viewer} should hear {@code signal}: someone else typing in a room the viewer is in; what anyone
+     * Whether the live connection of {@code viewer}, with its {@code interest}, should hear {@code signal}: someone else
+     * typing in a room the viewer is in — as that connection knows it, so a client that has been sent its own
+     * {@code ChatJoined} hears the room's typing whether or not the projection has applied the join yet; what anyone
      * else is doing (who's online is public).
      */
-    public boolean concerns(Caller viewer, Signal signal) {
+    public boolean concerns(Caller viewer, LiveInterests.CallerInterest interest, Signal signal) {
         return switch (signal) {
             case Signal.Typing typing -> !viewer.sessionIfAny().filter(typing.session()::equals).isPresent()
-                    && rooms.isMember(typing.room(), viewer.account());
+                    && interest.isIn(typing.room());
             case Signal.Doing doing -> !viewer.sessionIfAny().filter(doing.session()::equals).isPresent();
         };
     }

@@ -123,6 +123,58 @@ class LiveInterestsTest {
     }
 
     @Test
+    void leaving_her_last_session_in_the_room_counts_though_the_projection_has_not_applied_the_leave_yet() {
+        openRooms();
+        var joined = new ChatJoined(LOBBY, ALICE, new Handle("Alice"), aliceSession, T0);
+        projected(joined);
+        var interest = interests.of(alice);
+        assertThat(interest.concerns(recorded(joined))).isTrue();
+
+        var left = new ChatLeft(LOBBY, ALICE, new Handle("Alice"), aliceSession, LeaveReason.LEFT, Optional.empty(),
+                Optional.empty(), Optional.empty(), T0.plusSeconds(1));                  // not projected: it lags
+        assertThat(interest.concerns(recorded(left))).as("her own leaving").isTrue();
+        assertThat(interest.concerns(recorded(line(LOBBY, BOB, bobSession)))).isFalse();
+    }
+
+    @Test
+    void leaving_on_one_session_keeps_the_room_while_another_of_her_sessions_is_in_it() {
+        openRooms();
+        var phone = new SessionId(UUID.randomUUID());
+        var interest = interests.of(alice);
+        assertThat(interest.concerns(recorded(new ChatJoined(LOBBY, ALICE, new Handle("Alice"), aliceSession, T0)))).isTrue();
+        assertThat(interest.concerns(recorded(new ChatJoined(LOBBY, ALICE, new Handle("Alice"), phone, T0)))).isTrue();
+
+        assertThat(interest.concerns(recorded(new ChatLeft(LOBBY, ALICE, new Handle("Alice"), phone, LeaveReason.LEFT,
+                Optional.empty(), Optional.empty(), Optional.empty(), T0.plusSeconds(1))))).isTrue();
+        assertThat(interest.concerns(recorded(line(LOBBY, BOB, bobSession)))).isTrue();
+        assertThat(interest.isIn(LOBBY)).isTrue();
+    }
+
+    @Test
+    void a_session_that_ends_leaves_its_rooms() {
+        openRooms();
+        var interest = interests.of(alice);
+        assertThat(interest.concerns(recorded(new ChatJoined(DEN, ALICE, new Handle("Alice"), aliceSession, T0)))).isTrue();
+
+        assertThat(interest.concerns(recorded(new SessionEnded(aliceSession, EndReason.DROPPED, Duration.ZERO, T0)))).isTrue();
+        assertThat(interest.concerns(recorded(line(DEN, BOB, bobSession)))).isFalse();
+        assertThat(interest.isIn(DEN)).isFalse();
+    }
+
+    @Test
+    void whether_she_is_in_a_room_follows_what_her_connection_was_sent_and_asking_changes_nothing() {
+        openRooms();
+        var interest = interests.of(alice);
+        assertThat(interest.isIn(DEN)).isFalse();
+
+        interest.concerns(recorded(new ChatJoined(DEN, ALICE, new Handle("Alice"), aliceSession, T0)));   // not projected
+        assertThat(interest.isIn(DEN)).isTrue();
+        assertThat(interest.isIn(LOBBY)).isFalse();
+        projected(new ChatJoined(LOBBY, ALICE, new Handle("Alice"), aliceSession, T0));
+        assertThat(interest.isIn(LOBBY)).as("a room it has not heard of: the projection's word").isTrue();
+    }
+
+    @Test
     void public_rooms_opening_concern_everyone_and_private_ones_their_creator_only() {
         var interest = interests.of(alice);
         assertThat(interest.concerns(recorded(created(LOBBY, "Lobby", RoomKind.PUBLIC, BOB)))).isTrue();

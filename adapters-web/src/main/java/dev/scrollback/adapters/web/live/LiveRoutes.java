@@ -11,6 +11,7 @@ import dev.scrollback.adapters.web.shared.Unauthenticated;
 import dev.scrollback.application.accounts.Caller;
 import dev.scrollback.application.live.LiveHub;
 import dev.scrollback.application.live.LiveInterests;
+import dev.scrollback.application.live.LiveInterest;
 import dev.scrollback.application.live.LiveItem;
 import dev.scrollback.application.live.LiveStream;
 import dev.scrollback.application.live.Signal;
@@ -135,18 +136,19 @@ public final class LiveRoutes implements Routes {
             return;
         }
         var stream = new LiveStream(hub);
+        var interest = interests.of(caller);
         var signals = typing.listen(signal -> {
-            if (typing.concerns(caller, signal)) sendQuietly(session, signalFrame(signal));
+            if (typing.concerns(caller, interest, signal)) sendQuietly(session, signalFrame(signal));
         });
         open.put(ctx.sessionId(), new Connection(caller, stream, signals));
-        Thread.ofVirtual().name("live-" + ctx.sessionId()).start(() -> run(ctx.sessionId(), session, caller, after, stream));
+        Thread.ofVirtual().name("live-" + ctx.sessionId()).start(() -> run(ctx.sessionId(), session, after, interest, stream));
     }
 
     /** Catches the connection up on its own thread; returns once it is pushed to, or ends it. */
-    private void run(String id, Session session, Caller caller, long after, LiveStream stream) {
+    private void run(String id, Session session, long after, LiveInterest interest, LiveStream stream) {
         var sink = new SocketSink(id, session);
         try {
-            var end = stream.run(after, interests.of(caller), sink, HEARTBEAT);
+            var end = stream.run(after, interest, sink, HEARTBEAT);
             if (!(end instanceof LiveStream.End.Pushed)) sink.ended(end);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
