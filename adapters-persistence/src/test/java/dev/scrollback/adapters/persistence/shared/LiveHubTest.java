@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scrollback.application.live.LiveHub;
 import dev.scrollback.application.live.LiveItem;
+import dev.scrollback.application.live.LiveInterest;
 import dev.scrollback.application.live.LiveStream;
 import dev.scrollback.application.shared.ExpectedVersion;
 import dev.scrollback.application.shared.StreamAppend;
@@ -71,7 +72,7 @@ class LiveHubTest {
         appendVerified(50);                                       // 50 > RING: some only in the store, some in the ring
         var client = new Recorder();
         var stream = new LiveStream(hub);
-        var running = CompletableFuture.supplyAsync(() -> run(stream, 0, client), THREADS);
+        var running = started(stream, 0, client);
 
         client.await(() -> client.caughtUpSeen);
         appendVerified(30);                                       // live
@@ -93,7 +94,7 @@ class LiveHubTest {
         var client = new Recorder();
         client.slowDown = Duration.ofMillis(1);                   // catching up is paced by the client
         var stream = new LiveStream(hub);
-        var running = CompletableFuture.supplyAsync(() -> run(stream, 7, client), THREADS);
+        var running = started(stream, 7, client);
         appender.get(60, TimeUnit.SECONDS);
         client.await(() -> client.positions().size() == allPositions().size() - 7);
         stream.stop();
@@ -111,13 +112,7 @@ class LiveHubTest {
         appendVerified(5);
         var client = new Recorder();
         var stream = new LiveStream(hub);
-        var running = CompletableFuture.supplyAsync(() -> {
-            try {
-                return stream.run(0, event -> event.event() instanceof SessionStarted, client, Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }, THREADS);
+        var running = started(stream, 0, event -> event.event() instanceof SessionStarted, client, Duration.ofSeconds(5));
         client.await(() -> client.items.size() == 1);
         stream.stop();
         running.get(10, TimeUnit.SECONDS);
@@ -140,8 +135,8 @@ class LiveHubTest {
         var healthy = new Recorder();
         var stuckStream = new LiveStream(hub);
         var healthyStream = new LiveStream(hub);
-        var stuckRun = CompletableFuture.supplyAsync(() -> run(stuckStream, hub.head(), stuck), THREADS);
-        var healthyRun = CompletableFuture.supplyAsync(() -> run(healthyStream, hub.head(), healthy), THREADS);
+        var stuckRun = started(stuckStream, hub.head(), stuck);
+        var healthyRun = started(healthyStream, hub.head(), healthy);
         stuck.await(() -> stuck.caughtUpAt >= 0 && stuck.caughtUpSeen);
         healthy.await(() -> healthy.caughtUpSeen);
 
@@ -165,13 +160,7 @@ class LiveHubTest {
         awaitHead(allPositions().getLast());                      // else the follower may bring them live, a burst
         var client = new Recorder();
         var stream = new LiveStream(hub, 4);                      // far less than the 12 it missed
-        var running = CompletableFuture.supplyAsync(() -> {
-            try {
-                return stream.run(8, event -> event.event() instanceof EmailVerified, client, Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }, THREADS);
+        var running = started(stream, 8, event -> event.event() instanceof EmailVerified, client, Duration.ofSeconds(5));
         client.await(() -> client.caughtUpSeen);
         appendVerified(3);
         client.await(() -> client.positions().size() == 15);
@@ -195,13 +184,7 @@ class LiveHubTest {
         appendVerified(2);
         var client = new Recorder();
         var stream = new LiveStream(hub);
-        var running = CompletableFuture.supplyAsync(() -> {
-            try {
-                return stream.run(0, event -> false, client, Duration.ofMillis(20));
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }, THREADS);
+        var running = started(stream, 0, event -> false, client, Duration.ofMillis(20));
         client.await(() -> client.heartbeats.size() >= 2);
         stream.stop();
         running.get(10, TimeUnit.SECONDS);
@@ -220,7 +203,7 @@ class LiveHubTest {
         client.pushing = true;
         client.slowDown = Duration.ofMillis(1);                   // so that live items queue up while it catches up
         var stream = new LiveStream(hub);
-        var running = CompletableFuture.supplyAsync(() -> run(stream, 3, client), THREADS);
+        var running = started(stream, 3, client);
         appender.get(60, TimeUnit.SECONDS);
         client.await(() -> client.caughtUpSeen);
         awaitPushing();                                           // what was queued meanwhile is sent first
@@ -243,7 +226,7 @@ class LiveHubTest {
         client.pushing = true;
         client.pushLimit = 5;                                     // takes five, then says its queue is full
         var stream = new LiveStream(hub);
-        var running = CompletableFuture.supplyAsync(() -> run(stream, hub.head(), client), THREADS);
+        var running = started(stream, hub.head(), client);
         client.await(() -> client.caughtUpSeen);
         awaitPushing();
         assertThat(running.get(30, TimeUnit.SECONDS)).isInstanceOf(LiveStream.End.Pushed.class);
@@ -264,13 +247,7 @@ class LiveHubTest {
         client.pushing = true;
         client.refuseHeartbeats = true;
         var stream = new LiveStream(hub);
-        var running = CompletableFuture.supplyAsync(() -> {
-            try {
-                return stream.run(1, event -> event.event() instanceof EmailVerified, client, Duration.ofMillis(20));
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }, THREADS);
+        var running = started(stream, 1, event -> event.event() instanceof EmailVerified, client, Duration.ofMillis(20));
         assertThat(running.get(30, TimeUnit.SECONDS)).isInstanceOf(LiveStream.End.Pushed.class);
 
         client.await(() -> client.ended != null);
@@ -285,7 +262,7 @@ class LiveHubTest {
         var client = new Recorder();
         client.pushing = true;
         var stream = new LiveStream(hub);
-        var running = CompletableFuture.supplyAsync(() -> run(stream, hub.head(), client), THREADS);
+        var running = started(stream, hub.head(), client);
         assertThat(running.get(30, TimeUnit.SECONDS)).isInstanceOf(LiveStream.End.Pushed.class);
 
         hub.close();
@@ -301,13 +278,7 @@ class LiveHubTest {
         var client = new Recorder();
         client.pushing = true;
         var stream = new LiveStream(hub);
-        var running = CompletableFuture.supplyAsync(() -> {
-            try {
-                return stream.run(2, event -> event.event() instanceof EmailVerified, client, Duration.ofMillis(20));
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }, THREADS);
+        var running = started(stream, 2, event -> event.event() instanceof EmailVerified, client, Duration.ofMillis(20));
         client.await(() -> client.heartbeats.size() >= 2);
         appendVerified(1);
         client.await(() -> client.pushed.get() == 1);
@@ -324,7 +295,7 @@ class LiveHubTest {
         appendVerified(50);                                       // the store has them at once; the follower soon
         var client = new Recorder();
         var stream = new LiveStream(hub);
-        var running = CompletableFuture.supplyAsync(() -> run(stream, 50, client), THREADS);
+        var running = started(stream, 50, client);
         client.await(() -> client.caughtUpSeen);
         appendVerified(1);
         client.await(() -> !client.items.isEmpty());
@@ -352,12 +323,22 @@ class LiveHubTest {
         }
     }
 
-    private LiveStream.End run(LiveStream stream, long after, Recorder client) {
+    private static LiveStream.End run(LiveStream stream, long after, LiveInterest interest, Recorder client, Duration heartbeat) {
         try {
-            return stream.run(after, event -> event.event() instanceof EmailVerified, client, Duration.ofSeconds(5));
+            return stream.run(after, interest, client, heartbeat);
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static CompletableFuture<LiveStream.End> started(LiveStream stream, long after, Recorder client) {
+        return started(stream, after, event -> event.event() instanceof EmailVerified, client, Duration.ofSeconds(5));
+    }
+
+    /** The stream, run on one of the test's threads. */
+    private static CompletableFuture<LiveStream.End> started(LiveStream stream, long after, LiveInterest interest,
+                                                             Recorder client, Duration heartbeat) {
+        return CompletableFuture.supplyAsync(() -> run(stream, after, interest, client, heartbeat), THREADS);
     }
 
     private List<Long> allPositions() {
