@@ -32,6 +32,7 @@ class HexagonRulesTest {
             .adapter("mail", "dev.scrollback.adapters.mail..")
             .adapter("telnet", "dev.scrollback.adapters.telnet..")
             .adapter("web", "dev.scrollback.adapters.web..")
+            .adapter("sandbox", "dev.scrollback.adapters.sandbox..")
             .withOptionalLayers(true)          // no "domain services" layer: deciders are the domain
             .ignoreDependency(resideInAPackage("dev.scrollback.bootstrap.."), alwaysTrue());   // the composition root
 
