@@ -20,6 +20,7 @@ import dev.scrollback.application.shared.Origin;
 import dev.scrollback.application.shared.RateLimiter;
 import java.time.Clock;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,10 +29,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class AccountsWiring {
 
-    /** In memory on this instance; shared through Redis once SCROLLBACK_REDIS_URL is supported (presence issue). */
+    /** Shared through Redis when the instances share one (SCROLLBACK_REDIS_URL), else in memory on this instance. */
     @Bean
-    RateLimiter rateLimiter(Clock clock) {
-        return new InMemoryRateLimiter(clock);
+    RateLimiter rateLimiter(Clock clock, ObjectProvider<Instances> instances) {
+        return instances.stream().findFirst().map(cluster -> cluster.rateLimiter(clock))
+                .orElseGet(() -> new InMemoryRateLimiter(clock));
     }
 
     @Bean

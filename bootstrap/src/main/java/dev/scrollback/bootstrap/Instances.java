@@ -3,7 +3,10 @@ package dev.scrollback.bootstrap;
 import dev.scrollback.adapters.persistence.cluster.RedisAppendNotices;
 import dev.scrollback.adapters.persistence.cluster.RedisConnections;
 import dev.scrollback.adapters.persistence.cluster.RedisSharedPresence;
+import dev.scrollback.adapters.persistence.cluster.RedisRateLimiter;
 import dev.scrollback.adapters.persistence.cluster.RedisSignalBus;
+import dev.scrollback.adapters.persistence.ratelimits.InMemoryRateLimiter;
+import dev.scrollback.application.shared.RateLimiter;
 import dev.scrollback.adapters.persistence.cluster.SingleInstancePresence;
 import dev.scrollback.adapters.persistence.live.InMemorySignalBus;
 import dev.scrollback.adapters.persistence.shared.EventStore;
@@ -26,8 +29,8 @@ final class Instances implements AutoCloseable {
     private final SignalBus signals;
 
     /** What only exists with Redis. */
-    private record Redis(RedisConnections connections, RedisSharedPresence presence, RedisAppendNotices notices,
-                         RedisSignalBus signals, EventStore store) {}
+    private record Redis(RedisConnections connections, String keyPrefix, RedisSharedPresence presence,
+                         RedisAppendNotices notices, RedisSignalBus signals, EventStore store) {}
 
     private Instances(UUID id, SharedPresence presence, Optional<Redis> redis, SignalBus signals) {
         this.id = id;
@@ -55,7 +58,7 @@ final class Instances implements AutoCloseable {
             var notices = new RedisAppendNotices(connections, settings.keyPrefix(), id, store::appendedElsewhere);
             var signals = new RedisSignalBus(connections, settings.keyPrefix(), id);
             store.afterEachCommit(notices::committed);
-            return new Instances(id, presence, Optional.of(new Redis(connections, presence, notices, signals, store)), signals);
+            return new Instances(id, presence, Optional.of(new Redis(connections, settings.keyPrefix(), presence, notices, signals, store)), signals);
         } catch (RuntimeException e) {
             connections.close();
             throw e;
@@ -73,6 +76,12 @@ final class Instances implements AutoCloseable {
     /** Typing and presence heartbeats: to this process only, or through Redis to every instance. */
     SignalBus signals() {
         return signals;
+    }
+
+    /** Rate limits: counted by this instance alone, or in Redis for every instance (SPEC §5). */
+    RateLimiter rateLimiter(Clock clock) {
+        return redis.<RateLimiter>map(r -> new RedisRateLimiter(r.connections(), r.keyPrefix(), clock))
+                .orElseGet(() -> new InMemoryRateLimiter(clock));
     }
 
     boolean shared() {

@@ -103,12 +103,25 @@ class SeveralInstancesEndToEndTest {
             assertThat(mail.at("/data/senderHandle").asText()).isEqualTo("Amiga");
             System.out.println("mail on A -> socket on B: " + mailMillis + " ms (post included)");
 
+            // Rate limits are one allowance across instances (SPEC §5): five pages a minute, wherever they are sent.
+            // (Bbsfan pages, not Amiga: a session that makes requests on B is served by B too, and Amiga's must not be.)
+            for (int i = 0; i < 5; i++) {
+                var web = i % 2 == 0 ? webA : webB;
+                assertThat(web.post("/api/v1/pages", Map.of("to", "Amiga", "text", "ping " + i), bbsfan).status())
+                        .as("page " + i).isEqualTo(201);
+            }
+            for (var web : List.of(webA, webB)) {
+                assertThat(web.post("/api/v1/pages", Map.of("to", "Amiga", "text", "one too many"), bbsfan).status())
+                        .isEqualTo(429);
+            }
+
             // A dies: no shutdown hook, no SessionEnded of its own, its keys left to expire.
             a.destroyForcibly();
             assertThat(a.waitFor(30, TimeUnit.SECONDS)).isTrue();
             long killed = System.nanoTime();
             var sysop = onB.sysop();
-            var endings = WalkingSkeletonEndToEndTest.untilTrue(() -> {
+            // Every request here comes from 127.0.0.1, and both instances count them in one allowance (300 a minute).
+            var endings = WalkingSkeletonEndToEndTest.untilTrue(Duration.ofMillis(500), () -> {
                 var ended = endingsOf(WalkingSkeletonEndToEndTest.readFeed(webB, sysop), amigasSession);
                 return ended.isEmpty() ? "" : ended.toString();
             });

@@ -189,11 +189,16 @@ class WalkingSkeletonEndToEndTest {
 
     /** Repeats until the attempt returns something non-empty; projections are eventually consistent. */
     static String untilTrue(Attempt attempt) throws Exception {
+        return untilTrue(Duration.ofMillis(100), attempt);
+    }
+
+    /** As {@link #untilTrue(Attempt)}, trying every {@code every} (a slow wait need not spend the API's rate limit). */
+    static String untilTrue(Duration every, Attempt attempt) throws Exception {
         var deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
             var result = attempt.get();
             if (!result.isEmpty()) return result;
-            Thread.sleep(100);
+            Thread.sleep(every.toMillis());
         }
         throw new AssertionError("gave up waiting");
     }
