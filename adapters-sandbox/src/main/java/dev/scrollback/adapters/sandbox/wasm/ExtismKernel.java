@@ -1,0 +1,226 @@
+package dev.scrollback.adapters.sandbox.wasm;
+
+import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.runtime.ImportFunction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Extism kernel and built-in host functions, written in Java (not Extism's kernel wasm, not its chicory-sdk):
+ * the {@code extism:host/env} functions one plugin imports, served from {@link KernelBlocks}, the call's input,
+ * output and error, the plugin's vars, a read-only config map, and a bounded log.
+ *
+ * <p>Per call, like the Extism runtime: {@link #beginCall} drops every block (handles never survive a call), puts the
+ * input in a block, clears output and error; vars survive. What traps, with a {@link KernelFault}, where the reference
+ * kernel would quietly go on: any access outside a live block, {@code output_set} past the output limit, a var store
+ * past its limit, and a permission the policy does not grant. What returns 0, as the reference does: {@code alloc}
+ * over budget or of 0 bytes, {@code config_get}/{@code var_get} of an absent key, {@code length} of anything but a
+ * live block's start.
+ *
+ * <p>Outbound HTTP is not served in this slice: {@code http_request} faults with PERMISSION even when the HTTP
+ * permission is granted (so a plugin learns at once rather than getting empty responses); {@code http_status_code}
+ * answers 0 and {@code http_headers} 0 (no request was made). Serving it needs an allow-list of hosts first.
+ *
+ * <p>Not thread-safe: one kernel serves one plugin, whose calls {@link WasmPlugin} runs one at a time.
+ */
+final class ExtismKernel {
+    private static final long[] NOTHING = new long[0];
+
+    private final WasmPolicy policy;
+    private final Map<String, String> config;
+    private final KernelBlocks blocks;
+    private final PluginVars vars;
+    private final CallLogCollector log;
+    private long inputHandle;
+    private byte[] output = new byte[0];
+    private Optional<String> error = Optional.empty();
+
+    ExtismKernel(WasmPolicy policy, Map<String, String> config) {
+        this.policy = policy;
+        this.config = Map.copyOf(config);
+        this.blocks = new KernelBlocks(policy.limits().kernelBytes());
+        this.vars = new PluginVars(policy.limits().maxVarBytes());
+        this.log = new CallLogCollector(policy.limits().maxLogLines());
+    }
+
+    /** One host function per function of the ABI, all bound to this kernel. */
+    List<ImportFunction> hostFunctions() {
+        return Arrays.stream(ExtismImport.values())
+                .<ImportFunction>map(f -> new HostFunction(ExtismImport.MODULE, f.abiName(), f.type(),
+                        (instance, args) -> serve(f, args)))
+                .toList();
+    }
+
+    /** Starts a call: a fresh kernel memory holding the input. Faults with MEMORY if the input does not fit. */
+    void beginCall(byte[] input) {
+        endCall();
+        if (input.length > 0) {
+            inputHandle = blocks.allocCopy(input);
+            if (inputHandle == 0) {
+                throw new KernelFault(FaultKind.MEMORY, "an input of " + input.length
+                        + " bytes does not fit the kernel memory of " + policy.limits().kernelBytes() + " bytes");
+            }
+        }
+    }
+
+    /** Forgets the call's blocks, output, error and log, so that nothing of it stays reachable. */
+    void endCall() {
+        blocks.clear();
+        log.clear();
+        inputHandle = 0;
+        output = new byte[0];
+        error = Optional.empty();
+    }
+
+    byte[] output() {
+        return output;
+    }
+
+    Optional<String> error() {
+        return error;
+    }
+
+    CallLog log() {
+        return log.toLog();
+    }
+
+    private long[] serve(ExtismImport function, long[] args) {
+        return switch (function) {
+            case ALLOC -> one(blocks.alloc(args[0]));
+            case FREE -> {
+                if (blocks.free(args[0]) && args[0] == inputHandle) inputHandle = 0;   // freed input: length 0
+                yield NOTHING;
+            }
+            case LENGTH, LENGTH_UNSAFE -> one(blocks.length(args[0]));
+            case LOAD_U8 -> one(blocks.loadU8(args[0]));
+            case LOAD_U64 -> one(blocks.loadU64(args[0]));
+            case STORE_U8 -> {
+                blocks.storeU8(args[0], (int) args[1]);
+                yield NOTHING;
+            }
+            case STORE_U64 -> {
+                blocks.storeU64(args[0], args[1]);
+                yield NOTHING;
+            }
+            case INPUT_LENGTH -> one(blocks.length(inputHandle));
+            case INPUT_OFFSET -> one(inputHandle);
+            case INPUT_LOAD_U8 -> one(blocks.loadU8(inputAddress(args[0], 1)));
+            case INPUT_LOAD_U64 -> one(blocks.loadU64(inputAddress(args[0], 8)));
+            case OUTPUT_SET -> {
+                setOutput(args[0], args[1]);
+                yield NOTHING;
+            }
+            case ERROR_SET -> {
+                setError(args[0]);
+                yield NOTHING;
+            }
+            case CONFIG_GET -> one(Optional.ofNullable(config.get(key(args[0], "config_get")))
+                    .map(value -> blocks.allocCopy(value.getBytes(StandardCharsets.UTF_8))).orElse(0L));
+            case VAR_GET -> {
+                require(HostPermission.KEY_VALUE, "var_get");
+                yield one(vars.get(key(args[0], "var_get")).map(blocks::allocCopy).orElse(0L));
+            }
+            case VAR_SET -> {
+                require(HostPermission.KEY_VALUE, "var_set");
+                setVar(args[0], args[1]);
+                yield NOTHING;
+            }
+            case HTTP_REQUEST -> {
+                require(HostPermission.HTTP, "http_request");
+                throw new KernelFault(FaultKind.PERMISSION, "http_request: outbound HTTP is not served by this host yet");
+            }
+            case HTTP_STATUS_CODE -> {
+                require(HostPermission.HTTP, "http_status_code");
+                yield one(0);
+            }
+            case HTTP_HEADERS -> {
+                require(HostPermission.HTTP, "http_headers");
+                yield one(0);
+            }
+            case LOG_TRACE -> log(LogLevel.TRACE, args[0]);
+            case LOG_DEBUG -> log(LogLevel.DEBUG, args[0]);
+            case LOG_INFO -> log(LogLevel.INFO, args[0]);
+            case LOG_WARN -> log(LogLevel.WARN, args[0]);
+            case LOG_ERROR -> log(LogLevel.ERROR, args[0]);
+            case GET_LOG_LEVEL -> one(policy.logLevel().abiValue());
+        };
+    }
+
+    /** {@code input_load_*} take an offset relative to the input, not a handle. */
+    private long inputAddress(long offset, int width) {
+        long length = blocks.length(inputHandle);
+        if (offset < 0 || offset > length - width) {
+            throw KernelFault.trap("input_load: offset " + Long.toUnsignedString(offset) + " (" + width
+                    + " bytes) is outside the input of " + length + " bytes");
+        }
+        return inputHandle + offset;
+    }
+
+    private void setOutput(long address, long length) {
+        int max = policy.limits().maxOutputBytes();
+        if (length < 0 || length > max) {
+            throw new KernelFault(FaultKind.OUTPUT_TOO_LARGE, "output_set: " + Long.toUnsignedString(length)
+                    + " bytes; the output limit is " + max + " bytes");
+        }
+        output = length == 0 ? new byte[0] : blocks.read(address, length, "output_set");
+    }
+
+    private void setError(long address) {
+        if (address == 0) {
+            error = Optional.empty();
+            return;
+        }
+        error = Optional.of(text(address, policy.limits().maxErrorBytes(), "error_set"));
+    }
+
+    private void setVar(long keyAddress, long valueAddress) {
+        var key = key(keyAddress, "var_set");
+        if (valueAddress == 0) {
+            vars.delete(key);
+            return;
+        }
+        long length = blocks.remaining(valueAddress, "var_set");
+        if (length > policy.limits().maxVarBytes()) {   // refuse before copying a huge block
+            throw new KernelFault(FaultKind.STORAGE_FULL, "var_set: a value of " + length
+                    + " bytes; the key-value storage holds at most " + policy.limits().maxVarBytes());
+        }
+        vars.set(key, blocks.read(valueAddress, length, "var_set"));
+    }
+
+    private long[] log(LogLevel level, long address) {
+        if (level.compareTo(policy.logLevel()) < 0) return NOTHING;
+        if (log.full()) {
+            log.drop();   // counted without even reading the message
+        } else {
+            log.add(new LogLine(level, text(address, policy.limits().maxLogLineBytes(), "log")));
+        }
+        return NOTHING;
+    }
+
+    /** Keys are the UTF-8 bytes from the handle to the end of its block, as PDKs allocate them. */
+    private String key(long address, String what) {
+        int limit = 1024;
+        if (blocks.remaining(address, what) > limit) throw KernelFault.trap(what + ": keys are at most " + limit + " bytes");
+        return new String(blocks.readToEnd(address, limit, what), StandardCharsets.UTF_8);
+    }
+
+    /** A message from the handle to the end of its block, cut to {@code limit} bytes with an ellipsis. */
+    private String text(long address, int limit, String what) {
+        boolean cut = blocks.remaining(address, what) > limit;
+        var text = new String(blocks.readToEnd(address, limit, what), StandardCharsets.UTF_8);
+        return cut ? text + "…" : text;
+    }
+
+    private void require(HostPermission permission, String function) {
+        if (!policy.grants(permission)) {
+            throw new KernelFault(FaultKind.PERMISSION, function + " needs the " + permission + " permission");
+        }
+    }
+
+    private static long[] one(long value) {
+        return new long[] {value};
+    }
+}

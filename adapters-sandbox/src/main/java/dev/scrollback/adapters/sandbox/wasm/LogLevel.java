@@ -1,0 +1,16 @@
+package dev.scrollback.adapters.sandbox.wasm;
+
+/** Plugin log levels, numbered as the Extism runtime reports them to {@code get_log_level}. */
+public enum LogLevel {
+    TRACE(0), DEBUG(1), INFO(2), WARN(3), ERROR(4);
+
+    private final int abiValue;
+
+    LogLevel(int abiValue) {
+        this.abiValue = abiValue;
+    }
+
+    int abiValue() {
+        return abiValue;
+    }
+}

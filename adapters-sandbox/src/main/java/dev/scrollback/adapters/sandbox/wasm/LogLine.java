@@ -1,0 +1,11 @@
+package dev.scrollback.adapters.sandbox.wasm;
+
+import java.util.Objects;
+
+/** One line a plugin logged during a call (already cut to the per-line limit). */
+public record LogLine(LogLevel level, String text) {
+    public LogLine {
+        Objects.requireNonNull(level, "level");
+        Objects.requireNonNull(text, "text");
+    }
+}

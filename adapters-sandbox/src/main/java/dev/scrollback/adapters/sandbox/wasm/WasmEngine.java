@@ -1,0 +1,58 @@
+package dev.scrollback.adapters.sandbox.wasm;
+
+import com.dylibso.chicory.compiler.InterpreterFallback;
+import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Machine;
+import dev.scrollback.adapters.sandbox.watchdog.Watchdog;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Loads Extism-ABI plugins: checks the module ({@link WasmModuleCheck}), compiles it once to JVM bytecode, and makes a
+ * trial instance so that a module that cannot link or instantiate is refused at load rather than at its first call.
+ *
+ * <p>Always the compiler, never Chicory's interpreter: the interpreter does not check for interruption on
+ * {@code br_if}/{@code br_table} back-edges, so a {@code while} loop there could not be stopped. The compiler is told
+ * to fail rather than fall back to the interpreter for a function too large for one JVM method, and such a module
+ * is refused.
+ */
+public final class WasmEngine {
+    private final Watchdog watchdog;
+
+    /** @param watchdog the one watchdog that cancels calls past their deadline */
+    public WasmEngine(Watchdog watchdog) {
+        this.watchdog = Objects.requireNonNull(watchdog, "watchdog");
+    }
+
+    /**
+     * @param bytes   the module
+     * @param exports the functions the host will call; each must exist as {@code () -> i32} or {@code () -> ()}
+     * @param policy  permissions and limits
+     * @param config  read-only values the plugin can read with {@code config_get}
+     */
+    public PluginLoad load(byte[] bytes, Set<String> exports, WasmPolicy policy, Map<String, String> config) {
+        var verdict = WasmModuleCheck.check(bytes, exports, policy);
+        if (verdict instanceof ModuleVerdict.Refused refused) return new PluginLoad.Refused(refused.reasons());
+        var module = ((ModuleVerdict.Accepted) verdict).module();
+        Function<Instance, Machine> machines;
+        try {
+            machines = MachineFactoryCompiler.builder(module)
+                    .withInterpreterFallback(InterpreterFallback.FAIL)
+                    .compile();
+        } catch (RuntimeException | StackOverflowError e) {
+            return refused("the module cannot be compiled: " + WasmModuleCheck.describe(e));
+        }
+        var plugin = new WasmPlugin(module, machines, new ExtismKernel(policy, config), policy, watchdog);
+        return plugin.tryInstantiate()
+                .<PluginLoad>map(problem -> refused("the module cannot be instantiated: " + problem))
+                .orElseGet(() -> new PluginLoad.Loaded(plugin));
+    }
+
+    private static PluginLoad refused(String reason) {
+        return new PluginLoad.Refused(List.of(reason));
+    }
+}

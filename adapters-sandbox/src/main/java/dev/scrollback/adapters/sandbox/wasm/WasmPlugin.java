@@ -1,0 +1,220 @@
+package dev.scrollback.adapters.sandbox.wasm;
+
+import com.dylibso.chicory.runtime.ByteBufferMemory;
+import com.dylibso.chicory.runtime.ChicoryInterruptedException;
+import com.dylibso.chicory.runtime.ImportValues;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.runtime.Memory;
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.UninstantiableException;
+import com.dylibso.chicory.wasm.UnlinkableException;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
+import com.dylibso.chicory.wasm.types.ValType;
+import dev.scrollback.adapters.sandbox.watchdog.Cancellable;
+import dev.scrollback.adapters.sandbox.watchdog.Watch;
+import dev.scrollback.adapters.sandbox.watchdog.Watchdog;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * One loaded plugin: a compiled module, its kernel (vars live here, across calls and faults), and at most one live
+ * instance. Calls follow the Extism runtime: the export takes nothing and returns an i32 (or nothing); an
+ * {@code error_set} message fails the call whatever the return code, and so does a non-zero code.
+ *
+ * <p>Calls run one at a time on the caller's thread, under the watchdog: a call waits for the previous one at most
+ * until its own deadline, and a call re-entering the plugin from its own thread is refused. After any fault the
+ * instance is dropped (its stack and memory are in an unknown state) and the next call instantiates afresh, which is
+ * cheap with the compiled machine factory. Nothing a plugin does escapes as an exception.
+ */
+public final class WasmPlugin {
+    private enum Shape { RETURNS_CODE, RETURNS_NOTHING }
+
+    private static final FunctionType RETURNS_CODE = FunctionType.returning(ValType.I32);
+    private static final FunctionType RETURNS_NOTHING = FunctionType.empty();
+    /** Guest runtimes' one-time initializers, in the order the Extism runtime looks for them. */
+    private static final List<String> INITIALIZERS = List.of("__wasm_call_ctors", "_initialize");
+
+    private final WasmModule module;
+    private final Function<Instance, Machine> machines;
+    private final ExtismKernel kernel;
+    private final ImportValues imports;
+    private final int maxMemoryPages;
+    private final Watchdog watchdog;
+    private final Map<String, Shape> callable;
+    private final ReentrantLock lock = new ReentrantLock();
+    // Guarded by lock. Empty after a fault; initialized tells whether the guest's initializer has run on it.
+    private Optional<Instance> instance = Optional.empty();
+    private boolean initialized;
+
+    WasmPlugin(WasmModule module, Function<Instance, Machine> machines, ExtismKernel kernel, WasmPolicy policy,
+               Watchdog watchdog) {
+        this.module = module;
+        this.machines = machines;
+        this.kernel = kernel;
+        this.imports = ImportValues.builder().withFunctions(kernel.hostFunctions()).build();
+        this.maxMemoryPages = policy.limits().maxMemoryPages();
+        this.watchdog = watchdog;
+        this.callable = callableExports(module);
+    }
+
+    /**
+     * Calls an export with {@code input}; the call, including any instantiation it needs, must end within
+     * {@code timeout} or the watchdog stops it.
+     */
+    public CallResult call(String export, byte[] input, Duration timeout) {
+        long started = System.nanoTime();
+        Objects.requireNonNull(export, "export");
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(timeout, "timeout");
+        if (lock.isHeldByCurrentThread()) {
+            return faulted(FaultKind.BUSY, "the plugin was re-entered from its own call", CallLog.empty());
+        }
+        try {
+            if (!lock.tryLock(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS)) {
+                return faulted(FaultKind.BUSY, "the previous call did not end before this call's deadline", CallLog.empty());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return faulted(FaultKind.INTERRUPTED, "interrupted while waiting for the previous call", CallLog.empty());
+        }
+        try {
+            var left = timeout.minusNanos(System.nanoTime() - started);
+            var watch = watchdog.register(left, Cancellable.interrupting(Thread.currentThread()));
+            try {
+                return run(export, input.clone(), watch, timeout);
+            } finally {
+                watch.close();
+                if (watch.expired()) Thread.interrupted();   // the watchdog's interrupt must not outlive the call
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The names {@link #call} accepts: exported functions of type {@code () -> i32} or {@code () -> ()}. */
+    public Set<String> exports() {
+        return callable.keySet();
+    }
+
+    /** Builds the first instance at load, without running guest code; the reason it failed, if it did. */
+    Optional<String> tryInstantiate() {
+        lock.lock();
+        try {
+            instance = Optional.of(newInstance());
+            return Optional.empty();
+        } catch (RuntimeException | StackOverflowError e) {
+            return Optional.of(WasmModuleCheck.describe(e));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private CallResult run(String export, byte[] input, Watch watch, Duration timeout) {
+        var shape = callable.get(export);
+        if (shape == null) {
+            return faulted(FaultKind.MISSING_EXPORT, "no exported function " + export
+                    + " of type () -> i32 or () -> ()", CallLog.empty());
+        }
+        String stage = "instantiating";
+        try {
+            var ready = readyInstance();
+            stage = "calling " + export;
+            kernel.beginCall(input);
+            long[] results = ready.export(export).apply();
+            int code = shape == Shape.RETURNS_CODE ? (int) results[0] : 0;
+            var log = kernel.log();
+            if (kernel.error().isPresent()) return new CallResult.Failed(kernel.error().get(), log);
+            if (code != 0) return new CallResult.Failed("returned non-zero exit code " + code, log);
+            return new CallResult.Returned(kernel.output(), log);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            instance = Optional.empty();   // whatever state the guest was left in, it is not reused
+            return classify(e, stage, watch, timeout, kernel.log());
+        } finally {
+            kernel.endCall();
+        }
+    }
+
+    /** The live instance, made and initialized under the current call's deadline if the last one faulted. */
+    private Instance readyInstance() {
+        if (instance.isEmpty()) {
+            instance = Optional.of(newInstance());
+            initialized = false;
+        }
+        var ready = instance.get();
+        if (!initialized) {
+            kernel.beginCall(new byte[0]);
+            INITIALIZERS.stream().filter(name -> callable.get(name) == Shape.RETURNS_NOTHING).findFirst()
+                    .ifPresent(name -> ready.export(name).apply());
+            initialized = true;
+        }
+        return ready;
+    }
+
+    private Instance newInstance() {
+        return Instance.builder(module)
+                .withImportValues(imports)
+                .withMachineFactory(machines)
+                .withMemoryFactory(this::cappedMemory)
+                .withStart(false)   // an export named _start is not ours to run
+                .build();
+    }
+
+    /**
+     * Every memory, not only memory 0 (which is all {@code withMemoryLimits} covers), gets at most the policy's pages.
+     * The check already refuses more than one memory and larger maxima; this holds even if it did not.
+     */
+    private Memory cappedMemory(MemoryLimits declared) {
+        return new ByteBufferMemory(new MemoryLimits(declared.initialPages(),
+                Math.min(declared.maximumPages(), maxMemoryPages)));
+    }
+
+    private static CallResult.Faulted classify(Throwable e, String stage, Watch watch, Duration timeout, CallLog log) {
+        if (e instanceof KernelFault fault) return faulted(fault.kind(), fault.getMessage(), log);
+        if (e instanceof ChicoryInterruptedException) {
+            return watch.expired()
+                    ? faulted(FaultKind.TIMEOUT, stage + ": still running at its deadline of " + timeout.toMillis() + " ms", log)
+                    : faulted(FaultKind.INTERRUPTED, stage + ": the calling thread was interrupted", log);
+        }
+        if (e instanceof StackOverflowError || e.getCause() instanceof StackOverflowError) {
+            return faulted(FaultKind.STACK_OVERFLOW, stage + ": the call stack is exhausted (recursion too deep)", log);
+        }
+        if (e instanceof OutOfMemoryError) {
+            return faulted(FaultKind.MEMORY, stage + ": the host ran out of heap", log);
+        }
+        if (e instanceof UnlinkableException || e instanceof UninstantiableException) {
+            return faulted(FaultKind.INSTANTIATION, stage + ": " + WasmModuleCheck.describe(e), log);
+        }
+        var what = e instanceof ChicoryException ? "" : " (" + e.getClass().getSimpleName() + ")";
+        return faulted(FaultKind.TRAP, stage + ": " + WasmModuleCheck.describe(e) + what, log);
+    }
+
+    private static CallResult.Faulted faulted(FaultKind kind, String detail, CallLog log) {
+        return new CallResult.Faulted(kind, detail, log);
+    }
+
+    private static Map<String, Shape> callableExports(WasmModule module) {
+        var shapes = new HashMap<String, Shape>();
+        var exports = module.exportSection();
+        for (int i = 0; i < exports.exportCount(); i++) {
+            var export = exports.getExport(i);
+            if (export.exportType() != ExternalType.FUNCTION) continue;
+            WasmModuleCheck.exportedFunctionType(module, export.index()).ifPresent(type -> {
+                if (type.equals(RETURNS_CODE)) shapes.put(export.name(), Shape.RETURNS_CODE);
+                if (type.equals(RETURNS_NOTHING)) shapes.put(export.name(), Shape.RETURNS_NOTHING);
+            });
+        }
+        return Map.copyOf(shapes);
+    }
+}

@@ -1,0 +1,238 @@
+package dev.scrollback.adapters.sandbox.wasm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scrollback.adapters.sandbox.watchdog.Watchdog;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Calls through our Extism host: the friendly paths, and hostile plugins that each end with the plugin still serving. */
+class WasmPluginTest {
+    private static final Duration DEADLINE = Duration.ofMillis(200);
+    private static final WasmPolicy WITH_VARS = WasmPolicy.restrictive().granting(HostPermission.KEY_VALUE);
+
+    private static Watchdog watchdog;
+    private static WasmEngine engine;
+
+    @BeforeAll
+    static void startWatchdog() {
+        watchdog = Watchdog.start("test-watchdog");
+        engine = new WasmEngine(watchdog);
+    }
+
+    @AfterAll
+    static void stopWatchdog() {
+        watchdog.close();
+    }
+
+    @Test
+    void greet_reads_the_input_and_returns_the_output() {
+        var result = plugin().call("greet", utf8("Ada"), DEADLINE);
+
+        assertThat(result).isInstanceOf(CallResult.Returned.class);
+        assertThat(text(result)).isEqualTo("Hello, Ada!");
+    }
+
+    @Test
+    void an_empty_input_and_an_export_returning_nothing_are_fine() {
+        var plugin = plugin();
+
+        assertThat(text(plugin.call("greet", new byte[0], DEADLINE))).isEqualTo("Hello, !");
+        assertThat(plugin.call("nothing", new byte[0], DEADLINE)).isInstanceOf(CallResult.Returned.class);
+    }
+
+    @Test
+    void error_set_and_a_non_zero_code_fail_the_call_with_the_plugins_message() {
+        var plugin = plugin();
+
+        assertThat(plugin.call("fail", new byte[0], DEADLINE))
+                .isEqualTo(new CallResult.Failed("boom", CallLog.empty()));
+        assertThat(plugin.call("error_and_zero", new byte[0], DEADLINE))   // Extism runtime: an error fails whatever rc
+                .isEqualTo(new CallResult.Failed("boom", CallLog.empty()));
+        assertThat(plugin.call("exit_code", new byte[0], DEADLINE))
+                .isEqualTo(new CallResult.Failed("returned non-zero exit code 3", CallLog.empty()));
+        stillServes(plugin);
+    }
+
+    @Test
+    void config_get_reads_the_hosts_config_and_answers_0_for_a_missing_key() {
+        var configured = loaded(WITH_VARS, Map.of("greeting", "salve"));
+
+        assertThat(text(configured.call("config", new byte[0], DEADLINE))).isEqualTo("salve");
+        assertThat(plugin().call("config", new byte[0], DEADLINE))
+                .isEqualTo(new CallResult.Failed("returned non-zero exit code 2", CallLog.empty()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"loop_br", "loop_br_if"})
+    void an_infinite_loop_is_stopped_at_its_deadline_and_the_next_call_works(String export) {
+        var plugin = plugin();
+
+        var result = plugin.call(export, new byte[0], Duration.ofMillis(20));
+
+        assertThat(result).isInstanceOfSatisfying(CallResult.Faulted.class,
+                fault -> assertThat(fault.kind()).isEqualTo(FaultKind.TIMEOUT));
+        assertThat(Thread.currentThread().isInterrupted()).as("the watchdog's interrupt is cleared").isFalse();
+        stillServes(plugin);
+        assertThat(watchdog.watching()).isZero();
+    }
+
+    @Test
+    void deep_recursion_is_a_fault_not_a_crash() {
+        var plugin = plugin();
+
+        assertThat(plugin.call("recurse", new byte[0], Duration.ofSeconds(5))).isInstanceOfSatisfying(
+                CallResult.Faulted.class, fault -> assertThat(fault.kind()).isEqualTo(FaultKind.STACK_OVERFLOW));
+        stillServes(plugin);
+    }
+
+    @Test
+    void memory_grow_stops_at_the_declared_maximum() {
+        var plugin = plugin();
+
+        assertThat(u64(plugin.call("grow_until_refused", new byte[0], DEADLINE))).isEqualTo(16);
+        stillServes(plugin);
+    }
+
+    @Test
+    void alloc_returns_0_once_the_kernel_budget_is_spent() {
+        var plugin = loaded(WITH_VARS.withLimits(PluginLimits.defaults().withKernelBytes(1 << 20)), Map.of());
+
+        long blocks = u64(plugin.call("alloc_until_refused", new byte[0], DEADLINE));
+
+        assertThat(blocks).isEqualTo((1 << 20) / (65536 + KernelBlocks.BLOCK_OVERHEAD));
+        stillServes(plugin);
+    }
+
+    @Test
+    void table_grow_past_the_declared_maximum_is_refused() {
+        var plugin = plugin();
+
+        assertThat(u64(plugin.call("table_grow", new byte[0], DEADLINE))).isEqualTo(-1);
+        stillServes(plugin);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bad_load", "bad_store", "bad_output", "stale_handle", "unreachable"})
+    void invalid_pointers_and_traps_fault_the_call(String export) {
+        var plugin = plugin();
+
+        assertThat(plugin.call(export, new byte[0], DEADLINE)).isInstanceOfSatisfying(CallResult.Faulted.class,
+                fault -> assertThat(fault.kind()).isEqualTo(FaultKind.TRAP));
+        stillServes(plugin);
+    }
+
+    @Test
+    void a_log_flood_is_cut_to_the_limit_and_counted() {
+        var plugin = plugin();
+
+        var result = plugin.call("log_flood", new byte[0], Duration.ofSeconds(5));
+
+        assertThat(result).isInstanceOf(CallResult.Returned.class);
+        assertThat(result.log().lines()).hasSize(100).allMatch(line -> line.equals(new LogLine(LogLevel.INFO, "flood")));
+        assertThat(result.log().dropped()).isEqualTo(10_000 - 100);
+        stillServes(plugin);
+    }
+
+    @Test
+    void output_past_the_limit_faults() {
+        var plugin = plugin();
+
+        assertThat(plugin.call("huge_output", new byte[0], DEADLINE)).isInstanceOfSatisfying(CallResult.Faulted.class,
+                fault -> assertThat(fault.kind()).isEqualTo(FaultKind.OUTPUT_TOO_LARGE));
+        stillServes(plugin);
+    }
+
+    @Test
+    void an_input_larger_than_the_kernel_budget_faults_before_any_code_runs() {
+        var plugin = loaded(WITH_VARS.withLimits(PluginLimits.defaults().withKernelBytes(1024)), Map.of());
+
+        assertThat(plugin.call("greet", new byte[4096], DEADLINE)).isInstanceOfSatisfying(CallResult.Faulted.class,
+                fault -> assertThat(fault.kind()).isEqualTo(FaultKind.MEMORY));
+        stillServes(plugin);
+    }
+
+    @Test
+    void vars_persist_across_calls_and_faults_and_are_bounded() {
+        var plugin = plugin();
+
+        assertThat(u64(plugin.call("counter", new byte[0], DEADLINE))).isEqualTo(1);
+        assertThat(u64(plugin.call("counter", new byte[0], DEADLINE))).isEqualTo(2);
+        assertThat(plugin.call("big_var", new byte[0], DEADLINE)).isInstanceOfSatisfying(CallResult.Faulted.class,
+                fault -> assertThat(fault.kind()).isEqualTo(FaultKind.STORAGE_FULL));
+        assertThat(plugin.call("loop_br", new byte[0], Duration.ofMillis(10))).isInstanceOf(CallResult.Faulted.class);
+        assertThat(u64(plugin.call("counter", new byte[0], DEADLINE))).isEqualTo(3);
+        stillServes(plugin);
+    }
+
+    @Test
+    void http_is_refused_at_call_time_even_when_granted_because_this_host_does_not_serve_it_yet() {
+        var load = engine.load(Wat.module("http"), Set.of("fetch"),
+                WasmPolicy.restrictive().granting(HostPermission.HTTP), Map.of());
+        var plugin = ((PluginLoad.Loaded) load).plugin();
+
+        assertThat(plugin.call("fetch", new byte[0], DEADLINE)).isInstanceOfSatisfying(CallResult.Faulted.class,
+                fault -> assertThat(fault.kind()).isEqualTo(FaultKind.PERMISSION));
+        stillServes(plugin());
+    }
+
+    @Test
+    void calling_a_missing_export_faults_without_touching_the_instance() {
+        var plugin = plugin();
+
+        assertThat(plugin.call("no_such_thing", new byte[0], DEADLINE)).isInstanceOfSatisfying(
+                CallResult.Faulted.class, fault -> assertThat(fault.kind()).isEqualTo(FaultKind.MISSING_EXPORT));
+        stillServes(plugin);
+    }
+
+    @Test
+    void the_initializer_runs_once_per_instance() {
+        var load = engine.load(Wat.module("initializer"), Set.of("run"), WasmPolicy.restrictive(), Map.of());
+        var plugin = ((PluginLoad.Loaded) load).plugin();
+
+        assertThat(u64(plugin.call("run", new byte[0], DEADLINE))).isEqualTo(1);
+        assertThat(u64(plugin.call("run", new byte[0], DEADLINE))).isEqualTo(1);
+        assertThat(plugin.call("crash", new byte[0], DEADLINE)).isInstanceOf(CallResult.Faulted.class);
+        assertThat(u64(plugin.call("run", new byte[0], DEADLINE))).as("a fresh instance, initialized once").isEqualTo(1);
+    }
+
+    private static void stillServes(WasmPlugin plugin) {
+        assertThat(text(plugin.call("greet", utf8("again"), DEADLINE))).isEqualTo("Hello, again!");
+        assertThat(text(plugin().call("greet", utf8("other"), DEADLINE))).isEqualTo("Hello, other!");
+    }
+
+    private static WasmPlugin plugin() {
+        return loaded(WITH_VARS, Map.of());
+    }
+
+    private static WasmPlugin loaded(WasmPolicy policy, Map<String, String> config) {
+        var load = engine.load(Wat.module("plugin"), Set.of("greet"), policy, config);
+        assertThat(load).isInstanceOf(PluginLoad.Loaded.class);
+        return ((PluginLoad.Loaded) load).plugin();
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String text(CallResult result) {
+        assertThat(result).isInstanceOf(CallResult.Returned.class);
+        return new String(((CallResult.Returned) result).output(), StandardCharsets.UTF_8);
+    }
+
+    private static long u64(CallResult result) {
+        assertThat(result).isInstanceOf(CallResult.Returned.class);
+        var output = ((CallResult.Returned) result).output();
+        assertThat(output).hasSize(8);
+        return ByteBuffer.wrap(output).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    }
+}

@@ -1,0 +1,16 @@
+;; A reactor-style module: _initialize runs once per instance, before the first call.
+(module
+  (import "extism:host/env" "alloc" (func $alloc (param i64) (result i64)))
+  (import "extism:host/env" "store_u64" (func $store_u64 (param i64 i64)))
+  (import "extism:host/env" "output_set" (func $output_set (param i64 i64)))
+  (memory 1 1)
+  (global $initialized (mut i64) (i64.const 0))
+  (func (export "_initialize")
+    (global.set $initialized (i64.add (global.get $initialized) (i64.const 1))))
+  (func (export "run") (result i32)
+    (local $block i64)
+    (local.set $block (call $alloc (i64.const 8)))
+    (call $store_u64 (local.get $block) (global.get $initialized))
+    (call $output_set (local.get $block) (i64.const 8))
+    (i32.const 0))
+  (func (export "crash") (result i32) unreachable))
