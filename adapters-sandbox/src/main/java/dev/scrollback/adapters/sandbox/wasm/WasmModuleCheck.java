@@ -7,11 +7,14 @@ import com.dylibso.chicory.wasm.types.FunctionImport;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
+import com.dylibso.chicory.wasm.types.TableLimits;
 import com.dylibso.chicory.wasm.types.ValType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Decides whether a module may run, before any of its code does. It closes the holes Chicory leaves open (STACK.md):
@@ -131,7 +134,7 @@ public final class WasmModuleCheck {
         for (int i = 0; i < tables.tableCount(); i++) {
             var declared = tables.getTable(i).limits();
             if (declared.max() > limits.maxTableEntries()) {
-                findings.add("table " + i + " declares " + (declared.max() >= com.dylibso.chicory.wasm.types.TableLimits.LIMIT_MAX
+                findings.add("table " + i + " declares " + (declared.max() >= TableLimits.LIMIT_MAX
                         ? "no maximum" : "a maximum of " + declared.max() + " entries")
                         + "; a maximum of at most " + limits.maxTableEntries() + " entries is required");
             }
@@ -144,7 +147,7 @@ public final class WasmModuleCheck {
             var export = exports.getExport(i);
             if (!export.name().equals(name)) continue;
             if (export.exportType() != ExternalType.FUNCTION) {
-                findings.add("export " + name + " is a " + export.exportType().name().toLowerCase() + ", not a function");
+                findings.add("export " + name + " is a " + export.exportType().name().toLowerCase(Locale.ROOT) + ", not a function");
                 return;
             }
             var type = exportedFunctionType(module, export.index());
@@ -178,12 +181,17 @@ public final class WasmModuleCheck {
         return Optional.ofNullable(types.getSubType(typeIndex).compType().funcType());
     }
 
+    /** As in the WAT text format's order: {@code (i64, i64) -> (i32)}. */
     private static String signature(FunctionType type) {
-        return type.params() + " -> " + type.returns();
+        return valueTypes(type.params()) + " -> " + valueTypes(type.returns());
+    }
+
+    private static String valueTypes(List<ValType> types) {
+        return types.stream().map(t -> t.toString().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ", "(", ")"));
     }
 
     private static String kind(Import imported) {
-        return "a " + imported.importType().name().toLowerCase();
+        return "a " + imported.importType().name().toLowerCase(Locale.ROOT);
     }
 
     private static ModuleVerdict refused(String reason) {
