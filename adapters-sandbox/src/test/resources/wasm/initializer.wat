@@ -1,4 +1,4 @@
-;; A reactor-style module: _initialize runs once per instance, before the first call.
+;; A reactor-style module: _initialize runs once per instance, before the first call; _start is never run by the host.
 (module
   (import "extism:host/env" "alloc" (func $alloc (param i64) (result i64)))
   (import "extism:host/env" "store_u64" (func $store_u64 (param i64 i64)))
@@ -13,4 +13,5 @@
     (call $store_u64 (local.get $block) (global.get $initialized))
     (call $output_set (local.get $block) (i64.const 8))
     (i32.const 0))
-  (func (export "crash") (result i32) unreachable))
+  (func (export "crash") (result i32) unreachable)
+  (func (export "_start") (loop $forever (br $forever))))

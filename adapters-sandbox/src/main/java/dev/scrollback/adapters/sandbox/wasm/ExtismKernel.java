@@ -28,6 +28,7 @@ import java.util.Optional;
  */
 final class ExtismKernel {
     private static final long[] NOTHING = new long[0];
+    private static final int MAX_KEY_BYTES = 1024;
 
     private final WasmPolicy policy;
     private final Map<String, String> config;
@@ -202,9 +203,10 @@ final class ExtismKernel {
 
     /** Keys are the UTF-8 bytes from the handle to the end of its block, as PDKs allocate them. */
     private String key(long address, String what) {
-        int limit = 1024;
-        if (blocks.remaining(address, what) > limit) throw KernelFault.trap(what + ": keys are at most " + limit + " bytes");
-        return new String(blocks.readToEnd(address, limit, what), StandardCharsets.UTF_8);
+        if (blocks.remaining(address, what) > MAX_KEY_BYTES) {
+            throw KernelFault.trap(what + ": keys are at most " + MAX_KEY_BYTES + " bytes");
+        }
+        return new String(blocks.readToEnd(address, MAX_KEY_BYTES, what), StandardCharsets.UTF_8);
     }
 
     /** A message from the handle to the end of its block, cut to {@code limit} bytes with an ellipsis. */

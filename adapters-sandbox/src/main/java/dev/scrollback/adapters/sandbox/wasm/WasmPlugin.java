@@ -36,7 +36,9 @@ import java.util.function.Function;
  * <p>Calls run one at a time on the caller's thread, under the watchdog: a call waits for the previous one at most
  * until its own deadline, and a call re-entering the plugin from its own thread is refused. After any fault the
  * instance is dropped (its stack and memory are in an unknown state) and the next call instantiates afresh, which is
- * cheap with the compiled machine factory. Nothing a plugin does escapes as an exception.
+ * cheap with the compiled machine factory. Nothing a plugin does escapes as an exception: traps, interrupts, a stack
+ * overflow (deep recursion runs on the caller's JVM stack) and even running the heap out during the call become
+ * {@link CallResult.Faulted}; the discarded instance is what frees the memory.
  */
 public final class WasmPlugin {
     private enum Shape { RETURNS_CODE, RETURNS_NOTHING }
@@ -91,7 +93,12 @@ public final class WasmPlugin {
         }
         try {
             var left = timeout.minusNanos(System.nanoTime() - started);
-            var watch = watchdog.register(left, Cancellable.interrupting(Thread.currentThread()));
+            Watch watch;
+            try {
+                watch = watchdog.register(left, Cancellable.interrupting(Thread.currentThread()));
+            } catch (IllegalStateException closed) {
+                return faulted(FaultKind.INTERRUPTED, "the sandbox is shutting down (its watchdog is closed)", CallLog.empty());
+            }
             try {
                 return run(export, input.clone(), watch, timeout);
             } finally {
@@ -106,6 +113,11 @@ public final class WasmPlugin {
     /** The names {@link #call} accepts: exported functions of type {@code () -> i32} or {@code () -> ()}. */
     public Set<String> exports() {
         return callable.keySet();
+    }
+
+    /** Whether a call is running now. */
+    boolean busy() {
+        return lock.isLocked();
     }
 
     /** Builds the first instance at load, without running guest code; the reason it failed, if it did. */

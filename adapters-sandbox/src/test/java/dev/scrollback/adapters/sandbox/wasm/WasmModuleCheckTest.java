@@ -106,6 +106,22 @@ class WasmModuleCheckTest {
     }
 
     @Test
+    void gc_array_types_are_refused() {
+        assertThat(reasons(Wat.module("gc_array", "--enable-gc"), RUN, POLICY)).containsExactly(
+                "type 0 is a GC struct or array type; garbage-collected types are not supported");
+        stillServes();
+    }
+
+    @Test
+    void a_module_that_cannot_be_instantiated_is_refused_at_load() {
+        var load = engine.load(Wat.module("data_out_of_bounds"), RUN, POLICY, Map.of());
+
+        assertThat(load).isInstanceOfSatisfying(PluginLoad.Refused.class, refused -> assertThat(refused.reasons())
+                .singleElement().asString().startsWith("the module cannot be instantiated: "));
+        stillServes();
+    }
+
+    @Test
     void tables_must_declare_a_bounded_maximum() {
         assertThat(reasons(Wat.module("huge_table"), RUN, POLICY)).containsExactly(
                 "table 0 declares no maximum; a maximum of at most 10000 entries is required",

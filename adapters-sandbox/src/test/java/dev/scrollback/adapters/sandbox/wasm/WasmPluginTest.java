@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -195,7 +196,7 @@ class WasmPluginTest {
     }
 
     @Test
-    void the_initializer_runs_once_per_instance() {
+    void the_initializer_runs_once_per_instance_and_start_never_runs() {
         var load = engine.load(Wat.module("initializer"), Set.of("run"), WasmPolicy.restrictive(), Map.of());
         var plugin = ((PluginLoad.Loaded) load).plugin();
 
@@ -203,6 +204,46 @@ class WasmPluginTest {
         assertThat(u64(plugin.call("run", new byte[0], DEADLINE))).isEqualTo(1);
         assertThat(plugin.call("crash", new byte[0], DEADLINE)).isInstanceOf(CallResult.Faulted.class);
         assertThat(u64(plugin.call("run", new byte[0], DEADLINE))).as("a fresh instance, initialized once").isEqualTo(1);
+    }
+
+    @Test
+    void a_second_caller_waits_at_most_until_its_own_deadline() throws InterruptedException {
+        var plugin = plugin();
+        var first = new AtomicReference<CallResult>();
+        var looping = Thread.ofPlatform().start(() -> first.set(plugin.call("loop_br", new byte[0], Duration.ofHours(1))));
+        while (!plugin.busy()) Thread.onSpinWait();
+
+        var result = plugin.call("greet", utf8("impatient"), Duration.ofMillis(1));
+
+        assertThat(result).isInstanceOfSatisfying(CallResult.Faulted.class,
+                fault -> assertThat(fault.kind()).isEqualTo(FaultKind.BUSY));
+        looping.interrupt();   // the host shutting down, say
+        looping.join();
+        assertThat(first.get()).isInstanceOfSatisfying(CallResult.Faulted.class,
+                fault -> assertThat(fault.kind()).isEqualTo(FaultKind.INTERRUPTED));
+        stillServes(plugin);
+    }
+
+    @Test
+    void an_interrupt_from_elsewhere_is_reported_and_kept_for_its_owner() {
+        var plugin = plugin();
+
+        Thread.currentThread().interrupt();
+        var result = plugin.call("loop_br", new byte[0], Duration.ofSeconds(5));
+        boolean stillInterrupted = Thread.interrupted();
+
+        assertThat(result).isInstanceOfSatisfying(CallResult.Faulted.class,
+                fault -> assertThat(fault.kind()).isEqualTo(FaultKind.INTERRUPTED));
+        assertThat(stillInterrupted).isTrue();
+        stillServes(plugin);
+    }
+
+    @Test
+    void the_timeout_detail_names_the_deadline() {
+        var result = plugin().call("loop_br", new byte[0], Duration.ofMillis(15));
+
+        assertThat(result).isEqualTo(new CallResult.Faulted(FaultKind.TIMEOUT,
+                "calling loop_br: still running at its deadline of 15 ms", CallLog.empty()));
     }
 
     private static void stillServes(WasmPlugin plugin) {

@@ -35,10 +35,13 @@ class WatchdogTest {
     void a_sleeping_thread_is_interrupted() throws InterruptedException {
         var interrupted = new CountDownLatch(1);
         var sleeper = Thread.ofPlatform().start(() -> {
-            try (var watch = watchdog.register(Duration.ofMillis(5), Cancellable.interrupting(Thread.currentThread()))) {
+            var watch = watchdog.register(Duration.ofMillis(5), Cancellable.interrupting(Thread.currentThread()));
+            try {
                 Thread.sleep(Long.MAX_VALUE);
             } catch (InterruptedException e) {
                 interrupted.countDown();
+            } finally {
+                watch.close();
             }
         });
 
