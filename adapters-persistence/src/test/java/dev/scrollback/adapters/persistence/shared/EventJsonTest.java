@@ -94,6 +94,31 @@ class EventJsonTest {
     }
 
     @Test
+    void plugin_submissions_are_plain_json_an_integrator_reads_without_our_types() throws Exception {
+        var submitted = tree(byType(dev.scrollback.domain.plugins.PluginEvent.PluginSubmitted.class));
+        assertThat(submitted.get("plugin").asText()).isEqualTo(SampleEvents.PLUGIN.toString());
+        assertThat(submitted.get("name").asText()).isEqualTo("weather-bot");
+        assertThat(submitted.get("version").asText()).isEqualTo("1.2.0-rc.1+build.7");
+        assertThat(submitted.get("requires").asText()).isEqualTo(">=0.1.0, <0.2.0");
+        assertThat(submitted.get("engine").asText()).isEqualTo("wasm");
+        assertThat(submitted.get("entryPoint").asText()).isEqualTo("dist/plugin.wasm");
+        assertThat(submitted.get("hooks").toString()).isEqualTo("[\"on_user_login\",\"handle_command\"]");
+        assertThat(submitted.get("permissions").toString()).isEqualTo("[\"post_message\",\"http\"]");
+        assertThat(submitted.get("httpHosts").toString()).isEqualTo("[\"*.cdn.example\",\"api.weather.example\"]");
+        assertThat(submitted.get("sha256").asText()).hasSize(64);
+        var limits = submitted.get("limits");
+        assertThat(limits.get("memoryBytes").asLong()).isEqualTo(4L << 20);
+        assertThat(limits.get("deadlines").toString()).isEqualTo("{\"on_user_login\":\"PT0.02S\",\"handle_command\":\"PT1.5S\"}");
+
+        var faulted = tree(byType(dev.scrollback.domain.plugins.PluginEvent.PluginFaulted.class));
+        assertThat(faulted.get("hook").asText()).isEqualTo("filter_message_content");
+        assertThat(faulted.get("kind").asText()).isEqualTo("output_too_large");
+        var disabled = tree(byType(dev.scrollback.domain.plugins.PluginEvent.PluginDisabled.class));
+        assertThat(disabled.get("reason").asText()).isEqualTo("too_many_faults");
+        assertThat(disabled.get("by").isNull()).isTrue();
+    }
+
+    @Test
     void an_old_schema_version_is_upcast_when_read() {
         var catalog = new EventCatalog(EventCatalog.ROOTS, Map.of("EmailVerified", 2));
         var upcasters = new Upcasters(List.of(new Upcasters.Step("EmailVerified", 1, data -> {

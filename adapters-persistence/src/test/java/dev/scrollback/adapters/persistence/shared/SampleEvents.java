@@ -59,6 +59,24 @@ import dev.scrollback.domain.chat.PageId;
 import dev.scrollback.domain.chat.PageText;
 import dev.scrollback.domain.chat.RoomKind;
 import dev.scrollback.domain.chat.RoomName;
+import dev.scrollback.domain.plugins.Engine;
+import dev.scrollback.domain.plugins.EntryPoint;
+import dev.scrollback.domain.plugins.FaultKind;
+import dev.scrollback.domain.plugins.Hook;
+import dev.scrollback.domain.plugins.HostName;
+import dev.scrollback.domain.plugins.LicenseId;
+import dev.scrollback.domain.plugins.PackageSha256;
+import dev.scrollback.domain.plugins.Permission;
+import dev.scrollback.domain.plugins.PluginAuthor;
+import dev.scrollback.domain.plugins.PluginDescription;
+import dev.scrollback.domain.plugins.PluginEvent;
+import dev.scrollback.domain.plugins.PluginId;
+import dev.scrollback.domain.plugins.PluginLimits;
+import dev.scrollback.domain.plugins.PluginName;
+import dev.scrollback.domain.plugins.PluginVersion;
+import dev.scrollback.domain.plugins.PublisherKeyId;
+import dev.scrollback.domain.plugins.VersionRange;
+import java.util.Set;
 
 /** One event of every type, with every field set (and some with empty optionals), plus envelopes for them. */
 final class SampleEvents {
@@ -170,8 +188,36 @@ final class SampleEvents {
                         T0.plusSeconds(7)),
                 new ChatRoomEvent.ChatMemberUnmuted(ROOM, BOB, new Handle("Bob"), ACCOUNT, ALICE, T0.plusSeconds(8)),
                 new PageEvent.PageSent(PAGE, ACCOUNT, ALICE, BOB, new Handle("Bob"), new PageText("Call me on line 2"),
-                        T0.plusSeconds(9)));
+                        T0.plusSeconds(9)),
+                new PluginEvent.PluginSubmitted(PLUGIN, new PluginName("weather-bot"), PluginVersion.parse("1.2.0-rc.1+build.7"),
+                        VersionRange.parse(">=0.1.0, <0.2.0"), new PluginDescription("Posts the forecast.\nAsk it: /weather"),
+                        new PluginAuthor("Ada Ölund"), new LicenseId("MIT OR Apache-2.0"), Engine.WASM, new EntryPoint("dist/plugin.wasm"),
+                        Set.of(Hook.HANDLE_COMMAND, Hook.ON_USER_LOGIN), Set.of(Permission.Kind.HTTP, Permission.Kind.POST_MESSAGE),
+                        Set.of(new HostName("api.weather.example"), new HostName("*.cdn.example")),
+                        PluginLimits.defaults().withMemoryBytes(4 * PluginLimits.MIB)
+                                .withDeadline(Hook.HANDLE_COMMAND, Duration.ofMillis(1500)).withDeadline(Hook.ON_USER_LOGIN, Duration.ofMillis(20)),
+                        new PackageSha256("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"), ACCOUNT, ALICE, T0),
+                new PluginEvent.PluginSubmitted(PLUGIN, new PluginName("echo"), PluginVersion.parse("0.1.0"), VersionRange.any(),
+                        new PluginDescription("Echoes"), new PluginAuthor("Bob"), new LicenseId("MIT"), Engine.JS, new EntryPoint("main.js"),
+                        Set.of(Hook.HANDLE_COMMAND), Set.of(), Set.of(), PluginLimits.defaults(),
+                        new PackageSha256("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"), ACCOUNT, ALICE, T0),
+                new PluginEvent.PluginScanned(PLUGIN, false, List.of("imports wasi_snapshot_preview1.fd_write", "no exports"), T0.plusSeconds(1)),
+                new PluginEvent.PluginScanned(PLUGIN, true, List.of(), T0.plusSeconds(2)),
+                new PluginEvent.PluginApproved(PLUGIN, ACCOUNT, ALICE, T0.plusSeconds(3)),
+                new PluginEvent.PluginPublished(PLUGIN, ACCOUNT, ALICE, T0.plusSeconds(4)),
+                new PluginEvent.PluginInstalled(PLUGIN, new PluginName("weather-bot"), PluginVersion.parse("1.2.0-rc.1+build.7"),
+                        new PublisherKeyId("ed25519:4f2a9c"), ACCOUNT, ALICE, T0.plusSeconds(5)),
+                new PluginEvent.PluginEnabled(PLUGIN, ACCOUNT, ALICE, T0.plusSeconds(6)),
+                new PluginEvent.PluginFaulted(PLUGIN, Hook.FILTER_MESSAGE_CONTENT, FaultKind.OUTPUT_TOO_LARGE, "answer of 70000 bytes",
+                        T0.plusSeconds(7)),
+                new PluginEvent.PluginDisabled(PLUGIN, PluginEvent.DisableReason.TOO_MANY_FAULTS, Optional.empty(), Optional.empty(),
+                        T0.plusSeconds(8)),
+                new PluginEvent.PluginDisabled(PLUGIN, PluginEvent.DisableReason.BY_SYSOP, Optional.of(ACCOUNT), Optional.of(ALICE),
+                        T0.plusSeconds(9)),
+                new PluginEvent.PluginUninstalled(PLUGIN, ACCOUNT, ALICE, T0.plusSeconds(10)));
     }
+
+    static final PluginId PLUGIN = new PluginId(UUID.fromString("0195f0a0-0000-7000-8000-0000000000e0"));
 
     static final ChatRoomId ROOM = new ChatRoomId(UUID.fromString("0195f0a0-0000-7000-8000-0000000000d0"));
     static final PageId PAGE = new PageId(UUID.fromString("0195f0a0-0000-7000-8000-0000000000d1"));
@@ -201,6 +247,7 @@ final class SampleEvents {
             case ChatRoomEvent.ChatRoomNameClaimed e -> StreamId.of("chatroomname", "9d2e");
             case ChatRoomEvent e -> StreamId.of("chatroom", e.room());
             case PageEvent e -> StreamId.of("page", e.page());
+            case PluginEvent e -> StreamId.of("plugin", e.plugin());
             default -> throw new IllegalArgumentException(event.toString());
         };
     }
