@@ -14,6 +14,9 @@
   (import "extism:host/env" "var_get" (func $var_get (param i64) (result i64)))
   (import "extism:host/env" "var_set" (func $var_set (param i64 i64)))
   (import "extism:host/env" "log_info" (func $log_info (param i64)))
+  (import "extism:host/env" "log_debug" (func $log_debug (param i64)))
+  (import "extism:host/env" "log_warn" (func $log_warn (param i64)))
+  (import "extism:host/env" "get_log_level" (func $get_log_level (result i32)))
 
   (memory (export "memory") 1 16)
   (table $table 1 100 funcref)
@@ -172,6 +175,15 @@
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br_if $more (i32.lt_u (local.get $i) (i32.const 10000))))
     (call $output_u64 (i64.const 1))
+    (i32.const 0))
+
+  ;; logs once below and once above INFO, and reports the level the host collects
+  (func (export "log_levels") (result i32)
+    (local $message i64)
+    (local.set $message (call $block_from_memory (i32.const 48) (i32.const 5)))
+    (call $log_debug (local.get $message))
+    (call $log_warn (local.get $message))
+    (call $output_u64 (i64.extend_i32_u (call $get_log_level)))
     (i32.const 0))
 
   (func (export "huge_output") (result i32)

@@ -30,7 +30,8 @@ public final class WasmEngine {
 
     /**
      * @param bytes   the module
-     * @param exports the functions the host will call; each must exist as {@code () -> i32} or {@code () -> ()}
+     * @param exports the functions the host will call, and the only ones it can; each must exist as
+     *                {@code () -> i32} or {@code () -> ()}
      * @param policy  permissions and limits
      * @param config  read-only values the plugin can read with {@code config_get}
      */
@@ -46,7 +47,7 @@ public final class WasmEngine {
         } catch (RuntimeException | StackOverflowError e) {
             return refused("the module cannot be compiled: " + WasmModuleCheck.describe(e));
         }
-        var plugin = new WasmPlugin(module, machines, new ExtismKernel(policy, config), policy, watchdog);
+        var plugin = new WasmPlugin(module, exports, machines, new ExtismKernel(policy, config), policy, watchdog);
         return plugin.tryInstantiate()
                 .<PluginLoad>map(problem -> refused("the module cannot be instantiated: " + problem))
                 .orElseGet(() -> new PluginLoad.Loaded(plugin));

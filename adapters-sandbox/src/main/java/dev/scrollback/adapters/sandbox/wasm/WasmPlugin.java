@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * One loaded plugin: a compiled module, its kernel (vars live here, across calls and faults), and at most one live
@@ -54,21 +55,25 @@ public final class WasmPlugin {
     private final ImportValues imports;
     private final int maxMemoryPages;
     private final Watchdog watchdog;
-    private final Map<String, Shape> callable;
+    private final Map<String, Shape> entryPoints;
+    private final Optional<String> initializer;
     private final ReentrantLock lock = new ReentrantLock();
     // Guarded by lock. Empty after a fault; initialized tells whether the guest's initializer has run on it.
     private Optional<Instance> instance = Optional.empty();
     private boolean initialized;
 
-    WasmPlugin(WasmModule module, Function<Instance, Machine> machines, ExtismKernel kernel, WasmPolicy policy,
-               Watchdog watchdog) {
+    WasmPlugin(WasmModule module, Set<String> exports, Function<Instance, Machine> machines, ExtismKernel kernel,
+               WasmPolicy policy, Watchdog watchdog) {
         this.module = module;
         this.machines = machines;
         this.kernel = kernel;
         this.imports = ImportValues.builder().withFunctions(kernel.hostFunctions()).build();
         this.maxMemoryPages = policy.limits().maxMemoryPages();
         this.watchdog = watchdog;
-        this.callable = callableExports(module);
+        var shapes = functionShapes(module);
+        this.entryPoints = Map.copyOf(shapes.entrySet().stream().filter(e -> exports.contains(e.getKey()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        this.initializer = INITIALIZERS.stream().filter(name -> shapes.get(name) == Shape.RETURNS_NOTHING).findFirst();
     }
 
     /**
@@ -110,9 +115,9 @@ public final class WasmPlugin {
         }
     }
 
-    /** The names {@link #call} accepts: exported functions of type {@code () -> i32} or {@code () -> ()}. */
-    public Set<String> exports() {
-        return callable.keySet();
+    /** The names {@link #call} accepts: the entry points named at load (never {@code _start} or an initializer). */
+    public Set<String> entryPoints() {
+        return entryPoints.keySet();
     }
 
     /** Whether a call is running now. */
@@ -134,10 +139,10 @@ public final class WasmPlugin {
     }
 
     private CallResult run(String export, byte[] input, Watch watch, Duration timeout) {
-        var shape = callable.get(export);
+        var shape = entryPoints.get(export);
         if (shape == null) {
-            return faulted(FaultKind.MISSING_EXPORT, "no exported function " + export
-                    + " of type () -> i32 or () -> ()", CallLog.empty());
+            return faulted(FaultKind.MISSING_EXPORT, export + " is not one of the plugin's entry points "
+                    + entryPoints.keySet().stream().sorted().toList(), CallLog.empty());
         }
         String stage = "instantiating";
         try {
@@ -167,8 +172,7 @@ public final class WasmPlugin {
         var ready = instance.get();
         if (!initialized) {
             kernel.beginCall(new byte[0]);
-            INITIALIZERS.stream().filter(name -> callable.get(name) == Shape.RETURNS_NOTHING).findFirst()
-                    .ifPresent(name -> ready.export(name).apply());
+            initializer.ifPresent(name -> ready.export(name).apply());
             initialized = true;
         }
         return ready;
@@ -216,7 +220,8 @@ public final class WasmPlugin {
         return new CallResult.Faulted(kind, detail, log);
     }
 
-    private static Map<String, Shape> callableExports(WasmModule module) {
+    /** Every exported function that takes nothing and returns an i32 or nothing. */
+    private static Map<String, Shape> functionShapes(WasmModule module) {
         var shapes = new HashMap<String, Shape>();
         var exports = module.exportSection();
         for (int i = 0; i < exports.exportCount(); i++) {
@@ -227,6 +232,6 @@ public final class WasmPlugin {
                 if (type.equals(RETURNS_NOTHING)) shapes.put(export.name(), Shape.RETURNS_NOTHING);
             });
         }
-        return Map.copyOf(shapes);
+        return shapes;
     }
 }

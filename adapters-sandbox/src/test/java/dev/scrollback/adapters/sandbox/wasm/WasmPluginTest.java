@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,6 +21,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WasmPluginTest {
     private static final Duration DEADLINE = Duration.ofMillis(200);
     private static final WasmPolicy WITH_VARS = WasmPolicy.restrictive().granting(HostPermission.KEY_VALUE);
+    private static final Set<String> ENTRY_POINTS = Set.of("greet", "fail", "error_and_zero", "exit_code", "nothing",
+            "config", "counter", "big_var", "loop_br", "loop_br_if", "recurse", "grow_until_refused",
+            "alloc_until_refused", "table_grow", "bad_load", "bad_store", "bad_output", "stale_handle", "log_flood",
+            "log_levels", "huge_output", "unreachable");
 
     private static Watchdog watchdog;
     private static WasmEngine engine;
@@ -187,17 +192,29 @@ class WasmPluginTest {
     }
 
     @Test
-    void calling_a_missing_export_faults_without_touching_the_instance() {
-        var plugin = plugin();
+    void only_the_entry_points_named_at_load_can_be_called() {
+        var load = engine.load(Wat.module("plugin"), Set.of("greet"), WITH_VARS, Map.of());
+        var plugin = ((PluginLoad.Loaded) load).plugin();
 
+        assertThat(plugin.entryPoints()).containsExactly("greet");
+        assertThat(plugin.call("loop_br", new byte[0], DEADLINE)).isEqualTo(new CallResult.Faulted(
+                FaultKind.MISSING_EXPORT, "loop_br is not one of the plugin's entry points [greet]", CallLog.empty()));
         assertThat(plugin.call("no_such_thing", new byte[0], DEADLINE)).isInstanceOfSatisfying(
                 CallResult.Faulted.class, fault -> assertThat(fault.kind()).isEqualTo(FaultKind.MISSING_EXPORT));
         stillServes(plugin);
     }
 
     @Test
+    void logs_below_the_policys_level_are_not_collected() {
+        var result = plugin().call("log_levels", new byte[0], DEADLINE);
+
+        assertThat(u64(result)).isEqualTo(2);   // INFO, numbered as the Extism runtime does
+        assertThat(result.log()).isEqualTo(new CallLog(List.of(new LogLine(LogLevel.WARN, "flood")), 0));
+    }
+
+    @Test
     void the_initializer_runs_once_per_instance_and_start_never_runs() {
-        var load = engine.load(Wat.module("initializer"), Set.of("run"), WasmPolicy.restrictive(), Map.of());
+        var load = engine.load(Wat.module("initializer"), Set.of("run", "crash"), WasmPolicy.restrictive(), Map.of());
         var plugin = ((PluginLoad.Loaded) load).plugin();
 
         assertThat(u64(plugin.call("run", new byte[0], DEADLINE))).isEqualTo(1);
@@ -256,7 +273,7 @@ class WasmPluginTest {
     }
 
     private static WasmPlugin loaded(WasmPolicy policy, Map<String, String> config) {
-        var load = engine.load(Wat.module("plugin"), Set.of("greet"), policy, config);
+        var load = engine.load(Wat.module("plugin"), ENTRY_POINTS, policy, config);
         assertThat(load).isInstanceOf(PluginLoad.Loaded.class);
         return ((PluginLoad.Loaded) load).plugin();
     }
