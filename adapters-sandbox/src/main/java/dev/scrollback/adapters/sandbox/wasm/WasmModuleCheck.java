@@ -104,7 +104,7 @@ public final class WasmModuleCheck {
                 findings.add("imports " + where + ", which needs the " + p + " permission; it was not granted"));
     }
 
-    private static void checkMemories(WasmModule module, PluginLimits limits, List<String> findings) {
+    private static void checkMemories(WasmModule module, WasmLimits limits, List<String> findings) {
         var memories = module.memorySection();
         int count = memories.map(m -> m.memoryCount()).orElse(0);
         if (count > 1) {
@@ -118,7 +118,7 @@ public final class WasmModuleCheck {
     private static void checkMemory(int index, MemoryLimits declared, int cap, List<String> findings) {
         var which = "memory " + index;
         if (declared.shared()) findings.add(which + " is shared; threads are not supported");
-        if (declared.maximumPages() >= PluginLimits.WASM_MAX_PAGES) {
+        if (declared.maximumPages() >= WasmLimits.WASM_MAX_PAGES) {
             findings.add(which + " declares no maximum; a maximum of at most " + cap + " pages (64 KiB each) is required");
         } else if (declared.maximumPages() > cap) {
             findings.add(which + " declares a maximum of " + declared.maximumPages()
@@ -129,7 +129,7 @@ public final class WasmModuleCheck {
         }
     }
 
-    private static void checkTables(WasmModule module, PluginLimits limits, List<String> findings) {
+    private static void checkTables(WasmModule module, WasmLimits limits, List<String> findings) {
         var tables = module.tableSection();
         for (int i = 0; i < tables.tableCount(); i++) {
             var declared = tables.getTable(i).limits();

@@ -8,7 +8,7 @@ import java.util.Set;
  * What one plugin is granted: host permissions, limits, and the lowest log level collected.
  * Built by the host from the plugin's manifest; the engine knows nothing of manifests.
  */
-public record WasmPolicy(Set<HostPermission> permissions, PluginLimits limits, LogLevel logLevel) {
+public record WasmPolicy(Set<HostPermission> permissions, WasmLimits limits, LogLevel logLevel) {
     public WasmPolicy {
         permissions = permissions.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(permissions));
         Objects.requireNonNull(limits, "limits");
@@ -17,7 +17,7 @@ public record WasmPolicy(Set<HostPermission> permissions, PluginLimits limits, L
 
     /** No permissions, default limits, INFO and above logged. */
     public static WasmPolicy restrictive() {
-        return new WasmPolicy(Set.of(), PluginLimits.defaults(), LogLevel.INFO);
+        return new WasmPolicy(Set.of(), WasmLimits.defaults(), LogLevel.INFO);
     }
 
     public WasmPolicy granting(HostPermission... more) {
@@ -27,7 +27,7 @@ public record WasmPolicy(Set<HostPermission> permissions, PluginLimits limits, L
         return new WasmPolicy(all, limits, logLevel);
     }
 
-    public WasmPolicy withLimits(PluginLimits newLimits) {
+    public WasmPolicy withLimits(WasmLimits newLimits) {
         return new WasmPolicy(permissions, newLimits, logLevel);
     }
 

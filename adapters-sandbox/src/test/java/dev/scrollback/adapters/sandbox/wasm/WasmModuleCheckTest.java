@@ -145,7 +145,7 @@ class WasmModuleCheckTest {
 
     @Test
     void a_module_over_the_size_limit_is_refused_before_parsing() {
-        var small = POLICY.withLimits(new PluginLimits(16, 256, 10_000, 1 << 20, 1 << 20, 1024, 10, 100, 100));
+        var small = POLICY.withLimits(new WasmLimits(16, 256, 10_000, 1 << 20, 1 << 20, 1024, 10, 100, 100));
 
         assertThat(reasons(Wat.module("start"), RUN, small)).singleElement().asString()
                 .endsWith("bytes; the limit is 16");

@@ -111,7 +111,7 @@ class WasmPluginTest {
 
     @Test
     void alloc_returns_0_once_the_kernel_budget_is_spent() {
-        var plugin = loaded(WITH_VARS.withLimits(PluginLimits.defaults().withKernelBytes(1 << 20)), Map.of());
+        var plugin = loaded(WITH_VARS.withLimits(WasmLimits.defaults().withKernelBytes(1 << 20)), Map.of());
 
         long blocks = u64(plugin.call("alloc_until_refused", new byte[0], DEADLINE));
 
@@ -160,7 +160,7 @@ class WasmPluginTest {
 
     @Test
     void an_input_larger_than_the_kernel_budget_faults_before_any_code_runs() {
-        var plugin = loaded(WITH_VARS.withLimits(PluginLimits.defaults().withKernelBytes(1024)), Map.of());
+        var plugin = loaded(WITH_VARS.withLimits(WasmLimits.defaults().withKernelBytes(1024)), Map.of());
 
         assertThat(plugin.call("greet", new byte[4096], DEADLINE)).isInstanceOfSatisfying(CallResult.Faulted.class,
                 fault -> assertThat(fault.kind()).isEqualTo(FaultKind.MEMORY));

@@ -14,7 +14,7 @@ package dev.scrollback.adapters.sandbox.wasm;
  * @param maxLogLineBytes  bytes kept of one log line
  * @param maxErrorBytes    bytes kept of an {@code error_set} message
  */
-public record PluginLimits(
+public record WasmLimits(
         int maxModuleBytes,
         int maxMemoryPages,
         int maxTableEntries,
@@ -28,7 +28,7 @@ public record PluginLimits(
     /** The Wasm page limit; a declared maximum of exactly this is what "no maximum" parses to. */
     static final int WASM_MAX_PAGES = 65_536;
 
-    public PluginLimits {
+    public WasmLimits {
         positive("maxModuleBytes", maxModuleBytes);
         positive("maxMemoryPages", maxMemoryPages);
         if (maxMemoryPages >= WASM_MAX_PAGES) {
@@ -44,32 +44,32 @@ public record PluginLimits(
     }
 
     /** 4 MiB module, 16 MiB memory, 10,000 table entries, 4 MiB kernel, 1 MiB output, 64 KiB vars, 100 × 1 KiB logs. */
-    public static PluginLimits defaults() {
-        return new PluginLimits(4 << 20, 256, 10_000, 4 << 20, 1 << 20, 64 << 10, 100, 1024, 4096);
+    public static WasmLimits defaults() {
+        return new WasmLimits(4 << 20, 256, 10_000, 4 << 20, 1 << 20, 64 << 10, 100, 1024, 4096);
     }
 
-    public PluginLimits withMaxMemoryPages(int pages) {
-        return new PluginLimits(maxModuleBytes, pages, maxTableEntries, kernelBytes, maxOutputBytes, maxVarBytes,
+    public WasmLimits withMaxMemoryPages(int pages) {
+        return new WasmLimits(maxModuleBytes, pages, maxTableEntries, kernelBytes, maxOutputBytes, maxVarBytes,
                 maxLogLines, maxLogLineBytes, maxErrorBytes);
     }
 
-    public PluginLimits withKernelBytes(int bytes) {
-        return new PluginLimits(maxModuleBytes, maxMemoryPages, maxTableEntries, bytes, maxOutputBytes, maxVarBytes,
+    public WasmLimits withKernelBytes(int bytes) {
+        return new WasmLimits(maxModuleBytes, maxMemoryPages, maxTableEntries, bytes, maxOutputBytes, maxVarBytes,
                 maxLogLines, maxLogLineBytes, maxErrorBytes);
     }
 
-    public PluginLimits withMaxOutputBytes(int bytes) {
-        return new PluginLimits(maxModuleBytes, maxMemoryPages, maxTableEntries, kernelBytes, bytes, maxVarBytes,
+    public WasmLimits withMaxOutputBytes(int bytes) {
+        return new WasmLimits(maxModuleBytes, maxMemoryPages, maxTableEntries, kernelBytes, bytes, maxVarBytes,
                 maxLogLines, maxLogLineBytes, maxErrorBytes);
     }
 
-    public PluginLimits withMaxVarBytes(int bytes) {
-        return new PluginLimits(maxModuleBytes, maxMemoryPages, maxTableEntries, kernelBytes, maxOutputBytes, bytes,
+    public WasmLimits withMaxVarBytes(int bytes) {
+        return new WasmLimits(maxModuleBytes, maxMemoryPages, maxTableEntries, kernelBytes, maxOutputBytes, bytes,
                 maxLogLines, maxLogLineBytes, maxErrorBytes);
     }
 
-    public PluginLimits withMaxLogLines(int lines) {
-        return new PluginLimits(maxModuleBytes, maxMemoryPages, maxTableEntries, kernelBytes, maxOutputBytes,
+    public WasmLimits withMaxLogLines(int lines) {
+        return new WasmLimits(maxModuleBytes, maxMemoryPages, maxTableEntries, kernelBytes, maxOutputBytes,
                 maxVarBytes, lines, maxLogLineBytes, maxErrorBytes);
     }
 
