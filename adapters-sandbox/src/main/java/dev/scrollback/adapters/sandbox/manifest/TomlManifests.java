@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlFactory;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.scrollback.application.plugins.ManifestReader;
 import dev.scrollback.domain.plugins.Engine;
 import dev.scrollback.domain.plugins.EntryPoint;
 import dev.scrollback.domain.plugins.Hook;
@@ -71,7 +72,7 @@ import java.util.function.Supplier;
  * filter_message_content = 30
  * </pre>
  */
-public final class TomlManifests {
+public final class TomlManifests implements ManifestReader {
     /** A manifest is a page of text; anything longer is refused unread. */
     public static final int MAX_BYTES = 16 * 1024;
 
@@ -81,23 +82,13 @@ public final class TomlManifests {
     private static final Set<String> LIMITS = Set.of("memory_bytes", "max_input_bytes", "max_output_bytes",
             "max_log_bytes_per_call", "max_kv_bytes", "statement_limit", "stack_depth", "deadlines");
 
-    /** What reading gave: a manifest, or every problem found. */
-    public sealed interface Reading {
-        record Read(PluginManifest manifest) implements Reading {}
-
-        record Refused(List<String> problems) implements Reading {
-            public Refused {
-                problems = List.copyOf(problems);
-            }
-        }
-    }
-
     private final TomlMapper mapper = new TomlMapper(TomlFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxDocumentLength(MAX_BYTES).maxNestingDepth(8).maxStringLength(4_096).maxNumberLength(20)
                     .maxNameLength(64).build())
             .build());
 
+    @Override
     public Reading read(byte[] toml) {
         if (toml.length > MAX_BYTES) {
             return refused("the manifest is " + toml.length + " bytes; at most " + MAX_BYTES + " are read");

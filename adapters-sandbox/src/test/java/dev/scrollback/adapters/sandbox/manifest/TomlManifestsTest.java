@@ -2,7 +2,7 @@ package dev.scrollback.adapters.sandbox.manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scrollback.adapters.sandbox.manifest.TomlManifests.Reading;
+import dev.scrollback.application.plugins.ManifestReader.Reading;
 import dev.scrollback.domain.plugins.Engine;
 import dev.scrollback.domain.plugins.Hook;
 import dev.scrollback.domain.plugins.HostName;

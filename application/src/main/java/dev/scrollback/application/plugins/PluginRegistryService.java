@@ -1,0 +1,90 @@
+package dev.scrollback.application.plugins;
+
+import dev.scrollback.application.accounts.Caller;
+import dev.scrollback.application.shared.Actor;
+import dev.scrollback.application.shared.Decision;
+import dev.scrollback.application.shared.EventLog;
+import dev.scrollback.application.shared.EventMetadata;
+import dev.scrollback.application.shared.Origin;
+import dev.scrollback.application.shared.RateLimiter;
+import dev.scrollback.application.shared.RateLimiter.Limit;
+import dev.scrollback.application.shared.UuidV7;
+import dev.scrollback.domain.plugins.PluginActor;
+import dev.scrollback.domain.plugins.PluginCommand;
+import dev.scrollback.domain.plugins.PluginDecider;
+import dev.scrollback.domain.plugins.PluginEvent;
+import dev.scrollback.domain.plugins.PluginId;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The plugin registry's writes: submission with its automated scan, and the sysop's review. Each plugin version is its
+ * own stream ({@code plugin-<uuid>}); the package itself is kept by its hash before anything is recorded, so a recorded
+ * submission always has its package. (Not a bean yet: bootstrap wires it with its REST and telnet adapters, next.)
+ */
+public final class PluginRegistryService implements SubmitPlugin, ReviewPlugins {
+    /** Per account: scanning compiles the code; a script submitting in a loop is stopped. */
+    static final Limit SUBMISSIONS_PER_ACCOUNT = new Limit("plugin-submissions-per-account", 10, Duration.ofHours(1));
+
+    private final EventLog log;
+    private final ManifestReader manifests;
+    private final PluginScanner scanner;
+    private final PluginPackageStore packages;
+    private final RateLimiter limiter;
+    private final Clock clock;
+
+    @Inject
+    public PluginRegistryService(EventLog log, ManifestReader manifests, PluginScanner scanner, PluginPackageStore packages,
+                          RateLimiter limiter, Clock clock) {
+        this.log = log;
+        this.manifests = manifests;
+        this.scanner = scanner;
+        this.packages = packages;
+        this.limiter = limiter;
+        this.clock = clock;
+    }
+
+    @Override
+    public Submitted submit(Caller caller, PluginPackage content, Origin origin) {
+        var by = actor(caller);
+        limiter.acquire(SUBMISSIONS_PER_ACCOUNT, by.account().toString()).orThrow();
+        var manifest = switch (manifests.read(content.manifest())) {
+            case ManifestReader.Reading.Read read -> read.manifest();
+            case ManifestReader.Reading.Refused refused -> throw new PluginPackageRefused(refused.problems());
+        };
+        var plugin = new PluginId(UuidV7.next());
+        var stream = PluginStreams.plugin(plugin);
+        var submitted = Decision.make(log, stream, new PluginDecider(), PluginEvent.class,
+                new PluginCommand.Submit(plugin, manifest, content.sha256(), by, clock.instant()));
+        packages.keep(content);
+        log.append(submitted.toAppend(), EventMetadata.of(caller.actor(), origin.inSession(caller.sessionIfAny()), clock.instant()));
+
+        var verdict = scanner.scan(manifest, content.code());
+        var scanned = Decision.make(log, stream, new PluginDecider(), PluginEvent.class,
+                new PluginCommand.RecordScan(verdict.passed(), verdict.findings(), clock.instant()));
+        log.append(scanned.toAppend(), EventMetadata.of(Actor.system(), Origin.system(), clock.instant()));
+        return new Submitted(plugin, verdict.passed(), verdict.findings());
+    }
+
+    @Override
+    public boolean approve(Caller caller, PluginId plugin, Origin origin) {
+        return decideAndAppend(caller, plugin, new PluginCommand.Approve(actor(caller), clock.instant()), origin);
+    }
+
+    @Override
+    public boolean publish(Caller caller, PluginId plugin, Origin origin) {
+        return decideAndAppend(caller, plugin, new PluginCommand.Publish(actor(caller), clock.instant()), origin);
+    }
+
+    private boolean decideAndAppend(Caller caller, PluginId plugin, PluginCommand command, Origin origin) {
+        var decision = Decision.make(log, PluginStreams.plugin(plugin), new PluginDecider(), PluginEvent.class, command);
+        if (decision.isEmpty()) return false;
+        log.append(decision.toAppend(), EventMetadata.of(caller.actor(), origin.inSession(caller.sessionIfAny()), command.at()));
+        return true;
+    }
+
+    private static PluginActor actor(Caller caller) {
+        return new PluginActor(caller.account(), caller.handle(), caller.roles());
+    }
+}

@@ -1,0 +1,18 @@
+package dev.scrollback.application.plugins;
+
+import dev.scrollback.application.accounts.Caller;
+import dev.scrollback.application.shared.Origin;
+import dev.scrollback.domain.plugins.PluginId;
+
+/**
+ * In-port: a sysop reviews submitted plugins. {@link #approve} a plugin whose scan passed ({@code PluginApproved}), then
+ * {@link #publish} it ({@code PluginPublished}) so that it can be installed. Each answers whether anything was recorded
+ * (approving twice records nothing); out of order is {@code PluginRejected}, an unknown plugin {@code NoSuchPlugin},
+ * anyone but a sysop {@code NotAllowed}.
+ */
+public interface ReviewPlugins {
+
+    boolean approve(Caller caller, PluginId plugin, Origin origin);
+
+    boolean publish(Caller caller, PluginId plugin, Origin origin);
+}

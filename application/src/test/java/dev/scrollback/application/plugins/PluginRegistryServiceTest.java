@@ -1,0 +1,181 @@
+package dev.scrollback.application.plugins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.scrollback.application.accounts.Caller;
+import dev.scrollback.application.shared.ControlledClock;
+import dev.scrollback.application.shared.CountingRateLimiter;
+import dev.scrollback.application.shared.InMemoryEventLog;
+import dev.scrollback.application.shared.Origin;
+import dev.scrollback.application.shared.RateLimited;
+import dev.scrollback.domain.accounts.Role;
+import dev.scrollback.domain.plugins.Engine;
+import dev.scrollback.domain.plugins.EntryPoint;
+import dev.scrollback.domain.plugins.Hook;
+import dev.scrollback.domain.plugins.LicenseId;
+import dev.scrollback.domain.plugins.PackageSha256;
+import dev.scrollback.domain.plugins.PluginAuthor;
+import dev.scrollback.domain.plugins.PluginDescription;
+import dev.scrollback.domain.plugins.PluginEvent;
+import dev.scrollback.domain.plugins.PluginEvent.PluginApproved;
+import dev.scrollback.domain.plugins.PluginEvent.PluginPublished;
+import dev.scrollback.domain.plugins.PluginEvent.PluginScanned;
+import dev.scrollback.domain.plugins.PluginEvent.PluginSubmitted;
+import dev.scrollback.domain.plugins.PluginId;
+import dev.scrollback.domain.plugins.PluginLimits;
+import dev.scrollback.domain.plugins.PluginManifest;
+import dev.scrollback.domain.plugins.PluginName;
+import dev.scrollback.domain.plugins.PluginRejected;
+import dev.scrollback.domain.plugins.PluginVersion;
+import dev.scrollback.domain.plugins.VersionRange;
+import dev.scrollback.domain.shared.AccountId;
+import dev.scrollback.domain.shared.Channel;
+import dev.scrollback.domain.shared.Handle;
+import dev.scrollback.domain.shared.RemoteAddress;
+import dev.scrollback.domain.shared.SessionId;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Submitting a plugin with its scan, and the sysop's review, on an in-memory log. */
+class PluginRegistryServiceTest {
+    static final Origin WEB = Origin.of(Channel.WEB, new RemoteAddress("192.0.2.7"));
+    static final PluginManifest MANIFEST = new PluginManifest(new PluginName("spam-filter"), PluginVersion.parse("1.0.0"),
+            VersionRange.parse("^0.1.0"), new PluginDescription("Rejects link spam"), new PluginAuthor("Amiga"),
+            new LicenseId("MIT"), Engine.WASM, new EntryPoint("plugin.wasm"), Set.of(Hook.FILTER_MESSAGE_CONTENT), Set.of(),
+            PluginLimits.defaults());
+
+    final ControlledClock clock = ControlledClock.at("2026-11-24T20:00:00Z");
+    final InMemoryEventLog log = new InMemoryEventLog();
+    final Map<PackageSha256, PluginPackage> kept = new HashMap<>();
+    final PluginPackageStore store = new PluginPackageStore() {
+        @Override
+        public void keep(PluginPackage content) {
+            kept.put(content.sha256(), content);
+        }
+
+        @Override
+        public Optional<PluginPackage> find(PackageSha256 sha256) {
+            return Optional.ofNullable(kept.get(sha256));
+        }
+    };
+    /** Reads "ok" as the manifest above and anything else as a refusal. */
+    final ManifestReader manifests = bytes -> new String(bytes, StandardCharsets.UTF_8).equals("ok")
+            ? new ManifestReader.Reading.Read(MANIFEST)
+            : new ManifestReader.Reading.Refused(List.of("name: required", "hooks: required"));
+    /** Fails code that contains "bad", as a module check would refuse an import. */
+    final PluginScanner scanner = (manifest, code) -> new String(code, StandardCharsets.UTF_8).contains("bad")
+            ? new PluginScanner.Verdict(false, List.of("imports var_set, which needs kv_storage"))
+            : new PluginScanner.Verdict(true, List.of());
+    final PluginRegistryService registry = new PluginRegistryService(log, manifests, scanner, store,
+            new CountingRateLimiter(clock), clock);
+    final Plugins plugins = new Plugins();
+
+    final Caller amiga = caller("Amiga", Role.MEMBER);
+    final Caller keeper = caller("Keeper", Role.SYSOP);
+
+    @Test
+    void a_member_submits_a_package_that_is_kept_by_its_hash_and_scanned_at_once() {
+        var content = new PluginPackage(bytes("ok"), bytes("(module)"));
+
+        var submitted = registry.submit(amiga, content, WEB);
+
+        assertThat(submitted.passed()).isTrue();
+        assertThat(log.events()).hasSize(2).satisfiesExactly(
+                e -> assertThat(e).isInstanceOfSatisfying(PluginSubmitted.class, s -> {
+                    assertThat(s.plugin()).isEqualTo(submitted.plugin());
+                    assertThat(s.sha256()).isEqualTo(content.sha256());
+                    assertThat(s.submittedByHandle()).isEqualTo(amiga.handle());
+                }),
+                e -> assertThat(e).isInstanceOfSatisfying(PluginScanned.class, s -> assertThat(s.passed()).isTrue()));
+        assertThat(log.recorded().get(0).metadata().actor().kind().wireName()).isEqualTo("user");
+        assertThat(log.recorded().get(1).metadata().actor().kind().wireName()).as("the scanner").isEqualTo("system");
+        assertThat(store.find(content.sha256())).contains(content);
+        assertThat(projected().find(submitted.plugin())).hasValueSatisfying(
+                entry -> assertThat(entry.status()).isEqualTo(Plugins.Status.SCANNED));
+    }
+
+    @Test
+    void a_failed_scan_is_recorded_with_what_it_found_and_cannot_be_approved() {
+        var submitted = registry.submit(amiga, new PluginPackage(bytes("ok"), bytes("bad module")), WEB);
+
+        assertThat(submitted.passed()).isFalse();
+        assertThat(submitted.findings()).containsExactly("imports var_set, which needs kv_storage");
+        assertThatThrownBy(() -> registry.approve(keeper, submitted.plugin(), WEB)).isInstanceOf(PluginRejected.class);
+        assertThat(projected().find(submitted.plugin())).hasValueSatisfying(entry -> {
+            assertThat(entry.status()).isEqualTo(Plugins.Status.SCAN_FAILED);
+            assertThat(entry.findings()).containsExactly("imports var_set, which needs kv_storage");
+        });
+    }
+
+    @Test
+    void a_manifest_that_cannot_be_read_is_refused_with_every_problem_and_nothing_is_recorded_or_kept() {
+        assertThatThrownBy(() -> registry.submit(amiga, new PluginPackage(bytes("name ="), bytes("(module)")), WEB))
+                .isInstanceOfSatisfying(PluginPackageRefused.class,
+                        refused -> assertThat(refused.problems()).containsExactly("name: required", "hooks: required"));
+        assertThat(log.events()).isEmpty();
+        assertThat(kept).isEmpty();
+    }
+
+    @Test
+    void a_sysop_approves_then_publishes_and_repeats_record_nothing() {
+        var plugin = registry.submit(amiga, new PluginPackage(bytes("ok"), bytes("(module)")), WEB).plugin();
+
+        assertThat(registry.approve(keeper, plugin, WEB)).isTrue();
+        assertThat(registry.approve(keeper, plugin, WEB)).as("again").isFalse();
+        assertThat(registry.publish(keeper, plugin, WEB)).isTrue();
+        assertThat(registry.publish(keeper, plugin, WEB)).as("again").isFalse();
+
+        assertThat(log.events()).filteredOn(e -> e instanceof PluginApproved || e instanceof PluginPublished).hasSize(2);
+        assertThat(projected().find(plugin)).hasValueSatisfying(entry -> assertThat(entry.status()).isEqualTo(Plugins.Status.PUBLISHED));
+    }
+
+    @Test
+    void only_a_sysop_reviews_and_a_guest_cannot_submit() {
+        var plugin = registry.submit(amiga, new PluginPackage(bytes("ok"), bytes("(module)")), WEB).plugin();
+
+        assertThatThrownBy(() -> registry.approve(amiga, plugin, WEB)).isInstanceOf(PluginRejected.class);
+        assertThatThrownBy(() -> registry.submit(caller("Visitor", Role.GUEST), new PluginPackage(bytes("ok"), bytes("x")), WEB))
+                .isInstanceOf(PluginRejected.class);
+        assertThatThrownBy(() -> registry.approve(keeper, new PluginId(UUID.randomUUID()), WEB)).as("unknown")
+                .isInstanceOf(PluginRejected.class);
+    }
+
+    @Test
+    void submissions_are_limited_per_account() {
+        for (int i = 0; i < 10; i++) registry.submit(amiga, new PluginPackage(bytes("ok"), bytes("(module " + i + ")")), WEB);
+        assertThatThrownBy(() -> registry.submit(amiga, new PluginPackage(bytes("ok"), bytes("(module)")), WEB))
+                .isInstanceOf(RateLimited.class);
+    }
+
+    @Test
+    void a_package_is_bounded_and_its_hash_covers_both_parts() {
+        assertThatThrownBy(() -> new PluginPackage(new byte[PluginPackage.MAX_MANIFEST_BYTES + 1], bytes("x")))
+                .hasMessageContaining("at most");
+        assertThatThrownBy(() -> new PluginPackage(bytes("ok"), new byte[PluginPackage.MAX_CODE_BYTES + 1]))
+                .hasMessageContaining("at most");
+        assertThatThrownBy(() -> new PluginPackage(bytes("ok"), new byte[0])).hasMessageContaining("no code");
+        assertThat(new PluginPackage(bytes("ab"), bytes("c")).sha256())
+                .as("moving a byte between the parts changes the hash")
+                .isNotEqualTo(new PluginPackage(bytes("a"), bytes("bc")).sha256());
+    }
+
+    private Plugins projected() {
+        log.events().forEach(plugins::feed);
+        return plugins;
+    }
+
+    private static Caller caller(String handle, Role role) {
+        return new Caller(new AccountId(UUID.randomUUID()), new Handle(handle), new SessionId(UUID.randomUUID()), Set.of(role));
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
