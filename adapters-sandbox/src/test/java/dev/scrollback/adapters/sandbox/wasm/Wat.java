@@ -16,13 +16,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * Turns the WAT modules under {@code src/test/resources/wasm} into wasm bytes with Debian's {@code wat2wasm} (package
  * {@code wabt}, which .ci/run installs). A test that needs it fails when it is missing: never skipped.
  */
-final class Wat {
+public final class Wat {
     private static final Map<String, byte[]> compiled = new ConcurrentHashMap<>();
 
     private Wat() {}
 
     /** Compiles {@code wasm/<name>.wat} from the test class path (once); {@code features} are wat2wasm flags. */
-    static byte[] module(String name, String... features) {
+    public static byte[] module(String name, String... features) {
         return compiled.computeIfAbsent(name + " " + String.join(" ", features), key -> compile(name, features)).clone();
     }
 

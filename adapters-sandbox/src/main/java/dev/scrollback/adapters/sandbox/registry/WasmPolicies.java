@@ -1,0 +1,43 @@
+package dev.scrollback.adapters.sandbox.registry;
+
+import dev.scrollback.adapters.sandbox.wasm.HostPermission;
+import dev.scrollback.adapters.sandbox.wasm.LogLevel;
+import dev.scrollback.adapters.sandbox.wasm.WasmLimits;
+import dev.scrollback.adapters.sandbox.wasm.WasmPolicy;
+import dev.scrollback.domain.plugins.Hook;
+import dev.scrollback.domain.plugins.Permission;
+import dev.scrollback.domain.plugins.PluginManifest;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What a manifest allows a WebAssembly plugin, in the engine's terms: the host functions of its granted permissions, and
+ * its limits — never more than the engine's own defaults allow, so a manifest can only tighten them. One place, so that
+ * the scan and the runtime judge a module by the same policy.
+ */
+public final class WasmPolicies {
+    private WasmPolicies() {}
+
+    public static WasmPolicy of(PluginManifest manifest) {
+        var granted = EnumSet.noneOf(HostPermission.class);
+        if (manifest.grants(Permission.Kind.KV_STORAGE)) granted.add(HostPermission.KEY_VALUE);
+        if (manifest.grants(Permission.Kind.HTTP)) granted.add(HostPermission.HTTP);
+        var engine = WasmLimits.defaults();
+        var asked = manifest.limits();
+        var limits = engine
+                .withMaxMemoryPages(atMost(asked.wasmPages(), engine.maxMemoryPages()))
+                .withMaxOutputBytes(atMost(asked.maxOutputBytes(), engine.maxOutputBytes()))
+                .withMaxVarBytes(atMost(asked.maxKeyValueBytes(), engine.maxVarBytes()));
+        return new WasmPolicy(granted, limits, LogLevel.INFO);
+    }
+
+    /** A plugin's exports are named after its hooks. */
+    public static Set<String> exports(PluginManifest manifest) {
+        return manifest.hooks().stream().map(Hook::wireName).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static int atMost(long asked, int ceiling) {
+        return (int) Math.max(1, Math.min(asked, ceiling));
+    }
+}
