@@ -9,25 +9,31 @@ import dev.scrollback.application.shared.Origin;
 import dev.scrollback.application.shared.RateLimiter;
 import dev.scrollback.application.shared.RateLimiter.Limit;
 import dev.scrollback.application.shared.UuidV7;
+import dev.scrollback.domain.accounts.Role;
 import dev.scrollback.domain.plugins.PluginActor;
 import dev.scrollback.domain.plugins.PluginCommand;
 import dev.scrollback.domain.plugins.PluginDecider;
 import dev.scrollback.domain.plugins.PluginEvent;
 import dev.scrollback.domain.plugins.PluginId;
+import dev.scrollback.domain.plugins.PluginRejected;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The plugin registry's writes: submission with its automated scan, and the sysop's review. Each plugin version is its
  * own stream ({@code plugin-<uuid>}); the package itself is kept by its hash before anything is recorded, so a recorded
- * submission always has its package. (Not a bean yet: bootstrap wires it with its REST and telnet adapters, next.)
+ * submission always has its package.
  */
-public final class PluginRegistryService implements SubmitPlugin, ReviewPlugins {
+@Named
+public final class PluginRegistryService implements SubmitPlugin, ReviewPlugins, ListPlugins {
     /** Per account: scanning compiles the code; a script submitting in a loop is stopped. */
     static final Limit SUBMISSIONS_PER_ACCOUNT = new Limit("plugin-submissions-per-account", 10, Duration.ofHours(1));
 
     private final EventLog log;
+    private final Plugins plugins;
     private final ManifestReader manifests;
     private final PluginScanner scanner;
     private final PluginPackageStore packages;
@@ -35,9 +41,10 @@ public final class PluginRegistryService implements SubmitPlugin, ReviewPlugins 
     private final Clock clock;
 
     @Inject
-    public PluginRegistryService(EventLog log, ManifestReader manifests, PluginScanner scanner, PluginPackageStore packages,
-                          RateLimiter limiter, Clock clock) {
+    public PluginRegistryService(EventLog log, Plugins plugins, ManifestReader manifests, PluginScanner scanner,
+                                 PluginPackageStore packages, RateLimiter limiter, Clock clock) {
         this.log = log;
+        this.plugins = plugins;
         this.manifests = manifests;
         this.scanner = scanner;
         this.packages = packages;
@@ -75,6 +82,12 @@ public final class PluginRegistryService implements SubmitPlugin, ReviewPlugins 
     @Override
     public boolean publish(Caller caller, PluginId plugin, Origin origin) {
         return decideAndAppend(caller, plugin, new PluginCommand.Publish(actor(caller), clock.instant()), origin);
+    }
+
+    @Override
+    public List<Plugins.Entry> list(Caller caller) {
+        if (!caller.holds(Role.SYSOP)) throw new PluginRejected(new PluginRejected.NotAllowed("see the plugin registry"));
+        return plugins.all();
     }
 
     private boolean decideAndAppend(Caller caller, PluginId plugin, PluginCommand command, Origin origin) {

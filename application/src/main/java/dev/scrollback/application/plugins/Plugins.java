@@ -16,6 +16,7 @@ import dev.scrollback.domain.plugins.PluginName;
 import dev.scrollback.domain.plugins.PluginVersion;
 import dev.scrollback.domain.shared.DomainEvent;
 import dev.scrollback.domain.shared.Handle;
+import jakarta.inject.Named;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,6 +28,7 @@ import java.util.Optional;
  * The plugin registry as sysops see it (a projection of every plugin stream): each submitted version with where it is
  * in its lifecycle, what its scan found and how often it faulted. Rebuilt from the log at every start, like the others.
  */
+@Named
 public final class Plugins {
 
     /** Where a plugin version is, in lifecycle order. */

@@ -73,9 +73,9 @@ class PluginRegistryServiceTest {
     final PluginScanner scanner = (manifest, code) -> new String(code, StandardCharsets.UTF_8).contains("bad")
             ? new PluginScanner.Verdict(false, List.of("imports var_set, which needs kv_storage"))
             : new PluginScanner.Verdict(true, List.of());
-    final PluginRegistryService registry = new PluginRegistryService(log, manifests, scanner, store,
-            new CountingRateLimiter(clock), clock);
     final Plugins plugins = new Plugins();
+    final PluginRegistryService registry = new PluginRegistryService(log, plugins, manifests, scanner, store,
+            new CountingRateLimiter(clock), clock);
 
     final Caller amiga = caller("Amiga", Role.MEMBER);
     final Caller keeper = caller("Keeper", Role.SYSOP);
@@ -164,6 +164,19 @@ class PluginRegistryServiceTest {
         assertThat(new PluginPackage(bytes("ab"), bytes("c")).sha256())
                 .as("moving a byte between the parts changes the hash")
                 .isNotEqualTo(new PluginPackage(bytes("a"), bytes("bc")).sha256());
+    }
+
+    @Test
+    void the_registry_is_listed_to_sysops_only() {
+        var plugin = registry.submit(amiga, new PluginPackage(bytes("ok"), bytes("(module)")), WEB).plugin();
+        projected();
+
+        assertThat(registry.list(keeper)).singleElement().satisfies(entry -> {
+            assertThat(entry.id()).isEqualTo(plugin);
+            assertThat(entry.name().value()).isEqualTo("spam-filter");
+            assertThat(entry.submittedBy()).isEqualTo(amiga.handle());
+        });
+        assertThatThrownBy(() -> registry.list(amiga)).isInstanceOf(PluginRejected.class);
     }
 
     private Plugins projected() {

@@ -1,0 +1,124 @@
+package dev.scrollback.adapters.web.plugins;
+
+import dev.scrollback.adapters.web.Routes;
+import dev.scrollback.adapters.web.accounts.Authentication;
+import dev.scrollback.adapters.web.shared.Api;
+import dev.scrollback.adapters.web.shared.JsonBody;
+import dev.scrollback.adapters.web.shared.RequestOrigin;
+import dev.scrollback.adapters.web.shared.ValidationFailed;
+import dev.scrollback.application.plugins.ListPlugins;
+import dev.scrollback.application.plugins.PluginPackage;
+import dev.scrollback.application.plugins.Plugins;
+import dev.scrollback.application.plugins.ReviewPlugins;
+import dev.scrollback.application.plugins.SubmitPlugin;
+import dev.scrollback.domain.plugins.PluginId;
+import dev.scrollback.domain.shared.InvalidValue;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The plugin registry over REST (issue 6 item 5): a member submits a package — the manifest's TOML text and the code
+ * in base64, within the server's request body limit — and hears at once what the scan found; sysops list the registry
+ * and approve and publish what passed. Each step is an event (SPEC §3).
+ */
+public final class PluginRoutes implements Routes {
+    static final String SUBMIT = "/api/v1/plugins";
+    static final String REGISTRY = "/api/v1/admin/plugins";
+    static final String PLUGIN = REGISTRY + "/{id}";
+
+    private final SubmitPlugin submit;
+    private final ReviewPlugins review;
+    private final ListPlugins list;
+    private final Authentication authentication;
+
+    public PluginRoutes(SubmitPlugin submit, ReviewPlugins review, ListPlugins list, Authentication authentication) {
+        this.submit = submit;
+        this.review = review;
+        this.list = list;
+        this.authentication = authentication;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.post(SUBMIT, this::submit);
+        routes.get(REGISTRY, this::list);
+        routes.post(PLUGIN + "/approve", ctx -> reviewed(ctx, review.approve(authentication.caller(ctx), id(ctx), RequestOrigin.of(ctx))));
+        routes.post(PLUGIN + "/publish", ctx -> reviewed(ctx, review.publish(authentication.caller(ctx), id(ctx), RequestOrigin.of(ctx))));
+        PluginProblems.addTo(routes);
+    }
+
+    @Override
+    public void describe(Api api) {
+        api.post(SUBMIT).summary("Submit a plugin package (manifest TOML and base64 code); it is scanned at once").authenticated()
+                .body(PackageForm.class).answers(201, Submitted.class).problems(400, 403, 413, 422, 429);
+        api.get(REGISTRY).summary("Sysop: every submitted plugin version and where it is in its lifecycle").authenticated()
+                .answers(200, Registry.class).problems(403);
+        api.post(PLUGIN + "/approve").summary("Sysop: approve a plugin whose scan passed").authenticated()
+                .answers(200, Reviewed.class).problems(400, 403, 404, 409);
+        api.post(PLUGIN + "/publish").summary("Sysop: publish an approved plugin, so that it can be installed").authenticated()
+                .answers(200, Reviewed.class).problems(400, 403, 404, 409);
+    }
+
+    private void submit(Context ctx) {
+        var caller = authentication.caller(ctx);
+        var form = JsonBody.read(ctx, PackageForm.class);
+        var manifest = JsonBody.required(form.manifest(), "manifest").getBytes(StandardCharsets.UTF_8);
+        byte[] code;
+        try {
+            code = Base64.getDecoder().decode(JsonBody.required(form.code(), "code"));
+        } catch (IllegalArgumentException e) {
+            throw ValidationFailed.field("code", "must be the code in base64");
+        }
+        PluginPackage content;
+        try {
+            content = new PluginPackage(manifest, code);
+        } catch (IllegalArgumentException e) {
+            throw ValidationFailed.request(e.getMessage());
+        }
+        var submitted = submit.submit(caller, content, RequestOrigin.of(ctx));
+        ctx.status(HttpStatus.CREATED).json(new Submitted(submitted.plugin().value().toString(), submitted.passed(),
+                submitted.findings()));
+    }
+
+    private void list(Context ctx) {
+        var entries = list.list(authentication.caller(ctx));
+        ctx.json(new Registry(entries.stream().map(PluginRoutes::view).toList()));
+    }
+
+    private static void reviewed(Context ctx, boolean changed) {
+        ctx.json(new Reviewed(ctx.pathParam("id"), changed));
+    }
+
+    private static PluginId id(Context ctx) {
+        try {
+            return PluginId.parse(ctx.pathParam("id"));
+        } catch (InvalidValue e) {
+            throw ValidationFailed.field("id", "is not a plugin id (a UUID like 0190c1e2-7b3a-7c4d-8e5f-000000000000)");
+        }
+    }
+
+    private static PluginView view(Plugins.Entry entry) {
+        return new PluginView(entry.id().value().toString(), entry.name().value(), entry.version().toString(),
+                entry.engine().wireName(), entry.status().wireName(), entry.submittedBy().value(), entry.submittedAt(),
+                entry.findings(), entry.faults());
+    }
+
+    /** {@code manifest}: the text of plugin.toml; {@code code}: the module or script its entry point names, in base64. */
+    record PackageForm(String manifest, String code) {}
+
+    /** {@code findings}: what the scan found, one line each (a passed scan may carry warnings). */
+    record Submitted(String id, boolean passed, List<String> findings) {}
+
+    record PluginView(String id, String name, String version, String engine, String status, String submittedBy,
+                      Instant submittedAt, List<String> findings, long faults) {}
+
+    record Registry(List<PluginView> plugins) {}
+
+    /** {@code changed}: false when it was so already (approving twice records nothing). */
+    record Reviewed(String id, boolean changed) {}
+}

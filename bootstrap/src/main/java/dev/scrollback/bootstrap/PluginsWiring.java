@@ -1,0 +1,45 @@
+package dev.scrollback.bootstrap;
+
+import dev.scrollback.adapters.sandbox.manifest.TomlManifests;
+import dev.scrollback.adapters.sandbox.registry.DirectoryPackageStore;
+import dev.scrollback.adapters.sandbox.registry.SandboxScanner;
+import dev.scrollback.adapters.web.Routes;
+import dev.scrollback.adapters.web.accounts.Authentication;
+import dev.scrollback.adapters.web.plugins.PluginRoutes;
+import dev.scrollback.application.plugins.ListPlugins;
+import dev.scrollback.application.plugins.ManifestReader;
+import dev.scrollback.application.plugins.PluginPackageStore;
+import dev.scrollback.application.plugins.PluginScanner;
+import dev.scrollback.application.plugins.ReviewPlugins;
+import dev.scrollback.application.plugins.SubmitPlugin;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The plugin registry (issue 6 item 5): manifests read from TOML, packages scanned by the sandbox's engines and kept
+ * under {@code <data dir>/plugins/}, over REST. The use cases and the {@code Plugins} projection are scanned from the
+ * application; the projection is fed in {@link CoreWiring}.
+ */
+@Configuration(proxyBeanMethods = false)
+class PluginsWiring {
+
+    @Bean
+    ManifestReader manifestReader() {
+        return new TomlManifests();
+    }
+
+    @Bean
+    PluginScanner pluginScanner() {
+        return new SandboxScanner();
+    }
+
+    @Bean
+    PluginPackageStore pluginPackages(Settings settings) {
+        return new DirectoryPackageStore(settings.dataDirectory().resolve("plugins"));
+    }
+
+    @Bean
+    Routes pluginRoutes(SubmitPlugin submit, ReviewPlugins review, ListPlugins list, Authentication auth) {
+        return new PluginRoutes(submit, review, list, auth);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.scrollback.bootstrap;
+
+import static dev.scrollback.bootstrap.PasswordResetEndToEndTest.slug;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scrollback.application.shared.ControlledClock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 6, item 5, over real HTTP in the running application: a member submits a plugin package and hears what the
+ * scan found, a sysop sees it in the registry and approves and publishes it, and every step is in the feed; a package
+ * whose manifest cannot be read, a module the scan refuses, and a member who tries to approve are each refused.
+ */
+class PluginsEndToEndTest {
+    /** (module (memory (export "memory") 1 1) (func (export "filter_message_content") (result i32) (i32.const 0))) */
+    static final String ACCEPT_ALL = "AGFzbQEAAAABBQFgAAF/AwIBAAUEAQEBAQcjAgZtZW1vcnkCABZmaWx0ZXJfbWVzc2FnZV9jb250ZW50AAAKBgEEAEEACw==";
+    static final String MANIFEST = """
+            name = "accept-all"
+            version = "1.0.0"
+            requires = ">=0.1.0"
+            description = "Lets every message through"
+            author = "Amiga"
+            license = "MIT"
+            engine = "wasm"
+            entry = "plugin.wasm"
+            hooks = ["filter_message_content"]
+            """;
+
+    @TempDir
+    Path data;
+
+    final ControlledClock clock = ControlledClock.at("2031-05-01T12:00:00Z");
+
+    @Test
+    void a_package_is_submitted_scanned_approved_and_published_and_each_step_is_an_event() throws Exception {
+        try (var bbs = TestBbs.start(data, clock)) {
+            var web = bbs.web();
+            bbs.signUp("Amiga", "amiga@example.test");
+            var amiga = web.logIn("Amiga", TestBbs.PASSWORD);
+            var sysop = bbs.sysop();
+
+            var submitted = web.post("/api/v1/plugins", Map.of("manifest", MANIFEST, "code", ACCEPT_ALL), amiga);
+            assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(201);
+            assertThat(submitted.body().get("passed").asBoolean()).isTrue();
+            var id = submitted.body().get("id").asText();
+            var kept = Files.list(data.resolve("plugins")).filter(Files::isDirectory).toList();
+            assertThat(kept).as("the package, kept by its hash").hasSize(1);
+
+            assertThat(slug(web.post("/api/v1/admin/plugins/" + id + "/approve", Map.of(), amiga))).isEqualTo("forbidden");
+            assertThat(web.get("/api/v1/admin/plugins", amiga).status()).isEqualTo(403);
+            var approved = web.post("/api/v1/admin/plugins/" + id + "/approve", Map.of(), sysop);
+            assertThat(approved.status()).as(approved.body().toString()).isEqualTo(200);
+            assertThat(approved.body().get("changed").asBoolean()).isTrue();
+            assertThat(web.post("/api/v1/admin/plugins/" + id + "/approve", Map.of(), sysop).body().get("changed").asBoolean())
+                    .as("again").isFalse();
+            assertThat(web.post("/api/v1/admin/plugins/" + id + "/publish", Map.of(), sysop).status()).isEqualTo(200);
+
+            var registry = WalkingSkeletonEndToEndTest.untilTrue(() -> {
+                var plugins = web.get("/api/v1/admin/plugins", sysop).body().get("plugins");
+                return plugins.size() == 1 && plugins.get(0).get("status").asText().equals("published") ? plugins.toString() : "";
+            });
+            assertThat(registry).contains("\"name\":\"accept-all\"", "\"submittedBy\":\"Amiga\"", "\"engine\":\"wasm\"");
+
+            var feed = WalkingSkeletonEndToEndTest.readFeed(web, sysop).stream()
+                    .filter(e -> e.get("type").asText().startsWith("Plugin")).toList();
+            assertThat(feed).extracting(e -> e.get("type").asText())
+                    .containsExactly("PluginSubmitted", "PluginScanned", "PluginApproved", "PluginPublished");
+            assertThat(feed).extracting(e -> e.at("/actor/kind").asText()).containsExactly("user", "system", "user", "user");
+            assertThat(feed.getFirst().at("/data/name").asText()).isEqualTo("accept-all");
+        }
+    }
+
+    @Test
+    void unreadable_manifests_refused_modules_and_bad_input_are_answered_with_problems() throws Exception {
+        try (var bbs = TestBbs.start(data, clock)) {
+            var web = bbs.web();
+            bbs.signUp("Amiga", "amiga@example.test");
+            var amiga = web.logIn("Amiga", TestBbs.PASSWORD);
+            var sysop = bbs.sysop();
+
+            var unreadable = web.post("/api/v1/plugins", Map.of("manifest", "name = \"Bad Name\"\ncolour = 1\n",
+                    "code", ACCEPT_ALL), amiga);
+            assertThat(unreadable.status()).isEqualTo(422);
+            assertThat(unreadable.body().get("detail").asText()).contains("name:", "colour:", "version: required");
+
+            var notWasm = web.post("/api/v1/plugins", Map.of("manifest", MANIFEST, "code", "bm90IGEgbW9kdWxl"), amiga);
+            assertThat(notWasm.status()).isEqualTo(201);
+            assertThat(notWasm.body().get("passed").asBoolean()).isFalse();
+            assertThat(notWasm.body().get("findings")).isNotEmpty();
+            var refusedId = notWasm.body().get("id").asText();
+            assertThat(slug(web.post("/api/v1/admin/plugins/" + refusedId + "/approve", Map.of(), sysop))).isEqualTo("scan-failed");
+
+            assertThat(web.post("/api/v1/plugins", Map.of("manifest", MANIFEST, "code", "***"), amiga).status()).isEqualTo(400);
+            assertThat(web.post("/api/v1/plugins", Map.of("manifest", MANIFEST), amiga).status()).isEqualTo(400);
+            assertThat(web.post("/api/v1/admin/plugins/not-an-id/approve", Map.of(), sysop).status()).isEqualTo(400);
+            assertThat(slug(web.post("/api/v1/admin/plugins/0190c1e2-7b3a-7c4d-8e5f-000000000000/approve", Map.of(), sysop)))
+                    .isEqualTo("not-found");
+            assertThat(web.get("/api/v1/me", amiga).status()).as("the server still serves").isEqualTo(200);
+        }
+    }
+}
