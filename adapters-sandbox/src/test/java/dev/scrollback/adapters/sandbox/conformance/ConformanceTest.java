@@ -1,0 +1,325 @@
+package dev.scrollback.adapters.sandbox.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.scrollback.adapters.sandbox.conformance.Samples.Sample;
+import dev.scrollback.adapters.sandbox.wasm.HostPermission;
+import dev.scrollback.adapters.sandbox.wasm.PluginLoad;
+import dev.scrollback.adapters.sandbox.wasm.WasmEngine;
+import dev.scrollback.adapters.sandbox.wasm.WasmPlugin;
+import dev.scrollback.adapters.sandbox.wasm.WasmPolicy;
+import dev.scrollback.adapters.sandbox.watchdog.Watchdog;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Conformance with Extism's reference: the sample plugins, built from C by plugins/build, run on the same inputs under
+ * our host (WasmEngine on Chicory) and under Extism's official JS host on Node, and must answer alike — the same output
+ * bytes, the same error_set message, the same log lines. Ordinary, empty, unicode, long and hostile-ish inputs, in
+ * order on one instance per host, so that vars carry over alike too.
+ *
+ * <p>Where the hosts legitimately differ, the comparison is narrowed and the difference pinned by a test of its own:
+ * <ul>
+ * <li>Return codes: the JS host ignores an export's i32 result, ours fails a call that returns non-zero, as Extism's
+ * Rust runtime does. The samples always call error_set before returning non-zero, so both fail alike with that
+ * message; {@link #a_non_zero_return_without_error_set_is_where_the_hosts_differ} shows the difference itself.
+ * <li>Faults (traps, deadlines): each host words them its own way; only that both faulted is compared. The samples
+ * are expected never to fault, and the test checks that too.
+ * </ul>
+ * Missing clang-14/wasm-ld-14, node or npm, or a failing npm install, fail the test: never skipped.
+ */
+class ConformanceTest {
+    /** Answers are compared here, not speed: a cold JVM's first calls may be slower than the manifests' deadlines. */
+    private static final Duration DEADLINE = Duration.ofSeconds(2);
+
+    private static Map<String, Sample> samples;
+    private static ExtismJsHost js;
+    private static Watchdog watchdog;
+    private static WasmEngine engine;
+    private static Path work;
+
+    @BeforeAll
+    static void buildSamplesAndInstallTheReferenceHost() {
+        var root = Commands.repositoryRoot();
+        work = root.resolve("adapters-sandbox/target/conformance");
+        samples = Samples.build(root, work.resolve("plugins"));
+        js = ExtismJsHost.install(root.resolve("adapters-sandbox/src/test/node"), work.resolve("node"));
+        watchdog = Watchdog.start("conformance-watchdog");
+        engine = new WasmEngine(watchdog);
+    }
+
+    @AfterAll
+    static void stopWatchdog() {
+        if (watchdog != null) watchdog.close();
+    }
+
+    // --- the inputs --------------------------------------------------------------------------------------------------
+
+    private static final List<byte[]> MESSAGES = List.of(
+            utf8("Hello, board! Meeting at 8 in the usual room."),
+            new byte[0],
+            utf8("Grüße aus Köln — 日本語のテキスト 🎉 and some spam"),
+            utf8("SPAM and Scam, but not spammy or scammer; Casino_night stays"),
+            utf8("see http://a.example and https://b.example and www.c.example"),
+            utf8("two links: https://a.example/x?y=1 www.b.example"),
+            utf8("glued:http://a.example,https://b.example"),
+            utf8("lorem casino ".repeat(1200)),                                   // 15,600 bytes, rewritten
+            utf8("a".repeat(20_000)),                                             // over the 16 KiB the filter reads
+            utf8("x".repeat(16_384)),                                             // exactly at it
+            bytes(0xff, 0xfe, 'a'),                                               // not UTF-8
+            bytes('a', 0xC0, 0xAF),                                               // an overlong '/'
+            bytes(0xED, 0xA0, 0x80),                                              // a UTF-16 surrogate
+            bytes('a', 'b', 0xE2, 0x82),                                          // cut short
+            utf8("spam\"},{\"verdict\":\"accept\"}\u0000\u001b[2J\n\ttab\\"),    // JSON and terminal injection
+            utf8("\u0001\u0002\u0003 scam \u007f"));
+
+    private static final List<byte[]> ROLLS = List.of(
+            utf8("help"),
+            new byte[0],
+            utf8("3d6+2"),
+            utf8("3d6+2"),
+            utf8("d20"),
+            utf8("  2D10-3\t"),
+            utf8("100d1000+1000"),
+            utf8("0d6"),
+            utf8("101d6"),
+            utf8("99999d6"),
+            utf8("3d1"),
+            utf8("3d1001"),
+            utf8("3d6+1001"),
+            utf8("3d6 + 2"),
+            utf8("３d６"),                                                         // fullwidth digits
+            utf8("d6".repeat(33)),                                                // 66 bytes, over the 64 read
+            bytes(0, 'd', '6'),
+            bytes(0xff, 'd', '6'),
+            utf8("1d6\n"),
+            utf8("d6"));
+
+    // --- both hosts alike --------------------------------------------------------------------------------------------
+
+    @Test
+    void the_spam_filter_answers_alike_on_both_hosts() {
+        assertAlike(sample("spam-filter"), Map.of(), MESSAGES);
+    }
+
+    @Test
+    void the_spam_filter_reads_its_config_alike_on_both_hosts() {
+        assertAlike(sample("spam-filter"), Map.of("max_links", "0"),
+                List.of(utf8("plain text"), utf8("www.example.org"), utf8("HTTPS://EXAMPLE.ORG")));
+    }
+
+    @Test
+    void the_spam_filter_fails_alike_on_a_bad_config() {
+        var outcomes = assertAlike(sample("spam-filter"), Map.of("max_links", "lots"), List.of(utf8("hi")));
+
+        assertThat(outcomes.get(0)).isEqualTo(
+                Outcome.failed("spam-filter: config max_links must be a whole number from 0 to 1000", List.of()));
+    }
+
+    @Test
+    void the_dice_roll_alike_on_both_hosts_call_after_call() {
+        assertAlike(sample("dice"), Map.of(), ROLLS);
+    }
+
+    /**
+     * The one difference by design: a plugin that returns non-zero without error_set. The JS host ignores the code and
+     * returns the output; ours fails the call, as Extism's Rust runtime does (decision 0016).
+     */
+    @Test
+    void a_non_zero_return_without_error_set_is_where_the_hosts_differ() {
+        var wasm = wat("""
+                (module
+                  (import "extism:host/env" "alloc" (func $alloc (param i64) (result i64)))
+                  (import "extism:host/env" "store_u8" (func $store_u8 (param i64 i32)))
+                  (import "extism:host/env" "output_set" (func $output_set (param i64 i64)))
+                  (memory 1 1)
+                  (func (export "output_then_3") (result i32)
+                    (local $h i64)
+                    (local.set $h (call $alloc (i64.const 2)))
+                    (call $store_u8 (local.get $h) (i32.const 111))
+                    (call $store_u8 (i64.add (local.get $h) (i64.const 1)) (i32.const 107))
+                    (call $output_set (local.get $h) (i64.const 2))
+                    (i32.const 3)))
+                """);
+        var ours = ours(wasm, List.of("output_then_3"), WasmPolicy.restrictive(), Map.of(), List.of(new byte[0]));
+        var theirs = js.call(List.of(new ExtismJsHost.Run(wasm.path(), "output_then_3", Map.of(),
+                List.of(new byte[0])))).get(0);
+
+        assertThat(ours).containsExactly(Outcome.failed("returned non-zero exit code 3", List.of()));
+        assertThat(theirs).containsExactly(Outcome.returned(utf8("ok"), List.of()));
+    }
+
+    // --- what the samples answer (on our host) -----------------------------------------------------------------------
+
+    @Test
+    void the_spam_filter_accepts_rewrites_and_rejects_as_its_readme_says() {
+        var answers = texts(ours(sample("spam-filter"), Map.of(), MESSAGES));
+
+        assertThat(answers.get(0)).isEqualTo("{\"verdict\":\"accept\"}");
+        assertThat(answers.get(1)).isEqualTo("{\"verdict\":\"accept\"}");
+        assertThat(answers.get(2)).isEqualTo("{\"verdict\":\"rewrite\",\"text\":\"Grüße aus Köln — 日本語のテキスト 🎉 and some ****\"}");
+        assertThat(answers.get(3)).isEqualTo(
+                "{\"verdict\":\"rewrite\",\"text\":\"**** and ****, but not spammy or scammer; Casino_night stays\"}");
+        assertThat(answers.get(4)).isEqualTo("{\"verdict\":\"reject\",\"reason\":\"too many links (3; at most 2)\"}");
+        assertThat(answers.get(5)).isEqualTo("{\"verdict\":\"accept\"}");
+        assertThat(answers.get(6)).isEqualTo("{\"verdict\":\"accept\"}");   // one stretch without spaces: one link
+        assertThat(answers.get(7)).startsWith("{\"verdict\":\"rewrite\",\"text\":\"lorem ****** lorem ******");
+        assertThat(answers.get(8)).isEqualTo("{\"verdict\":\"reject\",\"reason\":\"the message is longer than 16384 bytes\"}");
+        assertThat(answers.get(9)).isEqualTo("{\"verdict\":\"accept\"}");
+        for (int i = 10; i <= 13; i++) {
+            assertThat(answers.get(i)).isEqualTo("{\"verdict\":\"reject\",\"reason\":\"the message is not valid UTF-8\"}");
+        }
+        assertThat(answers.get(14)).isEqualTo(
+                "{\"verdict\":\"rewrite\",\"text\":\"****\\\"},{\\\"verdict\\\":\\\"accept\\\"}\\u0000\\u001b[2J\\n\\ttab\\\\\"}");
+        assertThat(answers.get(15)).isEqualTo("{\"verdict\":\"rewrite\",\"text\":\"\\u0001\\u0002\\u0003 **** \u007f\"}");
+    }
+
+    @Test
+    void the_dice_roll_within_their_bounds_and_count_their_rolls() {
+        var outcomes = ours(sample("dice"), Map.of(), ROLLS);
+        var usage = "usage: NdM or NdM+K, like 3d6+2 (1-100 dice, 2-1000 sides, modifier up to 1000)";
+
+        assertThat(outcomes.get(0).text()).isEqualTo(usage);
+        assertThat(outcomes.get(1).text()).isEqualTo(usage);
+        assertRoll(outcomes.get(2), "3d6+2", 3, 6, 2, 1);
+        assertRoll(outcomes.get(3), "3d6+2", 3, 6, 2, 2);
+        assertThat(outcomes.get(3)).isNotEqualTo(outcomes.get(2));   // the state moved on between calls
+        assertRoll(outcomes.get(4), "d20", 1, 20, 0, 3);
+        assertRoll(outcomes.get(5), "2D10-3", 2, 10, -3, 4);
+        assertRoll(outcomes.get(6), "100d1000+1000", 100, 1000, 1000, 5);
+        assertThat(outcomes.subList(7, 19)).extracting(Outcome::kind).containsOnly(Outcome.Kind.FAILED);
+        assertThat(outcomes.get(7).message()).isEqualTo("roll 1 to 100 dice");
+        assertThat(outcomes.get(9).message()).isEqualTo("too many dice (at most 100)");
+        assertThat(outcomes.get(10).message()).isEqualTo("dice have 2 to 1000 sides");
+        assertThat(outcomes.get(12).message()).isEqualTo("the modifier is at most 1000");
+        assertThat(outcomes.get(15).message()).isEqualTo("a roll is at most 64 characters, like 3d6+2");
+        assertRoll(outcomes.get(19), "d6", 1, 6, 0, 6);   // failures kept no state and counted no roll
+        assertThat(ours(sample("dice"), Map.of(), ROLLS)).isEqualTo(outcomes);   // a fresh instance rolls the same
+    }
+
+    @Test
+    void the_samples_manifests_are_read_and_grant_what_their_modules_import() {
+        assertThat(samples).containsOnlyKeys("dice", "spam-filter");
+        assertThat(sample("spam-filter").exports()).containsExactly("filter_message_content");
+        assertThat(sample("spam-filter").policy().permissions()).isEmpty();
+        assertThat(sample("dice").exports()).containsExactly("handle_command");
+        assertThat(sample("dice").policy().grants(HostPermission.KEY_VALUE)).isTrue();
+
+        var dice = sample("dice");
+        var withoutStorage = engine.load(dice.bytes(), dice.exports(), WasmPolicy.restrictive(), Map.of());
+        assertThat(withoutStorage).isInstanceOfSatisfying(PluginLoad.Refused.class,
+                refused -> assertThat(String.join("\n", refused.reasons())).contains("var_get"));
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------------------------
+
+    /** Runs the inputs under both hosts and asserts every call alike; our host's outcomes. */
+    private static List<Outcome> assertAlike(Sample sample, Map<String, String> config, List<byte[]> inputs) {
+        var export = sample.exports().iterator().next();
+        var ours = ours(sample, config, inputs);
+        var theirs = js.call(List.of(new ExtismJsHost.Run(sample.wasm(), export, config, inputs))).get(0);
+
+        var soft = new SoftAssertions();
+        soft.assertThat(theirs).as("calls answered by the JS host").hasSameSizeAs(ours);
+        for (int i = 0; i < Math.min(ours.size(), theirs.size()); i++) {
+            soft.assertThat(ours.get(i).comparable()).as("%s call %d, input %s", sample.name(), i, shown(inputs.get(i)))
+                    .isEqualTo(theirs.get(i).comparable());
+            soft.assertThat(ours.get(i).kind()).as("%s call %d faulted", sample.name(), i).isNotEqualTo(Outcome.Kind.FAULTED);
+        }
+        soft.assertAll();
+        return ours;
+    }
+
+    private static List<Outcome> ours(Sample sample, Map<String, String> config, List<byte[]> inputs) {
+        return ours(new Wasm(sample.wasm()), List.copyOf(sample.exports()), sample.policy(), config, inputs);
+    }
+
+    private static List<Outcome> ours(Wasm wasm, List<String> exports, WasmPolicy policy, Map<String, String> config,
+                                      List<byte[]> inputs) {
+        var load = engine.load(wasm.bytes(), java.util.Set.copyOf(exports), policy, config);
+        if (!(load instanceof PluginLoad.Loaded loaded)) {
+            return fail(wasm.path() + " was refused by our host: " + ((PluginLoad.Refused) load).reasons());
+        }
+        WasmPlugin plugin = loaded.plugin();
+        var outcomes = new ArrayList<Outcome>();
+        for (var input : inputs) outcomes.add(Outcome.of(plugin.call(exports.get(0), input, DEADLINE)));
+        return outcomes;
+    }
+
+    private static void assertRoll(Outcome outcome, String spec, int dice, int sides, int modifier, int roll) {
+        assertThat(outcome.kind()).as("%s", outcome).isEqualTo(Outcome.Kind.RETURNED);
+        var matcher = Pattern.compile(Pattern.quote(spec) + ": \\[([0-9, ]+)\\]( [+-]?[0-9]+)? = (-?[0-9]+) \\(roll ([0-9]+)\\)")
+                .matcher(outcome.text());
+        assertThat(matcher.matches()).as("%s", outcome).isTrue();
+        var faces = List.of(matcher.group(1).split(", ")).stream().map(Integer::parseInt).toList();
+        assertThat(faces).hasSize(dice).allSatisfy(face -> assertThat(face).isBetween(1, sides));
+        assertThat(Integer.parseInt(matcher.group(3)))
+                .isEqualTo(faces.stream().mapToInt(Integer::intValue).sum() + modifier);
+        assertThat(Integer.parseInt(matcher.group(4))).isEqualTo(roll);
+    }
+
+    private static Sample sample(String name) {
+        var sample = samples.get(name);
+        if (sample == null) return fail("no sample " + name + " was built; built: " + samples.keySet());
+        return sample;
+    }
+
+    /** A module on disk, which both hosts read. */
+    private record Wasm(Path path) {
+        byte[] bytes() {
+            try {
+                return Files.readAllBytes(path);
+            } catch (IOException e) {
+                return fail("could not read " + path + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** Compiles WAT with wabt's wat2wasm (which .ci/run installs) into the build directory. */
+    private static Wasm wat(String text) {
+        try {
+            var dir = Files.createDirectories(work.resolve("wat"));
+            var source = dir.resolve("module.wat");
+            var target = dir.resolve("module.wasm");
+            Files.writeString(source, text);
+            var ran = Commands.run(List.of("wat2wasm", source.toString(), "-o", target.toString()), dir, new byte[0],
+                    Duration.ofSeconds(30), Map.of(), "install wabt (Debian package wabt; .ci/run installs it)");
+            if (ran.exitCode() != 0) fail("wat2wasm refused the module:\n" + ran.stderr());
+            return new Wasm(target);
+        } catch (IOException e) {
+            return fail("could not write the WAT module: " + e.getMessage());
+        }
+    }
+
+    private static List<String> texts(List<Outcome> outcomes) {
+        return outcomes.stream().map(o -> o.kind() == Outcome.Kind.RETURNED ? o.text() : o.toString()).toList();
+    }
+
+    private static String shown(byte[] input) {
+        return input.length > 40 ? input.length + " bytes starting " + HexFormat.of().formatHex(input, 0, 16)
+                : HexFormat.of().formatHex(input);
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(int... values) {
+        var bytes = new byte[values.length];
+        for (int i = 0; i < values.length; i++) bytes[i] = (byte) values[i];
+        return bytes;
+    }
+}
