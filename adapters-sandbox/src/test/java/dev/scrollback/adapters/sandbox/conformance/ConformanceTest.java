@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.scrollback.adapters.sandbox.conformance.Samples.Sample;
+import dev.scrollback.adapters.sandbox.registry.SandboxScanner;
 import dev.scrollback.adapters.sandbox.wasm.HostPermission;
 import dev.scrollback.adapters.sandbox.wasm.PluginLoad;
 import dev.scrollback.adapters.sandbox.wasm.WasmEngine;
 import dev.scrollback.adapters.sandbox.wasm.WasmPlugin;
 import dev.scrollback.adapters.sandbox.wasm.WasmPolicy;
 import dev.scrollback.adapters.sandbox.watchdog.Watchdog;
+import dev.scrollback.application.plugins.PluginScanner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
@@ -213,6 +216,10 @@ class ConformanceTest {
     @Test
     void the_samples_manifests_are_read_and_grant_what_their_modules_import() {
         assertThat(samples).containsOnlyKeys("dice", "spam-filter");
+        for (var sample : samples.values()) {
+            assertThat(new SandboxScanner().scan(sample.manifest(), sample.bytes()))   // what a submitted package gets
+                    .as(sample.name()).isEqualTo(new PluginScanner.Verdict(true, List.of()));
+        }
         assertThat(sample("spam-filter").exports()).containsExactly("filter_message_content");
         assertThat(sample("spam-filter").policy().permissions()).isEmpty();
         assertThat(sample("dice").exports()).containsExactly("handle_command");
@@ -249,7 +256,7 @@ class ConformanceTest {
 
     private static List<Outcome> ours(Wasm wasm, List<String> exports, WasmPolicy policy, Map<String, String> config,
                                       List<byte[]> inputs) {
-        var load = engine.load(wasm.bytes(), java.util.Set.copyOf(exports), policy, config);
+        var load = engine.load(wasm.bytes(), Set.copyOf(exports), policy, config);
         if (!(load instanceof PluginLoad.Loaded loaded)) {
             return fail(wasm.path() + " was refused by our host: " + ((PluginLoad.Refused) load).reasons());
         }
