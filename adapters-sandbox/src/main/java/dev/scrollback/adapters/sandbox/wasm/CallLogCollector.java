@@ -3,21 +3,24 @@ package dev.scrollback.adapters.sandbox.wasm;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects one call's log lines up to the limit; the rest are only counted, so a log flood costs no memory. */
-final class CallLogCollector {
+/**
+ * Collects one call's log lines up to the limit; the rest are only counted, so a log flood costs no memory. Used by
+ * both engines (the JS scripts' {@code log} too).
+ */
+public final class CallLogCollector {
     private final int maxLines;
     private final List<LogLine> lines = new ArrayList<>();
     private int dropped;
 
-    CallLogCollector(int maxLines) {
+    public CallLogCollector(int maxLines) {
         this.maxLines = maxLines;
     }
 
-    boolean full() {
+    public boolean full() {
         return lines.size() >= maxLines;
     }
 
-    void add(LogLine line) {
+    public void add(LogLine line) {
         if (full()) {
             dropped = dropped == Integer.MAX_VALUE ? dropped : dropped + 1;
         } else {
@@ -25,15 +28,15 @@ final class CallLogCollector {
         }
     }
 
-    void drop() {
+    public void drop() {
         dropped = dropped == Integer.MAX_VALUE ? dropped : dropped + 1;
     }
 
-    CallLog toLog() {
+    public CallLog toLog() {
         return new CallLog(lines, dropped);
     }
 
-    void clear() {
+    public void clear() {
         lines.clear();
         dropped = 0;
     }

@@ -94,4 +94,61 @@ class WatchdogTest {
 
         cancelled.await();
     }
+
+    @Test
+    void a_probe_that_finds_a_breach_cancels_the_call_long_before_its_deadline() throws InterruptedException {
+        var cancelled = new CountDownLatch(1);
+        var probes = new AtomicInteger();
+
+        var watch = watchdog.register(Duration.ofHours(1), cancelled::countDown, () -> probes.incrementAndGet() >= 3,
+                Duration.ofMillis(1));
+        cancelled.await();
+
+        assertThat(watch.breached()).isTrue();
+        assertThat(watch.expired()).isFalse();
+        assertThat(probes).hasValue(3);
+        watch.close();
+        assertThat(watchdog.watching()).isZero();
+    }
+
+    @Test
+    void a_call_within_its_budget_is_probed_until_its_deadline_cancels_it() throws InterruptedException {
+        var cancelled = new CountDownLatch(1);
+        var probes = new AtomicInteger();
+
+        var watch = watchdog.register(Duration.ofMillis(30), cancelled::countDown, () -> { probes.incrementAndGet(); return false; },
+                Duration.ofMillis(1));
+        cancelled.await();
+
+        assertThat(watch.expired()).isTrue();
+        assertThat(watch.breached()).isFalse();
+        assertThat(probes.get()).isPositive();
+    }
+
+    @Test
+    void a_closed_watch_is_probed_no_more() throws InterruptedException {
+        var probes = new AtomicInteger();
+        var later = new CountDownLatch(1);
+
+        var closed = watchdog.register(Duration.ofHours(1), () -> {}, () -> { probes.incrementAndGet(); return false; },
+                Duration.ofMillis(1));
+        closed.close();
+        int afterClose = probes.get();
+        watchdog.register(Duration.ofMillis(30), later::countDown);
+        later.await();
+
+        assertThat(probes).hasValue(afterClose);
+        assertThat(watchdog.watching()).isZero();
+    }
+
+    @Test
+    void a_probe_that_fails_counts_as_a_breach() throws InterruptedException {
+        var cancelled = new CountDownLatch(1);
+
+        var watch = watchdog.register(Duration.ofHours(1), cancelled::countDown,
+                () -> { throw new IllegalStateException("cannot read the budget"); }, Duration.ofMillis(1));
+        cancelled.await();
+
+        assertThat(watch.breached()).isTrue();
+    }
 }

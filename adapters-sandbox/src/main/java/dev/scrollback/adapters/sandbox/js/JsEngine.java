@@ -1,0 +1,116 @@
+package dev.scrollback.adapters.sandbox.js;
+
+import dev.scrollback.adapters.sandbox.watchdog.Watchdog;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.SandboxPolicy;
+import org.graalvm.polyglot.Source;
+
+/**
+ * Loads JavaScript scripts on GraalJS (community edition, interpreter only on a stock JDK), shaped like the WASM
+ * engine so that one sandbox port can drive both. One {@link Engine} is shared by every script, so parsed code is
+ * cached across contexts; each script has a context of its own ({@link JsScript}).
+ *
+ * <p><b>What a script is.</b> Plain JavaScript (not a module). Its top-level code runs once at load (and again in a
+ * fresh context after a fault) and defines its hooks as top-level functions named after them:
+ * <pre>{@code
+ * function on_user_login(input) {
+ *   log('info', 'welcome ' + input);
+ *   return config('greeting') + ', ' + input;
+ * }
+ * }</pre>
+ * Only the hooks named at load can be called; every one of them must be a function once the top-level code has run,
+ * or the script is refused. A hook receives the input as a string and returns a string (the output); returning
+ * {@code undefined} or {@code null} is an empty output; returning anything else (a number, an object…) is refused as
+ * {@code INVALID_OUTPUT}, never converted, so no guest {@code toString} runs after the hook. A hook that throws fails
+ * the call with what it threw as text ({@code "TypeError: …"} for errors, the value itself for anything else).
+ *
+ * <p><b>What a script sees.</b> The ECMAScript built-ins, its input, and two read-only globals: {@code log(level,
+ * message)} (levels {@code trace}, {@code debug}, {@code info}, {@code warn}, {@code error}; anything else counts as
+ * {@code info}; lines and bytes per call are bounded) and {@code config(key)} (a string, or {@code null}). No host
+ * classes, no IO, no {@code load}, {@code print}, {@code console}, {@code Graal}, {@code Java}, {@code Packages},
+ * {@code Polyglot} or {@code require}: contexts are built under {@link SandboxPolicy#CONSTRAINED} with IO off, and the
+ * API is made of proxies, not host objects.
+ *
+ * <p><b>Limits</b> ({@link JsLimits}): source size at load; per call a deadline and an allocation budget, both held by
+ * the one {@link Watchdog} of the sandbox; a statement limit; input, output, log and error sizes.
+ */
+public final class JsEngine implements AutoCloseable {
+    private static final Pattern HOOK_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]{0,63}");
+    private static final int MAX_NAME_CHARS = 128;
+
+    private final Watchdog watchdog;
+    private final Engine engine;
+    private final ContextStopper stopper = new ContextStopper();
+    private final ExecutorService platformThreads;
+
+    /** @param watchdog the one watchdog that cancels calls past their deadline or allocation budget */
+    public JsEngine(Watchdog watchdog) {
+        this.watchdog = Objects.requireNonNull(watchdog, "watchdog");
+        this.engine = Engine.newBuilder("js")
+                .sandbox(SandboxPolicy.CONSTRAINED)   // contexts of a CONSTRAINED engine must be CONSTRAINED too
+                .out(OutputStream.nullOutputStream())
+                .err(OutputStream.nullOutputStream())
+                .option("engine.WarnInterpreterOnly", "false")
+                .build();
+        var count = new AtomicInteger();
+        this.platformThreads = Executors.newCachedThreadPool(task -> Thread.ofPlatform()
+                .name("js-call-" + count.incrementAndGet()).daemon(true).unstarted(task));
+    }
+
+    /**
+     * @param name   a name for the script, used in stack traces and messages
+     * @param text   the source
+     * @param hooks  the hooks the host will call, and the only ones it can
+     * @param policy limits and log level
+     * @param config read-only values the script can read with {@code config(key)}
+     */
+    public ScriptLoad load(String name, String text, Set<String> hooks, JsPolicy policy, Map<String, String> config) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(hooks, "hooks");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(config, "config");
+        var reasons = new ArrayList<String>();
+        if (name.isBlank() || name.length() > MAX_NAME_CHARS) {
+            reasons.add("the script's name must be 1 to " + MAX_NAME_CHARS + " characters");
+        }
+        // chars bound the bytes from below, so a huge text is refused without encoding it
+        long bytes = text.length() > policy.limits().maxScriptBytes() ? text.length()
+                : text.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > policy.limits().maxScriptBytes()) {
+            reasons.add("the script is " + (text.length() > policy.limits().maxScriptBytes() ? "at least " : "")
+                    + bytes + " bytes, over the limit of " + policy.limits().maxScriptBytes());
+        }
+        if (hooks.isEmpty()) reasons.add("no hooks are named: a script must be loaded for at least one hook");
+        hooks.stream().filter(hook -> !HOOK_NAME.matcher(hook).matches()).sorted()
+                .forEach(hook -> reasons.add("the hook name " + shown(hook) + " is not a plain identifier"));
+        if (!reasons.isEmpty()) return new ScriptLoad.Refused(reasons);
+
+        var source = Source.newBuilder("js", text, name).buildLiteral();   // kept: the engine caches its parse
+        var script = new JsScript(name, source, hooks, policy, config, engine, watchdog, stopper, platformThreads);
+        var problems = script.open();
+        return problems.isEmpty() ? new ScriptLoad.Loaded(script) : new ScriptLoad.Refused(problems);
+    }
+
+    /** Stops the engine's threads and the engine; scripts loaded from it cannot be called any more. */
+    @Override
+    public void close() {
+        platformThreads.shutdown();
+        stopper.close();
+        engine.close(true);
+    }
+
+    private static String shown(String hook) {
+        return hook.length() > 64 ? "'" + hook.substring(0, 64) + "…'" : "'" + hook + "'";
+    }
+}

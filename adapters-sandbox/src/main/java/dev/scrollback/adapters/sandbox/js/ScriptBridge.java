@@ -1,0 +1,133 @@
+package dev.scrollback.adapters.sandbox.js;
+
+import dev.scrollback.adapters.sandbox.wasm.CallLog;
+import dev.scrollback.adapters.sandbox.wasm.CallLogCollector;
+import dev.scrollback.adapters.sandbox.wasm.LogLevel;
+import dev.scrollback.adapters.sandbox.wasm.LogLine;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
+
+/**
+ * The host side of the API a script sees, for one script: the functions behind its {@code log} and {@code config}, and
+ * the two through which the guest-side call wrapper reports how a hook ended (it threw; it returned something that is
+ * not an output). These proxies are handed only to the wrapper's closure ({@link ScriptContext}), never to the script's
+ * global scope, and they never throw into the guest: a proxy is not a host object, so there is no class to reach.
+ *
+ * <p>Strings arrive already clipped by the guest wrapper, so no host copy of a huge guest string is ever made.
+ */
+final class ScriptBridge {
+    /** How a call ended, as the wrapper reported it; {@link Ended.Normally} unless it said otherwise. */
+    sealed interface Ended {
+        record Normally() implements Ended {}
+        record Threw(String message) implements Ended {}
+        record OutputTooLong(long chars) implements Ended {}
+        record NotAString(String type) implements Ended {}
+    }
+
+    private final JsPolicy policy;
+    private final Map<String, String> config;
+    private final CallLogCollector log;
+    private Ended ended = new Ended.Normally();
+    private volatile boolean statementLimitReached;
+
+    ScriptBridge(JsPolicy policy, Map<String, String> config) {
+        this.policy = policy;
+        this.config = Map.copyOf(config);
+        this.log = new CallLogCollector(policy.limits().maxLogLines());
+    }
+
+    void beginCall() {
+        log.clear();
+        ended = new Ended.Normally();
+    }
+
+    /** Forgets the call's log and ending, so that nothing of it stays reachable. */
+    void endCall() {
+        beginCall();
+    }
+
+    Ended ended() {
+        return ended;
+    }
+
+    CallLog log() {
+        return log.toLog();
+    }
+
+    void statementLimitReached() {
+        statementLimitReached = true;
+    }
+
+    boolean statementLimitWasReached() {
+        return statementLimitReached;
+    }
+
+    /** A new context starts with a fresh statement count. */
+    void forgetStatementLimit() {
+        statementLimitReached = false;
+    }
+
+    ProxyExecutable logFunction() {
+        return args -> {
+            if (log.full()) {
+                log.drop();   // counted without reading the message
+                return null;
+            }
+            var level = level(text(args, 0));
+            if (level.compareTo(policy.logLevel()) >= 0) {
+                log.add(new LogLine(level, cutUtf8(text(args, 1), policy.limits().maxLogLineBytes())));
+            }
+            return null;
+        };
+    }
+
+    /** {@code config(key)}: the value as a string, or {@code null} when there is no such key. */
+    ProxyExecutable configFunction() {
+        return args -> config.get(text(args, 0));
+    }
+
+    ProxyExecutable failFunction() {
+        return args -> {
+            ended = new Ended.Threw(cutUtf8(text(args, 0), policy.limits().maxErrorBytes()));
+            return null;
+        };
+    }
+
+    ProxyExecutable refuseFunction() {
+        return args -> {
+            var why = text(args, 0);
+            ended = why.equals("too-long")
+                    ? new Ended.OutputTooLong(args.length > 1 && args[1].fitsInLong() ? args[1].asLong() : -1)
+                    : new Ended.NotAString(text(args, 1));
+            return null;
+        };
+    }
+
+    private static LogLevel level(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "trace" -> LogLevel.TRACE;
+            case "debug" -> LogLevel.DEBUG;
+            case "warn", "warning" -> LogLevel.WARN;
+            case "error" -> LogLevel.ERROR;
+            default -> LogLevel.INFO;   // "info", and anything unrecognised: the line is kept rather than lost
+        };
+    }
+
+    /** The argument if it is a string (the wrapper clipped it), else empty text. */
+    private static String text(Value[] args, int index) {
+        return index < args.length && args[index].isString() ? args[index].asString() : "";
+    }
+
+    /** The longest prefix of {@code text} that fits {@code maxBytes} of UTF-8 without splitting a character. */
+    static String cutUtf8(String text, int maxBytes) {
+        var bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= maxBytes) return text;
+        int end = maxBytes;
+        while (end > 0 && (bytes[end] & 0xC0) == 0x80) end--;   // back to the first byte of the cut character
+        return new String(bytes, 0, end, StandardCharsets.UTF_8);
+    }
+}

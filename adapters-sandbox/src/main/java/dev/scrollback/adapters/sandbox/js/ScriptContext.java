@@ -1,0 +1,154 @@
+package dev.scrollback.adapters.sandbox.js;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.ResourceLimits;
+import org.graalvm.polyglot.SandboxPolicy;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.IOAccess;
+
+/**
+ * One GraalJS context running one script: never shared between scripts (a script's changes to built-in prototypes
+ * stay inside its own context) and used by one call at a time.
+ *
+ * <p>Before the script runs, an internal prelude defines {@code log} and {@code config} as read-only globals and
+ * returns the call wrapper; both close over the host functions of the {@link ScriptBridge} and over built-ins captured
+ * before the script could replace them. The wrapper calls the hook, turns a throw into a report of its text and checks
+ * what the hook returned, all in the guest, so that the host never copies a string longer than a limit.
+ */
+final class ScriptContext {
+    private static final Source PRELUDE = Source.newBuilder("js", """
+            (function (hostLog, hostConfig, hostFail, hostRefuse, maxLineChars, maxErrorChars, maxOutputChars) {
+              'use strict';
+              const slice = Function.prototype.call.bind(String.prototype.slice);
+              const defineProperty = Object.defineProperty;
+              const clip = (value, max) => {
+                const text = typeof value === 'string' ? value : `${value}`;
+                return text.length > max ? slice(text, 0, max) : text;
+              };
+              const define = (name, value) =>
+                defineProperty(globalThis, name, { value, writable: false, enumerable: false, configurable: false });
+              define('log', function log(level, message) { hostLog(clip(level, 16), clip(message, maxLineChars)); });
+              define('config', function config(key) { return hostConfig(clip(key, maxLineChars)); });
+              const describe = (thrown) => {
+                try {
+                  if (thrown !== null && typeof thrown === 'object' && typeof thrown.message === 'string') {
+                    const name = typeof thrown.name === 'string' ? thrown.name : 'Error';
+                    return clip(`${clip(name, 64)}: ${clip(thrown.message, maxErrorChars)}`, maxErrorChars);
+                  }
+                  return clip(thrown, maxErrorChars);
+                } catch (unshowable) {
+                  return 'the script threw a value that cannot be shown as text';
+                }
+              };
+              return function call(hook, input) {
+                let out;
+                try {
+                  out = hook(input);
+                } catch (thrown) {
+                  hostFail(describe(thrown));
+                  return undefined;
+                }
+                if (typeof out === 'string') {
+                  if (out.length > maxOutputChars) { hostRefuse('too-long', out.length); return undefined; }
+                  return out;
+                }
+                if (out === undefined || out === null) return '';
+                hostRefuse('not-a-string', typeof out);
+                return undefined;
+              };
+            })
+            """, "scrollback-prelude.js").buildLiteral();
+
+    private final Context context;
+    private final Value call;
+    private final Map<String, Value> hooks;
+    private final List<String> missingHooks;
+
+    private ScriptContext(Context context, Value call, Map<String, Value> hooks, List<String> missingHooks) {
+        this.context = context;
+        this.call = call;
+        this.hooks = hooks;
+        this.missingHooks = missingHooks;
+    }
+
+    /**
+     * Makes a context, hands it to {@code attach} before any guest code runs (so that the watchdog can stop it), runs
+     * the prelude and the script's top-level code, and looks up the hooks. Throws what GraalJS throws if the script
+     * does not get that far; the context is then closed.
+     */
+    static ScriptContext open(Engine engine, Source script, Set<String> hookNames, JsPolicy policy, ScriptBridge bridge,
+                              Consumer<Context> attach) {
+        var limits = policy.limits();
+        bridge.forgetStatementLimit();
+        var context = Context.newBuilder("js")
+                .engine(engine)
+                .sandbox(SandboxPolicy.CONSTRAINED)
+                .in(InputStream.nullInputStream())
+                .out(OutputStream.nullOutputStream())   // nothing can print (print and console are off); bounded anyway
+                .err(OutputStream.nullOutputStream())
+                .allowIO(IOAccess.NONE)
+                .option("js.load", "false")
+                .option("js.print", "false")
+                .option("js.console", "false")
+                .option("js.graal-builtin", "false")
+                .resourceLimits(ResourceLimits.newBuilder()
+                        .statementLimit(limits.statementLimit(), null)   // one filter for all contexts of the engine
+                        .onLimit(event -> bridge.statementLimitReached())
+                        .build())
+                .build();
+        try {
+            attach.accept(context);
+            var call = context.eval(PRELUDE).execute(bridge.logFunction(), bridge.configFunction(),
+                    bridge.failFunction(), bridge.refuseFunction(), limits.maxLogLineBytes(), limits.maxErrorBytes(),
+                    limits.maxOutputBytes());
+            context.eval(script);
+            var bindings = context.getBindings("js");
+            var found = new HashMap<String, Value>();
+            var missing = new ArrayList<String>();
+            for (var name : hookNames.stream().sorted().toList()) {
+                var member = bindings.getMember(name);
+                if (member != null && member.canExecute()) {
+                    found.put(name, member);
+                } else {
+                    missing.add(name);
+                }
+            }
+            return new ScriptContext(context, call, Map.copyOf(found), List.copyOf(missing));
+        } catch (RuntimeException | Error e) {
+            ContextStopper.closeHard(context);
+            throw e;
+        }
+    }
+
+    /** The hooks named at load that the script did not define as functions. */
+    List<String> missingHooks() {
+        return missingHooks;
+    }
+
+    /**
+     * Calls a hook through the wrapper with a fresh statement count: the hook's output as a string, or
+     * {@code undefined} when the wrapper reported to the bridge instead (the hook threw, or returned no output).
+     */
+    Value call(String hook, String input) {
+        context.resetLimits();
+        return call.execute(hooks.get(hook), input);
+    }
+
+    Context context() {
+        return context;
+    }
+
+    void close() {
+        ContextStopper.closeHard(context);
+    }
+}

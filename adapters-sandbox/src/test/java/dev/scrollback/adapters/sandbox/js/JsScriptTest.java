@@ -1,0 +1,210 @@
+package dev.scrollback.adapters.sandbox.js;
+
+import static dev.scrollback.adapters.sandbox.js.Scripts.DEADLINE;
+import static dev.scrollback.adapters.sandbox.js.Scripts.ENGINE;
+import static dev.scrollback.adapters.sandbox.js.Scripts.call;
+import static dev.scrollback.adapters.sandbox.js.Scripts.failed;
+import static dev.scrollback.adapters.sandbox.js.Scripts.faulted;
+import static dev.scrollback.adapters.sandbox.js.Scripts.loaded;
+import static dev.scrollback.adapters.sandbox.js.Scripts.stillServes;
+import static dev.scrollback.adapters.sandbox.js.Scripts.text;
+import static dev.scrollback.adapters.sandbox.js.Scripts.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scrollback.adapters.sandbox.wasm.CallLog;
+import dev.scrollback.adapters.sandbox.wasm.CallResult;
+import dev.scrollback.adapters.sandbox.wasm.FaultKind;
+import dev.scrollback.adapters.sandbox.wasm.LogLevel;
+import dev.scrollback.adapters.sandbox.wasm.LogLine;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** Loading scripts and calling their hooks: the friendly paths, refusals at load, and the rules of a call. */
+class JsScriptTest {
+
+    @Test
+    void a_hook_reads_its_input_and_returns_the_output() {
+        var script = loaded("");
+
+        assertThat(text(call(script, "greet", "Ada"))).isEqualTo("Hello, Ada!");
+        assertThat(text(call(script, "greet", "Zoë ✓"))).isEqualTo("Hello, Zoë ✓!");
+    }
+
+    @Test
+    void returning_nothing_is_an_empty_output() {
+        var script = loaded("function quiet(input) {} function nothing(input) { return null; }", "quiet", "nothing");
+
+        assertThat(text(call(script, "quiet", ""))).isEmpty();
+        assertThat(text(call(script, "nothing", ""))).isEmpty();
+    }
+
+    @Test
+    void a_hook_that_throws_fails_the_call_with_what_it_threw_and_keeps_its_state() {
+        var script = loaded("""
+                let calls = 0;
+                function count(input) { calls++; return String(calls); }
+                function fail(input) { calls++; throw new TypeError('no ' + input); }
+                """, "count", "fail");
+
+        assertThat(text(call(script, "count", ""))).isEqualTo("1");
+        assertThat(failed(call(script, "fail", "way"))).isEqualTo("TypeError: no way");
+        assertThat(text(call(script, "count", ""))).as("a failure keeps the context").isEqualTo("3");
+    }
+
+    @Test
+    void a_fault_discards_the_context_and_the_next_call_runs_the_top_level_code_again() {
+        var script = loaded("""
+                let calls = 0;
+                function count(input) { calls++; return String(calls); }
+                function spin(input) { while (true) {} }
+                """, "count", "spin");
+
+        assertThat(text(call(script, "count", ""))).isEqualTo("1");
+        faulted(script.call("spin", new byte[0], Duration.ofMillis(20)), FaultKind.TIMEOUT);
+        assertThat(text(call(script, "count", ""))).isEqualTo("1");
+    }
+
+    @Test
+    void a_hook_returning_anything_but_a_string_is_refused_not_converted() {
+        var script = loaded("""
+                function number(input) { return 42; }
+                function object(input) { return { toString() { return 'sneaky'; } }; }
+                """, "number", "object");
+
+        assertThat(faulted(call(script, "number", ""), FaultKind.INVALID_OUTPUT).detail())
+                .isEqualTo("calling number: the hook returned a number; a hook returns a string, or nothing");
+        assertThat(faulted(call(script, "object", ""), FaultKind.INVALID_OUTPUT).detail()).contains("returned a object");
+        stillServes(script);
+    }
+
+    @Test
+    void config_reads_the_hosts_values_and_null_for_a_missing_key() {
+        var script = loaded(JsPolicy.restrictive(), Map.of("greeting", "Salve"), """
+                function hello(input) { return config('greeting') + ', ' + input + ' / ' + config('missing'); }
+                """, "hello");
+
+        assertThat(text(call(script, "hello", "Ada"))).isEqualTo("Salve, Ada / null");
+    }
+
+    @Test
+    void log_keeps_lines_at_or_above_the_policys_level() {
+        var script = loaded("""
+                function chatty(input) {
+                  log('debug', 'hidden'); log('info', 'hello'); log('WARN', 'careful'); log('error', 'oops');
+                  log('shout', 'unknown levels count as info'); log('info', { toString() { return 'an object' } });
+                  return 'done';
+                }
+                """, "chatty");
+
+        var result = call(script, "chatty", "");
+
+        assertThat(text(result)).isEqualTo("done");
+        assertThat(result.log()).isEqualTo(new CallLog(List.of(
+                new LogLine(LogLevel.INFO, "hello"), new LogLine(LogLevel.WARN, "careful"),
+                new LogLine(LogLevel.ERROR, "oops"), new LogLine(LogLevel.INFO, "unknown levels count as info"),
+                new LogLine(LogLevel.INFO, "an object")), 0));
+    }
+
+    @Test
+    void log_and_config_cannot_be_replaced_by_the_script() {
+        var script = loaded("""
+                log = function () { return 'mine'; };
+                function replaced(input) { config = null; return typeof log + ' ' + typeof config; }
+                """, "replaced");
+
+        assertThat(text(call(script, "replaced", ""))).isEqualTo("function function");
+    }
+
+    @Test
+    void only_the_hooks_named_at_load_can_be_called() {
+        var script = loaded("function helper(input) { return 'private'; }");
+
+        assertThat(faulted(call(script, "helper", ""), FaultKind.MISSING_EXPORT).detail())
+                .isEqualTo("helper is not one of the script's hooks [greet]");
+        stillServes(script);
+    }
+
+    @Test
+    void a_script_is_refused_with_every_reason_at_once() {
+        var refused = ENGINE.load(" ", "x".repeat(300 << 10), Set.of("ok", "not-a-name"),
+                JsPolicy.restrictive(), Map.of());
+
+        assertThat(refused).isEqualTo(new ScriptLoad.Refused(List.of(
+                "the script's name must be 1 to 128 characters",
+                "the script is at least 307200 bytes, over the limit of 262144",
+                "the hook name 'not-a-name' is not a plain identifier")));
+    }
+
+    @Test
+    void a_script_that_does_not_parse_or_define_its_hooks_or_finish_its_top_level_code_is_refused() {
+        assertThat(reasons("function (", "greet")).singleElement().asString().startsWith("the script does not parse: SyntaxError");
+        assertThat(reasons("function greet(input) { return input; } const on_login = 5;", "greet", "on_login", "on_logout"))
+                .containsExactly(
+                        "the script does not define the hook on_login as a function at top level (function on_login(input) { … })",
+                        "the script does not define the hook on_logout as a function at top level (function on_logout(input) { … })");
+        assertThat(reasons("throw new Error('not today');", "greet"))
+                .containsExactly("the script's top-level code threw: Error: not today");
+        var slowLoad = JsPolicy.restrictive().withLimits(new JsLimits(1 << 10, 1 << 10, 1 << 10, 10_000_000,
+                64L << 20, 10, 100, 100, Duration.ofMillis(20)));
+        assertThat(ENGINE.load("loop.js", "while (true) {}", Set.of("greet"), slowLoad, Map.of()))
+                .isEqualTo(new ScriptLoad.Refused(List.of(
+                        "running the script's top-level code: still running at its deadline of 20 ms")));
+    }
+
+    @Test
+    void an_input_over_the_limit_is_refused_before_the_script_sees_it() {
+        var script = loaded("");
+
+        assertThat(faulted(script.call("greet", new byte[(64 << 10) + 1], DEADLINE), FaultKind.MEMORY).detail())
+                .isEqualTo("the input of 65537 bytes is over the limit of 65536");
+        stillServes(script);
+    }
+
+    @Test
+    void a_second_caller_waits_at_most_until_its_own_deadline() throws InterruptedException {
+        var unlimited = JsPolicy.restrictive().withLimits(JsLimits.defaults().withStatementLimit(Long.MAX_VALUE));
+        var script = loaded(unlimited, Map.of(), "function spin(input) { while (true) {} }", "spin");
+        var first = new AtomicReference<CallResult>();
+        var spinning = Thread.ofPlatform().start(() -> first.set(script.call("spin", new byte[0], Duration.ofMillis(300))));
+        while (!script.busy()) Thread.onSpinWait();
+
+        var impatient = script.call("greet", utf8("impatient"), Duration.ofMillis(1));
+
+        faulted(impatient, FaultKind.BUSY);
+        spinning.join();
+        faulted(first.get(), FaultKind.TIMEOUT);
+        stillServes(script);
+    }
+
+    @Test
+    void a_call_from_a_virtual_thread_runs_with_the_same_limits() throws InterruptedException {
+        var script = loaded("function bomb(input) { const kept = []; while (true) kept.push(new Array(1000).fill(input)); }",
+                "bomb");
+        var results = new AtomicReference<List<CallResult>>();
+
+        Thread.ofVirtual().start(() -> results.set(List.of(call(script, "greet", "virtual"), call(script, "bomb", "x"))))
+                .join();
+
+        assertThat(text(results.get().get(0))).isEqualTo("Hello, virtual!");
+        faulted(results.get().get(1), FaultKind.MEMORY);
+        stillServes(script);
+    }
+
+    @Test
+    void an_unloaded_script_answers_no_more_calls() {
+        var script = loaded("");
+        script.close();
+
+        assertThat(faulted(call(script, "greet", ""), FaultKind.INTERRUPTED).detail()).isEqualTo("the script was unloaded");
+    }
+
+    private static List<String> reasons(String text, String... hooks) {
+        var load = ENGINE.load("refused.js", text, Set.of(hooks), JsPolicy.restrictive(), Map.of());
+        assertThat(load).isInstanceOf(ScriptLoad.Refused.class);
+        return ((ScriptLoad.Refused) load).reasons();
+    }
+}
