@@ -29,7 +29,8 @@ import org.graalvm.polyglot.Source;
  * }
  * }</pre>
  * Only the hooks named at load can be called; every one of them must be a function once the top-level code has run,
- * or the script is refused. A hook receives the input as a string and returns a string (the output); returning
+ * or the script is refused. Hooks are looked up once per context, right after the top-level code: a hook that a call
+ * later reassigns keeps its first function until the context is made again. A hook receives the input as a string and returns a string (the output); returning
  * {@code undefined} or {@code null} is an empty output; returning anything else (a number, an object…) is refused as
  * {@code INVALID_OUTPUT}, never converted, so no guest {@code toString} runs after the hook. A hook that throws fails
  * the call with what it threw as text ({@code "TypeError: …"} for errors, the value itself for anything else).

@@ -107,8 +107,23 @@ public final class JsScript implements AutoCloseable {
         }
     }
 
-    /** Makes the first context at load, under the load deadline: the reasons the script cannot run, if any. */
+    /**
+     * Makes the first context at load, under the load deadline and the allocation budget (so on a platform thread):
+     * the reasons the script cannot run, if any.
+     */
     List<String> open() {
+        if (!Thread.currentThread().isVirtual()) return openHere();
+        try {
+            return platformThreads.submit(this::openHere).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of("loading was interrupted");
+        } catch (ExecutionException e) {
+            return List.of(TOP_LEVEL + " failed: " + e.getCause());
+        }
+    }
+
+    private List<String> openHere() {
         lock.lock();
         var target = new StopTarget(stopper);
         var watch = watch(policy.limits().loadTimeout(), target);
@@ -141,6 +156,7 @@ public final class JsScript implements AutoCloseable {
                     ? describe(watch, TOP_LEVEL, policy.limits().loadTimeout())
                     : TOP_LEVEL + ": " + e.getClass().getSimpleName() + ": " + clip(String.valueOf(e.getMessage())));
         } finally {
+            watch.close();
             if (watch.expired() || watch.breached()) Thread.interrupted();   // a stop must not outlive the load
             bridge.endCall();
             lock.unlock();

@@ -75,16 +75,27 @@ class JsHostileTest {
     }
 
     @Test
-    void a_memory_bomb_in_the_top_level_code_is_stopped_when_the_context_is_made_again() {
+    void a_memory_bomb_of_array_buffers_is_stopped_by_the_allocation_budget() {
+        var script = loaded("function bomb(input) { const kept = []; while (true) kept.push(new Uint8Array(1 << 20)); }", "bomb");
+
+        faulted(call(script, "bomb", ""), FaultKind.MEMORY);
+        stillServes(script);
+    }
+
+    @Test
+    void a_script_whose_state_changed_before_a_fault_starts_again_from_its_top_level_code() {
         var script = loaded("""
                 let armed = false;
                 function arm(input) { armed = true; throw new Error('armed'); }
+                function state(input) { return String(armed); }
                 function crash(input) { while (true) {} }
-                """, "arm", "crash");
+                """, "arm", "state", "crash");
 
         assertThat(failed(call(script, "arm", ""))).isEqualTo("Error: armed");
+        assertThat(text(call(script, "state", ""))).as("a failure keeps the context").isEqualTo("true");
         faulted(script.call("crash", new byte[0], Duration.ofMillis(20)), FaultKind.TIMEOUT);
-        stillServes(script);   // the top-level code ran again, with armed = false
+        assertThat(text(call(script, "state", ""))).as("a fault does not").isEqualTo("false");
+        stillServes(script);
     }
 
     @Test

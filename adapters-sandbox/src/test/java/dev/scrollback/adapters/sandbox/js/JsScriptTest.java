@@ -195,6 +195,18 @@ class JsScriptTest {
     }
 
     @Test
+    void a_script_loaded_from_a_virtual_thread_has_its_top_level_code_budgeted_too() throws InterruptedException {
+        var load = new AtomicReference<ScriptLoad>();
+
+        Thread.ofVirtual().start(() -> load.set(ENGINE.load("bomb.js",
+                "const kept = []; while (true) kept.push(new ArrayBuffer(1 << 20));", Set.of("greet"),
+                JsPolicy.restrictive(), Map.of()))).join();
+
+        assertThat(load.get()).isEqualTo(new ScriptLoad.Refused(List.of(
+                "running the script's top-level code: allocated more than 268435456 bytes")));
+    }
+
+    @Test
     void an_unloaded_script_answers_no_more_calls() {
         var script = loaded("");
         script.close();

@@ -1,0 +1,74 @@
+package dev.scrollback.adapters.sandbox.js;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scrollback.adapters.sandbox.wasm.CallResult;
+import dev.scrollback.adapters.sandbox.wasm.FaultKind;
+import dev.scrollback.adapters.sandbox.watchdog.Watchdog;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A small measurement printed to the test output, asserting nothing about time: the first load of a new engine (the
+ * JVM's first context when this class runs alone), a later load, warm hook calls, and how long after its deadline a
+ * runaway call returns. Run alone for honest first-context figures: {@code -Dtest=JsMeasurementsTest}.
+ */
+class JsMeasurementsTest {
+    private static final String SCRIPT = "function greet(input) { return 'Hello, ' + input + '!'; }\n"
+            + "function spin(input) { while (true) {} }\n";
+
+    @Test
+    void print_the_costs_of_loading_calling_and_stopping() {
+        try (var watchdog = Watchdog.start("js-measure-watchdog"); var engine = new JsEngine(watchdog)) {
+            long t0 = System.nanoTime();
+            var first = load(engine);
+            long firstLoad = System.nanoTime() - t0;
+            long t1 = System.nanoTime();
+            load(engine);
+            long laterLoad = System.nanoTime() - t1;
+
+            var input = "Ada".getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < 20_000; i++) first.call("greet", input, Duration.ofSeconds(1));
+            var warm = new long[20_000];
+            for (int i = 0; i < warm.length; i++) {
+                long s = System.nanoTime();
+                var result = first.call("greet", input, Duration.ofSeconds(1));
+                warm[i] = System.nanoTime() - s;
+                assertThat(result).isInstanceOf(CallResult.Returned.class);
+            }
+
+            var late = new long[20];
+            var deadline = Duration.ofMillis(20);
+            for (int i = 0; i < late.length; i++) {
+                long s = System.nanoTime();
+                var result = first.call("spin", new byte[0], deadline);
+                late[i] = System.nanoTime() - s - deadline.toNanos();
+                assertThat(result).isInstanceOfSatisfying(CallResult.Faulted.class,
+                        fault -> assertThat(fault.kind()).isEqualTo(FaultKind.TIMEOUT));
+            }
+
+            System.out.printf(Locale.ROOT, "JS measurements: new engine + first load %.1f ms; a later load %.2f ms;"
+                            + " warm call p50 %.1f µs, p99 %.1f µs; runaway call returned after its deadline by p50 %.2f ms,"
+                            + " max %.2f ms (each of those calls first made a fresh context, within its deadline)%n",
+                    firstLoad / 1e6, laterLoad / 1e6, percentile(warm, 50) / 1e3, percentile(warm, 99) / 1e3,
+                    percentile(late, 50) / 1e6, percentile(late, 100) / 1e6);
+        }
+    }
+
+    private static JsScript load(JsEngine engine) {
+        var load = engine.load("measure.js", SCRIPT, Set.of("greet", "spin"), JsPolicy.restrictive(), Map.of());
+        assertThat(load).isInstanceOf(ScriptLoad.Loaded.class);
+        return ((ScriptLoad.Loaded) load).script();
+    }
+
+    private static long percentile(long[] samples, int p) {
+        var sorted = samples.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+}
