@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.graalvm.polyglot.Engine;
@@ -37,6 +38,7 @@ import org.graalvm.polyglot.Source;
  */
 public final class JsScript implements AutoCloseable {
     private static final String TOP_LEVEL = "running the script's top-level code";
+    private static final String SHUTTING_DOWN = "the sandbox is shutting down";
 
     private final String name;
     private final Source source;
@@ -95,7 +97,10 @@ public final class JsScript implements AutoCloseable {
         return callHere(hook, input.clone(), timeout);
     }
 
-    /** Discards the live context; a later call makes a new one. */
+    /**
+     * Unloads the script: its context is discarded and later calls fault as {@code INTERRUPTED}. Waits for a running
+     * call to end, which its deadline bounds.
+     */
     @Override
     public void close() {
         lock.lock();
@@ -115,6 +120,8 @@ public final class JsScript implements AutoCloseable {
         if (!Thread.currentThread().isVirtual()) return openHere();
         try {
             return platformThreads.submit(this::openHere).get();
+        } catch (RejectedExecutionException shuttingDown) {
+            return List.of(SHUTTING_DOWN);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return List.of("loading was interrupted");
@@ -124,9 +131,14 @@ public final class JsScript implements AutoCloseable {
     }
 
     private List<String> openHere() {
-        lock.lock();
         var target = new StopTarget(stopper);
-        var watch = watch(policy.limits().loadTimeout(), target);
+        Watch watch;
+        try {
+            watch = watch(policy.limits().loadTimeout(), target);
+        } catch (IllegalStateException closedWatchdog) {
+            return List.of(SHUTTING_DOWN);
+        }
+        lock.lock();
         try {
             var opened = ScriptContext.open(engine, source, hooks, policy, bridge, target::attach);
             watch.close();
@@ -164,9 +176,10 @@ public final class JsScript implements AutoCloseable {
     }
 
     private CallResult onPlatformThread(String hook, byte[] input, Duration timeout) {
-        var task = platformThreads.submit(() -> callHere(hook, input, timeout));
         try {
-            return task.get();
+            return platformThreads.submit(() -> callHere(hook, input, timeout)).get();
+        } catch (RejectedExecutionException shuttingDown) {
+            return faulted(FaultKind.INTERRUPTED, SHUTTING_DOWN, CallLog.empty());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();   // the call itself goes on until its own deadline at most
             return faulted(FaultKind.INTERRUPTED, "the caller was interrupted while the hook ran", CallLog.empty());
@@ -187,6 +200,7 @@ public final class JsScript implements AutoCloseable {
         }
         try {
             if (closed) return faulted(FaultKind.INTERRUPTED, "the script was unloaded", CallLog.empty());
+            if (platformThreads.isShutdown()) return faulted(FaultKind.INTERRUPTED, SHUTTING_DOWN, CallLog.empty());   // JsEngine.close
             if (!hooks.contains(hook)) {
                 return faulted(FaultKind.MISSING_EXPORT, hook + " is not one of the script's hooks "
                         + hooks.stream().sorted().toList(), CallLog.empty());
@@ -200,7 +214,7 @@ public final class JsScript implements AutoCloseable {
             try {
                 watch = watch(timeout.minusNanos(System.nanoTime() - started), target);
             } catch (IllegalStateException closedWatchdog) {
-                return faulted(FaultKind.INTERRUPTED, "the sandbox is shutting down (its watchdog is closed)", CallLog.empty());
+                return faulted(FaultKind.INTERRUPTED, SHUTTING_DOWN, CallLog.empty());
             }
             CallResult result;
             try {

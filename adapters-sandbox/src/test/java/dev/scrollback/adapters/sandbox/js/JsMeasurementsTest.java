@@ -52,11 +52,12 @@ class JsMeasurementsTest {
                         fault -> assertThat(fault.kind()).isEqualTo(FaultKind.TIMEOUT));
             }
 
+            var rest = Arrays.copyOfRange(late, 1, late.length);
             System.out.printf(Locale.ROOT, "JS measurements: new engine + first load %.1f ms; a later load %.2f ms;"
-                            + " warm call p50 %.1f µs, p99 %.1f µs; runaway call returned after its deadline by p50 %.2f ms,"
-                            + " max %.2f ms (each of those calls first made a fresh context, within its deadline)%n",
+                            + " warm call p50 %.1f µs, p99 %.1f µs; a runaway call returned after its deadline by %.2f ms"
+                            + " the first time, then p50 %.2f ms, max %.2f ms%n",
                     firstLoad / 1e6, laterLoad / 1e6, percentile(warm, 50) / 1e3, percentile(warm, 99) / 1e3,
-                    percentile(late, 50) / 1e6, percentile(late, 100) / 1e6);
+                    late[0] / 1e6, percentile(rest, 50) / 1e6, percentile(rest, 100) / 1e6);
         }
     }
 

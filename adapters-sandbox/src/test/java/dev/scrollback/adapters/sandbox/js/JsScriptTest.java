@@ -16,6 +16,7 @@ import dev.scrollback.adapters.sandbox.wasm.CallResult;
 import dev.scrollback.adapters.sandbox.wasm.FaultKind;
 import dev.scrollback.adapters.sandbox.wasm.LogLevel;
 import dev.scrollback.adapters.sandbox.wasm.LogLine;
+import dev.scrollback.adapters.sandbox.watchdog.Watchdog;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -212,6 +213,24 @@ class JsScriptTest {
         script.close();
 
         assertThat(faulted(call(script, "greet", ""), FaultKind.INTERRUPTED).detail()).isEqualTo("the script was unloaded");
+    }
+
+    @Test
+    void a_closed_engine_or_watchdog_answers_with_a_fault_not_an_exception() throws InterruptedException {
+        var watchdog = Watchdog.start("js-closing-watchdog");
+        var engine = new JsEngine(watchdog);
+        var script = ((ScriptLoad.Loaded) engine.load("greet.js", Scripts.GREET, Set.of("greet"), JsPolicy.restrictive(),
+                Map.of())).script();
+
+        watchdog.close();
+        assertThat(faulted(call(script, "greet", ""), FaultKind.INTERRUPTED).detail()).isEqualTo("the sandbox is shutting down");
+        assertThat(engine.load("late.js", Scripts.GREET, Set.of("greet"), JsPolicy.restrictive(), Map.of()))
+                .isEqualTo(new ScriptLoad.Refused(List.of("the sandbox is shutting down")));
+        engine.close();
+        var fromVirtual = new AtomicReference<CallResult>();
+        Thread.ofVirtual().start(() -> fromVirtual.set(call(script, "greet", ""))).join();
+        faulted(fromVirtual.get(), FaultKind.INTERRUPTED);
+        faulted(call(script, "greet", ""), FaultKind.INTERRUPTED);
     }
 
     private static List<String> reasons(String text, String... hooks) {
