@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.scrollback.adapters.sandbox.wasm.CallResult;
 import dev.scrollback.adapters.sandbox.wasm.FaultKind;
 import dev.scrollback.adapters.sandbox.watchdog.Watchdog;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -31,6 +32,7 @@ class JsMeasurementsTest {
             long t1 = System.nanoTime();
             load(engine);
             long laterLoad = System.nanoTime() - t1;
+            var warmUp = engine.warmUp();
 
             var input = "Ada".getBytes(StandardCharsets.UTF_8);
             for (int i = 0; i < 20_000; i++) first.call("greet", input, Duration.ofSeconds(1));
@@ -52,12 +54,26 @@ class JsMeasurementsTest {
                         fault -> assertThat(fault.kind()).isEqualTo(FaultKind.TIMEOUT));
             }
 
+            var budgeted = JsPolicy.restrictive().withLimits(JsLimits.defaults().withAllocationBytes(64L << 20));
+            var bomb = ((ScriptLoad.Loaded) engine.load("bomb.js",
+                    "function bomb(input) { const kept = []; for (let i = 0; ; i++) kept.push('x'.repeat(1e6) + i); }",
+                    Set.of("bomb"), budgeted, Map.of())).script();
+            var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            long before = threads.getCurrentThreadAllocatedBytes();
+            var bombed = bomb.call("bomb", new byte[0], Duration.ofSeconds(10));
+            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            assertThat(bombed).isInstanceOfSatisfying(CallResult.Faulted.class,
+                    fault -> assertThat(fault.kind()).isEqualTo(FaultKind.MEMORY));
+
             var rest = Arrays.copyOfRange(late, 1, late.length);
             System.out.printf(Locale.ROOT, "JS measurements: new engine + first load %.1f ms; a later load %.2f ms;"
+                            + " warm-up (load, call, stop) %.1f ms;"
                             + " warm call p50 %.1f µs, p99 %.1f µs; a runaway call returned after its deadline by %.2f ms"
-                            + " the first time, then p50 %.2f ms, max %.2f ms%n",
-                    firstLoad / 1e6, laterLoad / 1e6, percentile(warm, 50) / 1e3, percentile(warm, 99) / 1e3,
+                            + " the first time after the warm-up, then p50 %.2f ms, max %.2f ms%n",
+                    firstLoad / 1e6, laterLoad / 1e6, warmUp.toNanos() / 1e6, percentile(warm, 50) / 1e3, percentile(warm, 99) / 1e3,
                     late[0] / 1e6, percentile(rest, 50) / 1e6, percentile(rest, 100) / 1e6);
+            System.out.printf(Locale.ROOT, "JS measurements: a string bomb under a 64 MiB budget was stopped after its"
+                    + " thread had allocated %.1f MiB%n", allocated / (double) (1 << 20));
         }
     }
 

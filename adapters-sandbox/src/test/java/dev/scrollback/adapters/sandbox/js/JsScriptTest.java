@@ -233,6 +233,12 @@ class JsScriptTest {
         faulted(call(script, "greet", ""), FaultKind.INTERRUPTED);
     }
 
+    @Test
+    void a_warm_up_leaves_the_engine_serving() {
+        assertThat(ENGINE.warmUp()).isPositive();
+        stillServes(loaded(""));
+    }
+
     private static List<String> reasons(String text, String... hooks) {
         var load = ENGINE.load("refused.js", text, Set.of(hooks), JsPolicy.restrictive(), Map.of());
         assertThat(load).isInstanceOf(ScriptLoad.Refused.class);
