@@ -1,8 +1,8 @@
 package dev.scrollback.bench;
 
+import dev.scrollback.adapters.sandbox.call.CallResult;
 import dev.scrollback.adapters.sandbox.manifest.TomlManifests;
 import dev.scrollback.adapters.sandbox.registry.WasmPolicies;
-import dev.scrollback.adapters.sandbox.wasm.CallResult;
 import dev.scrollback.adapters.sandbox.wasm.PluginLoad;
 import dev.scrollback.adapters.sandbox.wasm.WasmEngine;
 import dev.scrollback.adapters.sandbox.wasm.WasmPlugin;

@@ -1,6 +1,6 @@
 package dev.scrollback.adapters.sandbox.js;
 
-import dev.scrollback.adapters.sandbox.wasm.LogLevel;
+import dev.scrollback.adapters.sandbox.call.LogLevel;
 import java.util.Objects;
 
 /**

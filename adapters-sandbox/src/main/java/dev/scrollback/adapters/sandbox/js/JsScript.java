@@ -1,8 +1,8 @@
 package dev.scrollback.adapters.sandbox.js;
 
-import dev.scrollback.adapters.sandbox.wasm.CallLog;
-import dev.scrollback.adapters.sandbox.wasm.CallResult;
-import dev.scrollback.adapters.sandbox.wasm.FaultKind;
+import dev.scrollback.adapters.sandbox.call.CallLog;
+import dev.scrollback.adapters.sandbox.call.CallResult;
+import dev.scrollback.adapters.sandbox.call.FaultKind;
 import dev.scrollback.adapters.sandbox.watchdog.Watch;
 import dev.scrollback.adapters.sandbox.watchdog.Watchdog;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package dev.scrollback.adapters.sandbox.js;
 
-import dev.scrollback.adapters.sandbox.wasm.CallLog;
-import dev.scrollback.adapters.sandbox.wasm.CallLogCollector;
-import dev.scrollback.adapters.sandbox.wasm.LogLevel;
-import dev.scrollback.adapters.sandbox.wasm.LogLine;
+import dev.scrollback.adapters.sandbox.call.CallLog;
+import dev.scrollback.adapters.sandbox.call.CallLogCollector;
+import dev.scrollback.adapters.sandbox.call.LogLevel;
+import dev.scrollback.adapters.sandbox.call.LogLine;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.scrollback.adapters.sandbox.registry;
 
+import dev.scrollback.adapters.sandbox.call.LogLevel;
 import dev.scrollback.adapters.sandbox.wasm.HostPermission;
-import dev.scrollback.adapters.sandbox.wasm.LogLevel;
 import dev.scrollback.adapters.sandbox.wasm.WasmLimits;
 import dev.scrollback.adapters.sandbox.wasm.WasmPolicy;
 import dev.scrollback.domain.plugins.Hook;

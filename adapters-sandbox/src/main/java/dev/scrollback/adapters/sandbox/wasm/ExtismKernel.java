@@ -2,6 +2,11 @@ package dev.scrollback.adapters.sandbox.wasm;
 
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportFunction;
+import dev.scrollback.adapters.sandbox.call.CallLog;
+import dev.scrollback.adapters.sandbox.call.CallLogCollector;
+import dev.scrollback.adapters.sandbox.call.FaultKind;
+import dev.scrollback.adapters.sandbox.call.LogLevel;
+import dev.scrollback.adapters.sandbox.call.LogLine;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;

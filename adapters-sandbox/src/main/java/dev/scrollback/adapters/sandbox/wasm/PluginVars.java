@@ -1,5 +1,6 @@
 package dev.scrollback.adapters.sandbox.wasm;
 
+import dev.scrollback.adapters.sandbox.call.FaultKind;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.scrollback.adapters.sandbox.wasm;
 
+import dev.scrollback.adapters.sandbox.call.LogLevel;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;

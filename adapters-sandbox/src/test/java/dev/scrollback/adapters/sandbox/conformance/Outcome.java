@@ -1,7 +1,7 @@
 package dev.scrollback.adapters.sandbox.conformance;
 
-import dev.scrollback.adapters.sandbox.wasm.CallResult;
-import dev.scrollback.adapters.sandbox.wasm.LogLine;
+import dev.scrollback.adapters.sandbox.call.CallResult;
+import dev.scrollback.adapters.sandbox.call.LogLine;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;

@@ -8,8 +8,8 @@ import static dev.scrollback.adapters.sandbox.js.Scripts.stillServes;
 import static dev.scrollback.adapters.sandbox.js.Scripts.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scrollback.adapters.sandbox.wasm.FaultKind;
-import dev.scrollback.adapters.sandbox.wasm.LogLevel;
+import dev.scrollback.adapters.sandbox.call.FaultKind;
+import dev.scrollback.adapters.sandbox.call.LogLevel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;

@@ -11,11 +11,11 @@ import static dev.scrollback.adapters.sandbox.js.Scripts.text;
 import static dev.scrollback.adapters.sandbox.js.Scripts.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scrollback.adapters.sandbox.wasm.CallLog;
-import dev.scrollback.adapters.sandbox.wasm.CallResult;
-import dev.scrollback.adapters.sandbox.wasm.FaultKind;
-import dev.scrollback.adapters.sandbox.wasm.LogLevel;
-import dev.scrollback.adapters.sandbox.wasm.LogLine;
+import dev.scrollback.adapters.sandbox.call.CallLog;
+import dev.scrollback.adapters.sandbox.call.CallResult;
+import dev.scrollback.adapters.sandbox.call.FaultKind;
+import dev.scrollback.adapters.sandbox.call.LogLevel;
+import dev.scrollback.adapters.sandbox.call.LogLine;
 import dev.scrollback.adapters.sandbox.watchdog.Watchdog;
 import java.time.Duration;
 import java.util.List;

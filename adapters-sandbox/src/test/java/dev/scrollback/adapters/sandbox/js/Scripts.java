@@ -2,8 +2,8 @@ package dev.scrollback.adapters.sandbox.js;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scrollback.adapters.sandbox.wasm.CallResult;
-import dev.scrollback.adapters.sandbox.wasm.FaultKind;
+import dev.scrollback.adapters.sandbox.call.CallResult;
+import dev.scrollback.adapters.sandbox.call.FaultKind;
 import dev.scrollback.adapters.sandbox.watchdog.Watchdog;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

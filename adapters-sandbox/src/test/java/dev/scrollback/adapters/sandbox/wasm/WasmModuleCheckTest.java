@@ -2,6 +2,7 @@ package dev.scrollback.adapters.sandbox.wasm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scrollback.adapters.sandbox.call.CallResult;
 import dev.scrollback.adapters.sandbox.watchdog.Watchdog;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

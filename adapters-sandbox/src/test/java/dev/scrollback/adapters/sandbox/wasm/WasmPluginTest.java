@@ -2,6 +2,11 @@ package dev.scrollback.adapters.sandbox.wasm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scrollback.adapters.sandbox.call.CallLog;
+import dev.scrollback.adapters.sandbox.call.CallResult;
+import dev.scrollback.adapters.sandbox.call.FaultKind;
+import dev.scrollback.adapters.sandbox.call.LogLevel;
+import dev.scrollback.adapters.sandbox.call.LogLine;
 import dev.scrollback.adapters.sandbox.watchdog.Watchdog;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,4 +1,4 @@
-package dev.scrollback.adapters.sandbox.wasm;
+package dev.scrollback.adapters.sandbox.call;
 
 /** Plugin log levels, numbered as the Extism runtime reports them to {@code get_log_level}. */
 public enum LogLevel {
@@ -10,7 +10,7 @@ public enum LogLevel {
         this.abiValue = abiValue;
     }
 
-    int abiValue() {
+    public int abiValue() {
         return abiValue;
     }
 }

@@ -1,4 +1,4 @@
-package dev.scrollback.adapters.sandbox.wasm;
+package dev.scrollback.adapters.sandbox.call;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.scrollback.adapters.sandbox.wasm;
+package dev.scrollback.adapters.sandbox.call;
 
 /**
  * Why a call was stopped by the host rather than ending on its own. Shared by both engines: the WASM plugins of this
