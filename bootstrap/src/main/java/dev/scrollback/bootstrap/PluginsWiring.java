@@ -2,16 +2,21 @@ package dev.scrollback.bootstrap;
 
 import dev.scrollback.adapters.sandbox.manifest.TomlManifests;
 import dev.scrollback.adapters.sandbox.registry.DirectoryPackageStore;
+import dev.scrollback.adapters.sandbox.registry.Ed25519Publishers;
 import dev.scrollback.adapters.sandbox.registry.SandboxScanner;
 import dev.scrollback.adapters.web.Routes;
 import dev.scrollback.adapters.web.accounts.Authentication;
 import dev.scrollback.adapters.web.plugins.PluginRoutes;
 import dev.scrollback.application.plugins.ListPlugins;
+import dev.scrollback.application.plugins.ManagePlugins;
 import dev.scrollback.application.plugins.ManifestReader;
 import dev.scrollback.application.plugins.PluginPackageStore;
 import dev.scrollback.application.plugins.PluginScanner;
+import dev.scrollback.application.plugins.PublisherSignatures;
 import dev.scrollback.application.plugins.ReviewPlugins;
+import dev.scrollback.application.plugins.RunningVersion;
 import dev.scrollback.application.plugins.SubmitPlugin;
+import dev.scrollback.domain.plugins.PluginVersion;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -38,8 +43,23 @@ class PluginsWiring {
         return new DirectoryPackageStore(settings.dataDirectory().resolve("plugins"));
     }
 
+    /** Trusted publishers' Ed25519 keys: {@code <data dir>/plugins/publishers/<name>.pub}, read at every install. */
     @Bean
-    Routes pluginRoutes(SubmitPlugin submit, ReviewPlugins review, ListPlugins list, Authentication auth) {
-        return new PluginRoutes(submit, review, list, auth);
+    PublisherSignatures publisherSignatures(Settings settings) {
+        return new Ed25519Publishers(settings.dataDirectory().resolve("plugins").resolve("publishers"));
+    }
+
+    /** What plugins' {@code requires} ranges are checked against; kept equal to the pom's version (a test says so). */
+    @Bean
+    RunningVersion runningVersion() {
+        return new RunningVersion(PluginVersion.parse(VERSION));
+    }
+
+    static final String VERSION = "0.1.0";
+
+    @Bean
+    Routes pluginRoutes(SubmitPlugin submit, ReviewPlugins review, ListPlugins list, ManagePlugins manage,
+                        Authentication auth) {
+        return new PluginRoutes(submit, review, list, manage, auth);
     }
 }

@@ -4,8 +4,14 @@ import static dev.scrollback.bootstrap.PasswordResetEndToEndTest.slug;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scrollback.application.shared.ControlledClock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,8 +53,8 @@ class PluginsEndToEndTest {
             assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(201);
             assertThat(submitted.body().get("passed").asBoolean()).isTrue();
             var id = submitted.body().get("id").asText();
-            var kept = Files.list(data.resolve("plugins")).filter(Files::isDirectory).toList();
-            assertThat(kept).as("the package, kept by its hash").hasSize(1);
+            var sha256 = submitted.body().get("sha256").asText();
+            assertThat(data.resolve("plugins").resolve(sha256)).as("the package, kept by its hash").isDirectory();
 
             assertThat(slug(web.post("/api/v1/admin/plugins/" + id + "/approve", Map.of(), amiga))).isEqualTo("forbidden");
             assertThat(web.get("/api/v1/admin/plugins", amiga).status()).isEqualTo(403);
@@ -59,19 +65,53 @@ class PluginsEndToEndTest {
                     .as("again").isFalse();
             assertThat(web.post("/api/v1/admin/plugins/" + id + "/publish", Map.of(), sysop).status()).isEqualTo(200);
 
-            var registry = WalkingSkeletonEndToEndTest.untilTrue(() -> {
+            var published = WalkingSkeletonEndToEndTest.untilTrue(() -> {
                 var plugins = web.get("/api/v1/admin/plugins", sysop).body().get("plugins");
                 return plugins.size() == 1 && plugins.get(0).get("status").asText().equals("published") ? plugins.toString() : "";
             });
-            assertThat(registry).contains("\"name\":\"accept-all\"", "\"submittedBy\":\"Amiga\"", "\"engine\":\"wasm\"");
+            assertThat(published).contains("\"name\":\"accept-all\"", "\"submittedBy\":\"Amiga\"", "\"engine\":\"wasm\"");
+
+            // Installing needs a trusted publisher's signature over the package's hash; the sysop trusts a key first.
+            var publisher = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            var forged = Base64.getEncoder().encodeToString(sign(publisher, sha256));
+            assertThat(slug(web.post("/api/v1/admin/plugins/" + id + "/install", Map.of("signature", forged), sysop)))
+                    .as("no publisher trusted yet").isEqualTo("signature-refused");
+            Files.writeString(data.resolve("plugins/publishers/amiga-labs.pub"),
+                    Base64.getEncoder().encodeToString(publisher.getPublic().getEncoded()));
+            var installed = web.post("/api/v1/admin/plugins/" + id + "/install", Map.of("signature", forged), sysop);
+            assertThat(installed.status()).as(installed.body().toString()).isEqualTo(200);
+            assertThat(installed.body().get("publisherKey").asText()).isEqualTo("amiga-labs");
+            for (var step : List.of("enable", "disable", "uninstall")) {
+                var done = web.post("/api/v1/admin/plugins/" + id + "/" + step, Map.of(), sysop);
+                assertThat(done.status()).as(step + ": " + done.body()).isEqualTo(200);
+                assertThat(done.body().get("changed").asBoolean()).as(step).isTrue();
+            }
+            WalkingSkeletonEndToEndTest.untilTrue(() -> web.get("/api/v1/admin/plugins", sysop).body().get("plugins").get(0)
+                    .get("status").asText().equals("uninstalled") ? "uninstalled" : "");
 
             var feed = WalkingSkeletonEndToEndTest.readFeed(web, sysop).stream()
                     .filter(e -> e.get("type").asText().startsWith("Plugin")).toList();
-            assertThat(feed).extracting(e -> e.get("type").asText())
-                    .containsExactly("PluginSubmitted", "PluginScanned", "PluginApproved", "PluginPublished");
-            assertThat(feed).extracting(e -> e.at("/actor/kind").asText()).containsExactly("user", "system", "user", "user");
+            assertThat(feed).extracting(e -> e.get("type").asText()).containsExactly("PluginSubmitted", "PluginScanned",
+                    "PluginApproved", "PluginPublished", "PluginInstalled", "PluginEnabled", "PluginDisabled", "PluginUninstalled");
+            assertThat(feed).extracting(e -> e.at("/actor/kind").asText())
+                    .containsExactly("user", "system", "user", "user", "user", "user", "user", "user");
+            assertThat(feed.get(4).at("/data/publisherKey").asText()).isEqualTo("amiga-labs");
             assertThat(feed.getFirst().at("/data/name").asText()).isEqualTo("accept-all");
         }
+    }
+
+    @Test
+    void the_version_plugins_are_checked_against_is_the_poms() throws Exception {
+        var pom = Files.readString(Path.of("..", "pom.xml"));
+        var version = pom.replaceFirst("(?s).*?<artifactId>scrollback-parent</artifactId>\\s*<version>([^<]+)</version>.*", "$1");
+        assertThat(version.replace("-SNAPSHOT", "")).isEqualTo(PluginsWiring.VERSION);
+    }
+
+    private static byte[] sign(KeyPair keys, String text) throws Exception {
+        var signer = Signature.getInstance("Ed25519");
+        signer.initSign(keys.getPrivate());
+        signer.update(text.getBytes(StandardCharsets.US_ASCII));
+        return signer.sign();
     }
 
     @Test

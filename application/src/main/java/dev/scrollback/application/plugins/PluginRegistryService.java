@@ -16,11 +16,14 @@ import dev.scrollback.domain.plugins.PluginDecider;
 import dev.scrollback.domain.plugins.PluginEvent;
 import dev.scrollback.domain.plugins.PluginId;
 import dev.scrollback.domain.plugins.PluginRejected;
+import dev.scrollback.domain.plugins.PluginState;
+import dev.scrollback.domain.plugins.PublisherKeyId;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The plugin registry's writes: submission with its automated scan, and the sysop's review. Each plugin version is its
@@ -28,7 +31,7 @@ import java.util.List;
  * submission always has its package.
  */
 @Named
-public final class PluginRegistryService implements SubmitPlugin, ReviewPlugins, ListPlugins {
+public final class PluginRegistryService implements SubmitPlugin, ReviewPlugins, ListPlugins, ManagePlugins {
     /** Per account: scanning compiles the code; a script submitting in a loop is stopped. */
     static final Limit SUBMISSIONS_PER_ACCOUNT = new Limit("plugin-submissions-per-account", 10, Duration.ofHours(1));
 
@@ -37,17 +40,22 @@ public final class PluginRegistryService implements SubmitPlugin, ReviewPlugins,
     private final ManifestReader manifests;
     private final PluginScanner scanner;
     private final PluginPackageStore packages;
+    private final PublisherSignatures signatures;
+    private final RunningVersion running;
     private final RateLimiter limiter;
     private final Clock clock;
 
     @Inject
     public PluginRegistryService(EventLog log, Plugins plugins, ManifestReader manifests, PluginScanner scanner,
-                                 PluginPackageStore packages, RateLimiter limiter, Clock clock) {
+                                 PluginPackageStore packages, PublisherSignatures signatures, RunningVersion running,
+                                 RateLimiter limiter, Clock clock) {
         this.log = log;
         this.plugins = plugins;
         this.manifests = manifests;
         this.scanner = scanner;
         this.packages = packages;
+        this.signatures = signatures;
+        this.running = running;
         this.limiter = limiter;
         this.clock = clock;
     }
@@ -71,7 +79,7 @@ public final class PluginRegistryService implements SubmitPlugin, ReviewPlugins,
         var scanned = Decision.make(log, stream, new PluginDecider(), PluginEvent.class,
                 new PluginCommand.RecordScan(verdict.passed(), verdict.findings(), clock.instant()));
         log.append(scanned.toAppend(), EventMetadata.of(Actor.system(), Origin.system(), clock.instant()));
-        return new Submitted(plugin, verdict.passed(), verdict.findings());
+        return new Submitted(plugin, content.sha256(), verdict.passed(), verdict.findings());
     }
 
     @Override
@@ -82,6 +90,48 @@ public final class PluginRegistryService implements SubmitPlugin, ReviewPlugins,
     @Override
     public boolean publish(Caller caller, PluginId plugin, Origin origin) {
         return decideAndAppend(caller, plugin, new PluginCommand.Publish(actor(caller), clock.instant()), origin);
+    }
+
+    @Override
+    public Optional<PublisherKeyId> install(Caller caller, PluginId plugin, byte[] signature, Origin origin) {
+        var by = actor(caller);
+        var stream = PluginStreams.plugin(plugin);
+        var loaded = Decision.Loaded.load(log, stream, new PluginDecider(), PluginEvent.class);
+        var submitted = switch (loaded.state()) {
+            case PluginState.Unsubmitted none -> throw new PluginRejected(new PluginRejected.NoSuchPlugin());
+            case PluginState.Submitted s -> s.submitted();
+            case PluginState.Approved s -> s.submitted();
+            case PluginState.Published s -> s.submitted();
+            case PluginState.Installed s -> s.submitted();
+            case PluginState.Uninstalled s -> s.submitted();
+        };
+        if (!by.holds(Role.SYSOP)) throw new PluginRejected(new PluginRejected.NotAllowed("install plugins"));
+        if (packages.find(submitted.sha256()).isEmpty()) {
+            throw new PluginSignatureRefused("the package " + submitted.sha256() + " is no longer kept on this BBS; submit it again");
+        }
+        var signer = signatures.signer(submitted.sha256(), signature).orElseThrow(() -> new PluginSignatureRefused(
+                "no trusted publisher key verifies this signature over " + submitted.sha256()));
+        var at = clock.instant();
+        var decision = Decision.make(log, stream, new PluginDecider(), PluginEvent.class,
+                new PluginCommand.Install(by, signer, running.version(), at));
+        if (decision.isEmpty()) return Optional.empty();
+        log.append(decision.toAppend(), EventMetadata.of(caller.actor(), origin.inSession(caller.sessionIfAny()), at));
+        return Optional.of(signer);
+    }
+
+    @Override
+    public boolean enable(Caller caller, PluginId plugin, Origin origin) {
+        return decideAndAppend(caller, plugin, new PluginCommand.Enable(actor(caller), clock.instant()), origin);
+    }
+
+    @Override
+    public boolean disable(Caller caller, PluginId plugin, Origin origin) {
+        return decideAndAppend(caller, plugin, new PluginCommand.Disable(actor(caller), clock.instant()), origin);
+    }
+
+    @Override
+    public boolean uninstall(Caller caller, PluginId plugin, Origin origin) {
+        return decideAndAppend(caller, plugin, new PluginCommand.Uninstall(actor(caller), clock.instant()), origin);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.scrollback.application.plugins;
 
 import dev.scrollback.application.accounts.Caller;
 import dev.scrollback.application.shared.Origin;
+import dev.scrollback.domain.plugins.PackageSha256;
 import dev.scrollback.domain.plugins.PluginId;
 import java.util.List;
 
@@ -14,8 +15,8 @@ public interface SubmitPlugin {
 
     Submitted submit(Caller caller, PluginPackage content, Origin origin);
 
-    /** The new plugin version and what its scan found. */
-    record Submitted(PluginId plugin, boolean passed, List<String> findings) {
+    /** The new plugin version, its package's hash (what a publisher signs) and what its scan found. */
+    record Submitted(PluginId plugin, PackageSha256 sha256, boolean passed, List<String> findings) {
         public Submitted {
             findings = List.copyOf(findings);
         }

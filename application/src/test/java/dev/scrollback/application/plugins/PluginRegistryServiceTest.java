@@ -28,6 +28,7 @@ import dev.scrollback.domain.plugins.PluginManifest;
 import dev.scrollback.domain.plugins.PluginName;
 import dev.scrollback.domain.plugins.PluginRejected;
 import dev.scrollback.domain.plugins.PluginVersion;
+import dev.scrollback.domain.plugins.PublisherKeyId;
 import dev.scrollback.domain.plugins.VersionRange;
 import dev.scrollback.domain.shared.AccountId;
 import dev.scrollback.domain.shared.Channel;
@@ -73,9 +74,12 @@ class PluginRegistryServiceTest {
     final PluginScanner scanner = (manifest, code) -> new String(code, StandardCharsets.UTF_8).contains("bad")
             ? new PluginScanner.Verdict(false, List.of("imports var_set, which needs kv_storage"))
             : new PluginScanner.Verdict(true, List.of());
+    /** Knows one publisher, whose signature over any hash is the bytes "signed by keeper". */
+    final PublisherSignatures signatures = (sha256, signature) -> new String(signature, StandardCharsets.UTF_8)
+            .equals("signed by keeper") ? Optional.of(new PublisherKeyId("keeper-key")) : Optional.empty();
     final Plugins plugins = new Plugins();
-    final PluginRegistryService registry = new PluginRegistryService(log, plugins, manifests, scanner, store,
-            new CountingRateLimiter(clock), clock);
+    final PluginRegistryService registry = new PluginRegistryService(log, plugins, manifests, scanner, store, signatures,
+            new RunningVersion(PluginVersion.parse("0.1.0")), new CountingRateLimiter(clock), clock);
 
     final Caller amiga = caller("Amiga", Role.MEMBER);
     final Caller keeper = caller("Keeper", Role.SYSOP);
@@ -177,6 +181,45 @@ class PluginRegistryServiceTest {
             assertThat(entry.submittedBy()).isEqualTo(amiga.handle());
         });
         assertThatThrownBy(() -> registry.list(amiga)).isInstanceOf(PluginRejected.class);
+    }
+
+    @Test
+    void a_published_plugin_is_installed_only_with_a_trusted_signature_then_enabled_disabled_and_uninstalled() {
+        var plugin = published();
+
+        assertThatThrownBy(() -> registry.install(keeper, plugin, bytes("forged"), WEB)).isInstanceOf(PluginSignatureRefused.class);
+        assertThatThrownBy(() -> registry.install(amiga, plugin, bytes("signed by keeper"), WEB)).isInstanceOf(PluginRejected.class);
+        assertThat(registry.install(keeper, plugin, bytes("signed by keeper"), WEB)).contains(new PublisherKeyId("keeper-key"));
+        assertThat(registry.install(keeper, plugin, bytes("signed by keeper"), WEB)).as("again").isEmpty();
+        assertThat(registry.enable(keeper, plugin, WEB)).isTrue();
+        assertThat(registry.enable(keeper, plugin, WEB)).as("again").isFalse();
+        assertThat(registry.disable(keeper, plugin, WEB)).isTrue();
+        assertThat(registry.uninstall(keeper, plugin, WEB)).isTrue();
+
+        assertThat(log.events()).filteredOn(e -> e instanceof PluginEvent.PluginInstalled).singleElement()
+                .satisfies(e -> assertThat(((PluginEvent.PluginInstalled) e).publisherKey()).isEqualTo(new PublisherKeyId("keeper-key")));
+        assertThat(projected().find(plugin)).hasValueSatisfying(entry -> assertThat(entry.status()).isEqualTo(Plugins.Status.UNINSTALLED));
+    }
+
+    @Test
+    void installing_needs_the_package_that_was_approved_and_a_bbs_in_its_range() {
+        var plugin = published();
+        kept.clear();                                              // the package went missing from the store
+        assertThatThrownBy(() -> registry.install(keeper, plugin, bytes("signed by keeper"), WEB))
+                .isInstanceOf(PluginSignatureRefused.class).hasMessageContaining("no longer kept");
+
+        var newer = new PluginRegistryService(log, plugins, manifests, scanner, store, signatures,
+                new RunningVersion(PluginVersion.parse("1.0.0")), new CountingRateLimiter(clock), clock);
+        var other = published();
+        assertThatThrownBy(() -> newer.install(keeper, other, bytes("signed by keeper"), WEB)).as("^0.1.0 excludes 1.0.0")
+                .isInstanceOf(PluginRejected.class);
+    }
+
+    private PluginId published() {
+        var submitted = registry.submit(amiga, new PluginPackage(bytes("ok"), bytes("(module " + UUID.randomUUID() + ")")), WEB);
+        registry.approve(keeper, submitted.plugin(), WEB);
+        registry.publish(keeper, submitted.plugin(), WEB);
+        return submitted.plugin();
     }
 
     private Plugins projected() {

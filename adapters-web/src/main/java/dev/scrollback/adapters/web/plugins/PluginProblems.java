@@ -2,6 +2,7 @@ package dev.scrollback.adapters.web.plugins;
 
 import dev.scrollback.adapters.web.shared.Problem;
 import dev.scrollback.application.plugins.PluginPackageRefused;
+import dev.scrollback.application.plugins.PluginSignatureRefused;
 import dev.scrollback.domain.plugins.PluginRejected;
 import io.javalin.config.RoutesConfig;
 
@@ -11,6 +12,8 @@ final class PluginProblems {
 
     static void addTo(RoutesConfig routes) {
         routes.exception(PluginRejected.class, (e, ctx) -> of(e.reason()).writeTo(ctx));
+        routes.exception(PluginSignatureRefused.class, (e, ctx) -> Problem.of("signature-refused", "Signature refused", 422,
+                e.getMessage() + ".").withField("signature").writeTo(ctx));
         routes.exception(PluginPackageRefused.class, (e, ctx) -> Problem.of("manifest-refused", "Manifest refused", 422,
                 "The manifest (plugin.toml) cannot be used: " + String.join("; ", e.problems())).withField("manifest").writeTo(ctx));
     }

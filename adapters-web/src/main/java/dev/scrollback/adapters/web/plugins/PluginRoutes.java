@@ -7,6 +7,7 @@ import dev.scrollback.adapters.web.shared.JsonBody;
 import dev.scrollback.adapters.web.shared.RequestOrigin;
 import dev.scrollback.adapters.web.shared.ValidationFailed;
 import dev.scrollback.application.plugins.ListPlugins;
+import dev.scrollback.application.plugins.ManagePlugins;
 import dev.scrollback.application.plugins.PluginPackage;
 import dev.scrollback.application.plugins.Plugins;
 import dev.scrollback.application.plugins.ReviewPlugins;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The plugin registry over REST (issue 6 item 5): a member submits a package — the manifest's TOML text and the code
@@ -34,12 +36,15 @@ public final class PluginRoutes implements Routes {
     private final SubmitPlugin submit;
     private final ReviewPlugins review;
     private final ListPlugins list;
+    private final ManagePlugins manage;
     private final Authentication authentication;
 
-    public PluginRoutes(SubmitPlugin submit, ReviewPlugins review, ListPlugins list, Authentication authentication) {
+    public PluginRoutes(SubmitPlugin submit, ReviewPlugins review, ListPlugins list, ManagePlugins manage,
+                        Authentication authentication) {
         this.submit = submit;
         this.review = review;
         this.list = list;
+        this.manage = manage;
         this.authentication = authentication;
     }
 
@@ -49,6 +54,10 @@ public final class PluginRoutes implements Routes {
         routes.get(REGISTRY, this::list);
         routes.post(PLUGIN + "/approve", ctx -> reviewed(ctx, review.approve(authentication.caller(ctx), id(ctx), RequestOrigin.of(ctx))));
         routes.post(PLUGIN + "/publish", ctx -> reviewed(ctx, review.publish(authentication.caller(ctx), id(ctx), RequestOrigin.of(ctx))));
+        routes.post(PLUGIN + "/install", this::install);
+        routes.post(PLUGIN + "/enable", ctx -> reviewed(ctx, manage.enable(authentication.caller(ctx), id(ctx), RequestOrigin.of(ctx))));
+        routes.post(PLUGIN + "/disable", ctx -> reviewed(ctx, manage.disable(authentication.caller(ctx), id(ctx), RequestOrigin.of(ctx))));
+        routes.post(PLUGIN + "/uninstall", ctx -> reviewed(ctx, manage.uninstall(authentication.caller(ctx), id(ctx), RequestOrigin.of(ctx))));
         PluginProblems.addTo(routes);
     }
 
@@ -62,6 +71,28 @@ public final class PluginRoutes implements Routes {
                 .answers(200, Reviewed.class).problems(400, 403, 404, 409);
         api.post(PLUGIN + "/publish").summary("Sysop: publish an approved plugin, so that it can be installed").authenticated()
                 .answers(200, Reviewed.class).problems(400, 403, 404, 409);
+        api.post(PLUGIN + "/install").summary("Sysop: install a published plugin, with a trusted publisher's Ed25519 signature "
+                + "over its package's SHA-256").authenticated().body(InstallForm.class).answers(200, Installed.class)
+                .problems(400, 403, 404, 409, 422);
+        api.post(PLUGIN + "/enable").summary("Sysop: turn an installed plugin on").authenticated()
+                .answers(200, Reviewed.class).problems(400, 403, 404, 409);
+        api.post(PLUGIN + "/disable").summary("Sysop: turn an installed plugin off").authenticated()
+                .answers(200, Reviewed.class).problems(400, 403, 404, 409);
+        api.post(PLUGIN + "/uninstall").summary("Sysop: remove an installed plugin (it stays published)").authenticated()
+                .answers(200, Reviewed.class).problems(400, 403, 404, 409);
+    }
+
+    private void install(Context ctx) {
+        var caller = authentication.caller(ctx);
+        var form = JsonBody.read(ctx, InstallForm.class);
+        byte[] signature;
+        try {
+            signature = Base64.getDecoder().decode(JsonBody.required(form.signature(), "signature"));
+        } catch (IllegalArgumentException e) {
+            throw ValidationFailed.field("signature", "must be the Ed25519 signature in base64");
+        }
+        var signer = manage.install(caller, id(ctx), signature, RequestOrigin.of(ctx));
+        ctx.json(new Installed(ctx.pathParam("id"), signer.isPresent(), signer.map(k -> k.value())));
     }
 
     private void submit(Context ctx) {
@@ -81,8 +112,8 @@ public final class PluginRoutes implements Routes {
             throw ValidationFailed.request(e.getMessage());
         }
         var submitted = submit.submit(caller, content, RequestOrigin.of(ctx));
-        ctx.status(HttpStatus.CREATED).json(new Submitted(submitted.plugin().value().toString(), submitted.passed(),
-                submitted.findings()));
+        ctx.status(HttpStatus.CREATED).json(new Submitted(submitted.plugin().value().toString(), submitted.sha256().hex(),
+                submitted.passed(), submitted.findings()));
     }
 
     private void list(Context ctx) {
@@ -111,8 +142,17 @@ public final class PluginRoutes implements Routes {
     /** {@code manifest}: the text of plugin.toml; {@code code}: the module or script its entry point names, in base64. */
     record PackageForm(String manifest, String code) {}
 
-    /** {@code findings}: what the scan found, one line each (a passed scan may carry warnings). */
-    record Submitted(String id, boolean passed, List<String> findings) {}
+    /**
+     * {@code sha256}: the package's hash, what a publisher signs for it to be installed; {@code findings}: what the scan
+     * found, one line each (a passed scan may carry warnings).
+     */
+    record Submitted(String id, String sha256, boolean passed, List<String> findings) {}
+
+    /** {@code signature}: a trusted publisher's Ed25519 signature over the package's {@code sha256} text, in base64. */
+    record InstallForm(String signature) {}
+
+    /** {@code publisherKey}: the trusted key that signed it; absent when it was installed already. */
+    record Installed(String id, boolean changed, Optional<String> publisherKey) {}
 
     record PluginView(String id, String name, String version, String engine, String status, String submittedBy,
                       Instant submittedAt, List<String> findings, long faults) {}
