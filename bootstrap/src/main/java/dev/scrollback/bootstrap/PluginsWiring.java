@@ -4,6 +4,7 @@ import dev.scrollback.adapters.sandbox.manifest.TomlManifests;
 import dev.scrollback.adapters.sandbox.registry.DirectoryPackageStore;
 import dev.scrollback.adapters.sandbox.registry.Ed25519Publishers;
 import dev.scrollback.adapters.sandbox.registry.SandboxScanner;
+import dev.scrollback.adapters.sandbox.watchdog.Watchdog;
 import dev.scrollback.adapters.web.Routes;
 import dev.scrollback.adapters.web.accounts.Authentication;
 import dev.scrollback.adapters.web.plugins.PluginRoutes;
@@ -11,7 +12,6 @@ import dev.scrollback.application.plugins.ListPlugins;
 import dev.scrollback.application.plugins.ManagePlugins;
 import dev.scrollback.application.plugins.ManifestReader;
 import dev.scrollback.application.plugins.PluginPackageStore;
-import dev.scrollback.application.plugins.PluginScanner;
 import dev.scrollback.application.plugins.PublisherSignatures;
 import dev.scrollback.application.plugins.ReviewPlugins;
 import dev.scrollback.application.plugins.RunningVersion;
@@ -33,9 +33,15 @@ class PluginsWiring {
         return new TomlManifests();
     }
 
-    @Bean
-    PluginScanner pluginScanner() {
-        return new SandboxScanner();
+    /** The one watchdog of the sandbox: every call into untrusted code is cancelled by it at its deadline. */
+    @Bean(destroyMethod = "close")
+    Watchdog sandboxWatchdog() {
+        return Watchdog.start("sandbox-watchdog");
+    }
+
+    @Bean(destroyMethod = "close")
+    SandboxScanner pluginScanner(Watchdog watchdog) {
+        return new SandboxScanner(watchdog);
     }
 
     @Bean

@@ -134,6 +134,16 @@ class PluginsEndToEndTest {
             var refusedId = notWasm.body().get("id").asText();
             assertThat(slug(web.post("/api/v1/admin/plugins/" + refusedId + "/approve", Map.of(), sysop))).isEqualTo("scan-failed");
 
+            var script = MANIFEST.replace("accept-all", "welcome").replace("\"wasm\"", "\"js\"")
+                    .replace("plugin.wasm", "main.js").replace("filter_message_content", "on_user_login");
+            var welcome = web.post("/api/v1/plugins", Map.of("manifest", script, "code", Base64.getEncoder().encodeToString(
+                    "function on_user_login(input) { return 'Welcome, ' + input; }".getBytes(StandardCharsets.UTF_8))), amiga);
+            assertThat(welcome.body().get("passed").asBoolean()).as("a script is parsed: " + welcome.body()).isTrue();
+            var broken = web.post("/api/v1/plugins", Map.of("manifest", script, "code", Base64.getEncoder().encodeToString(
+                    "function on_user_login( {".getBytes(StandardCharsets.UTF_8))), amiga);
+            assertThat(broken.status()).as(broken.body().toString()).isEqualTo(201);
+            assertThat(broken.body().get("findings").get(0).asText()).startsWith("the script does not parse");
+
             assertThat(web.post("/api/v1/plugins", Map.of("manifest", MANIFEST, "code", "***"), amiga).status()).isEqualTo(400);
             assertThat(web.post("/api/v1/plugins", Map.of("manifest", MANIFEST), amiga).status()).isEqualTo(400);
             assertThat(web.post("/api/v1/admin/plugins/not-an-id/approve", Map.of(), sysop).status()).isEqualTo(400);

@@ -72,10 +72,10 @@ public final class PluginRegistryService implements SubmitPlugin, ReviewPlugins,
         var stream = PluginStreams.plugin(plugin);
         var submitted = Decision.make(log, stream, new PluginDecider(), PluginEvent.class,
                 new PluginCommand.Submit(plugin, manifest, content.sha256(), by, clock.instant()));
+        var verdict = scanner.scan(manifest, content.code());      // before anything is recorded: a scan that throws leaves nothing
         packages.keep(content);
         log.append(submitted.toAppend(), EventMetadata.of(caller.actor(), origin.inSession(caller.sessionIfAny()), clock.instant()));
 
-        var verdict = scanner.scan(manifest, content.code());
         var scanned = Decision.make(log, stream, new PluginDecider(), PluginEvent.class,
                 new PluginCommand.RecordScan(verdict.passed(), verdict.findings(), clock.instant()));
         log.append(scanned.toAppend(), EventMetadata.of(Actor.system(), Origin.system(), clock.instant()));

@@ -215,6 +215,25 @@ class PluginRegistryServiceTest {
                 .isInstanceOf(PluginRejected.class);
     }
 
+    @Test
+    void findings_are_made_one_line_each_and_bounded_whatever_the_scanner_says() {
+        var verdict = new PluginScanner.Verdict(false, java.util.Collections.nCopies(150, "line one\nline two\u2028\t" + "x".repeat(400)));
+        assertThat(verdict.findings()).hasSize(100).last().asString().isEqualTo("… and 51 more");
+        assertThat(verdict.findings().getFirst()).startsWith("line one line two x").hasSize(300).doesNotContain("\n");
+        assertThat(new PluginScanner.Verdict(false, List.of("\n\n")).findings()).containsExactly("(an empty finding)");
+    }
+
+    @Test
+    void a_scanner_that_throws_leaves_nothing_recorded_or_kept() {
+        PluginScanner broken = (manifest, code) -> { throw new IllegalStateException("the engine is gone"); };
+        var failing = new PluginRegistryService(log, plugins, manifests, broken, store, signatures,
+                new RunningVersion(PluginVersion.parse("0.1.0")), new CountingRateLimiter(clock), clock);
+        assertThatThrownBy(() -> failing.submit(amiga, new PluginPackage(bytes("ok"), bytes("(module)")), WEB))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(log.events()).isEmpty();
+        assertThat(kept).isEmpty();
+    }
+
     private PluginId published() {
         var submitted = registry.submit(amiga, new PluginPackage(bytes("ok"), bytes("(module " + UUID.randomUUID() + ")")), WEB);
         registry.approve(keeper, submitted.plugin(), WEB);

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -12,7 +13,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import java.io.InputStream;
+import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.io.IOAccess;
 import org.graalvm.polyglot.SandboxPolicy;
 import org.graalvm.polyglot.Source;
 
@@ -83,6 +88,40 @@ public final class JsEngine implements AutoCloseable {
         Objects.requireNonNull(hooks, "hooks");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(config, "config");
+        var reasons = shapeProblems(name, text, hooks, policy);
+        if (!reasons.isEmpty()) return new ScriptLoad.Refused(reasons);
+
+        var source = Source.newBuilder("js", text, name).buildLiteral();   // kept: the engine caches its parse
+        var script = new JsScript(name, source, hooks, policy, config, engine, watchdog, stopper, platformThreads);
+        var problems = script.open();
+        return problems.isEmpty() ? new ScriptLoad.Loaded(script) : new ScriptLoad.Refused(problems);
+    }
+
+    /**
+     * What a scan can say of a script without running any of it: its name, size and hook names, then whether it parses
+     * (GraalJS parses it in a throwaway context and runs nothing). Whether each hook is a function is only known once
+     * its top-level code has run: {@link #load} says that. Empty when nothing is wrong.
+     */
+    public List<String> check(String name, String text, Set<String> hooks, JsPolicy policy) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(hooks, "hooks");
+        Objects.requireNonNull(policy, "policy");
+        var reasons = shapeProblems(name, text, hooks, policy);
+        if (!reasons.isEmpty()) return reasons;
+        var source = Source.newBuilder("js", text, name).buildLiteral();
+        try (var context = Context.newBuilder("js").engine(engine).sandbox(SandboxPolicy.CONSTRAINED)
+                .in(InputStream.nullInputStream()).out(OutputStream.nullOutputStream()).err(OutputStream.nullOutputStream())
+                .allowIO(IOAccess.NONE).build()) {
+            context.parse(source);
+            return List.of();
+        } catch (PolyglotException e) {
+            var message = e.getMessage() == null ? "it does not parse" : e.getMessage();
+            return List.of("the script does not parse: " + (message.length() > 300 ? message.substring(0, 300) + "…" : message));
+        }
+    }
+
+    private static List<String> shapeProblems(String name, String text, Set<String> hooks, JsPolicy policy) {
         var reasons = new ArrayList<String>();
         if (name.isBlank() || name.length() > MAX_NAME_CHARS) {
             reasons.add("the script's name must be 1 to " + MAX_NAME_CHARS + " characters");
@@ -97,12 +136,7 @@ public final class JsEngine implements AutoCloseable {
         if (hooks.isEmpty()) reasons.add("no hooks are named: a script must be loaded for at least one hook");
         hooks.stream().filter(hook -> !HOOK_NAME.matcher(hook).matches()).sorted()
                 .forEach(hook -> reasons.add("the hook name " + shown(hook) + " is not a plain identifier"));
-        if (!reasons.isEmpty()) return new ScriptLoad.Refused(reasons);
-
-        var source = Source.newBuilder("js", text, name).buildLiteral();   // kept: the engine caches its parse
-        var script = new JsScript(name, source, hooks, policy, config, engine, watchdog, stopper, platformThreads);
-        var problems = script.open();
-        return problems.isEmpty() ? new ScriptLoad.Loaded(script) : new ScriptLoad.Refused(problems);
+        return reasons;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.scrollback.adapters.sandbox.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scrollback.adapters.sandbox.wasm.Wat;
+import dev.scrollback.adapters.sandbox.watchdog.Watchdog;
 import dev.scrollback.application.plugins.PluginScanner.Verdict;
 import dev.scrollback.domain.plugins.Engine;
 import dev.scrollback.domain.plugins.EntryPoint;
@@ -17,11 +18,19 @@ import dev.scrollback.domain.plugins.PluginName;
 import dev.scrollback.domain.plugins.PluginVersion;
 import dev.scrollback.domain.plugins.VersionRange;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The scan of a submitted package: the module against what its manifest asks for, nothing run. */
 class SandboxScannerTest {
-    final SandboxScanner scanner = new SandboxScanner();
+    final Watchdog watchdog = Watchdog.start("scanner-test-watchdog");
+    final SandboxScanner scanner = new SandboxScanner(watchdog);
+
+    @AfterEach
+    void stop() {
+        scanner.close();
+        watchdog.close();
+    }
 
     @Test
     void a_module_that_imports_only_what_its_manifest_grants_and_exports_its_hooks_passes() {
@@ -61,11 +70,25 @@ class SandboxScannerTest {
     }
 
     @Test
-    void scripts_are_refused_until_this_bbs_runs_them() {
-        var script = new PluginManifest(new PluginName("welcome"), PluginVersion.parse("1.0.0"), VersionRange.parse("^0.1.0"),
+    void a_script_is_parsed_and_never_run() {
+        var manifest = script(Set.of(Hook.ON_USER_LOGIN));
+        assertThat(scanner.scan(manifest, bytes("function on_user_login(input) { return 'Welcome, ' + input; }")))
+                .isEqualTo(new Verdict(true, java.util.List.of()));
+        assertThat(scanner.scan(manifest, bytes("while (true) {} function on_user_login() {}")).passed())
+                .as("it would loop if it ran: the scan does not run it").isTrue();
+        assertThat(scanner.scan(manifest, bytes("function on_user_login( { return 1 }")).findings())
+                .singleElement().asString().startsWith("the script does not parse");
+        assertThat(scanner.scan(manifest, new byte[300 * 1024]).findings()).anySatisfy(f -> assertThat(f).contains("over the limit"));
+    }
+
+    private static PluginManifest script(Set<Hook> hooks) {
+        return new PluginManifest(new PluginName("welcome"), PluginVersion.parse("1.0.0"), VersionRange.parse("^0.1.0"),
                 new PluginDescription("Greets"), new PluginAuthor("Keeper"), new LicenseId("MIT"), Engine.JS,
-                new EntryPoint("main.js"), Set.of(Hook.ON_USER_LOGIN), Set.of(), PluginLimits.defaults());
-        assertThat(scanner.scan(script, "function on_user_login() {}".getBytes()).passed()).isFalse();
+                new EntryPoint("main.js"), hooks, Set.of(), PluginLimits.defaults());
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static PluginManifest manifest(Set<Hook> hooks, Set<Permission> permissions) {
