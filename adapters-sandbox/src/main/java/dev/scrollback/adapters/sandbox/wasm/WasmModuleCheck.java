@@ -39,6 +39,8 @@ public final class WasmModuleCheck {
         if (bytes.length > limits.maxModuleBytes()) {
             return refused("the module is " + bytes.length + " bytes; the limit is " + limits.maxModuleBytes());
         }
+        var shape = WasmShape.problem(bytes);                 // before the parser sizes anything from the module's counts
+        if (shape.isPresent()) return refused("not a module this host takes: " + shape.get());
         WasmModule module;
         try {
             module = Parser.parse(bytes);

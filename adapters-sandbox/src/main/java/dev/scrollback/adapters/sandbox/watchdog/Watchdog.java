@@ -60,6 +60,8 @@ public final class Watchdog implements AutoCloseable {
     private Watch add(Duration timeout, Cancellable target, Optional<Probe> probe, long probeEveryNanos) {
         Objects.requireNonNull(timeout, "timeout");
         if (closed) throw new IllegalStateException("the watchdog is closed");
+        // a watchdog whose thread died would let every call run unbounded: refuse calls instead
+        if (!thread.isAlive()) throw new IllegalStateException("the watchdog's thread is not running");
         long nanos = saturatedNanos(timeout);
         var watch = new Watch(System.nanoTime() + nanos, target, probe, probeEveryNanos, this);
         pending.add(watch);
@@ -88,7 +90,7 @@ public final class Watchdog implements AutoCloseable {
                 var due = pending.take();
                 try {
                     due.due(pending);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {      // an OutOfMemoryError from one cancel must not end them all
                     log.warn("cancelling a call past its deadline or budget failed", e);
                 }
             } catch (InterruptedException e) {

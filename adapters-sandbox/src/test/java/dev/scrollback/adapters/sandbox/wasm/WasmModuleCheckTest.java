@@ -101,15 +101,15 @@ class WasmModuleCheckTest {
 
     @Test
     void gc_types_are_refused() {
-        assertThat(reasons(Wat.module("gc_struct", "--enable-gc"), RUN, POLICY)).containsExactly(
-                "type 0 is a GC struct or array type; garbage-collected types are not supported");
+        assertThat(reasons(Wat.module("gc_struct", "--enable-gc"), RUN, POLICY)).singleElement().asString()
+                .endsWith("type 0 is not a function type; garbage-collected types are not supported");
         stillServes();
     }
 
     @Test
     void gc_array_types_are_refused() {
-        assertThat(reasons(Wat.module("gc_array", "--enable-gc"), RUN, POLICY)).containsExactly(
-                "type 0 is a GC struct or array type; garbage-collected types are not supported");
+        assertThat(reasons(Wat.module("gc_array", "--enable-gc"), RUN, POLICY)).singleElement().asString()
+                .endsWith("type 0 is not a function type; garbage-collected types are not supported");
         stillServes();
     }
 
@@ -124,9 +124,12 @@ class WasmModuleCheckTest {
 
     @Test
     void tables_must_declare_a_bounded_maximum() {
-        assertThat(reasons(Wat.module("huge_table"), RUN, POLICY)).containsExactly(
-                "table 0 declares no maximum; a maximum of at most 10000 entries is required",
-                "table 1 declares a maximum of 1000000 entries; a maximum of at most 10000 entries is required");
+        assertThat(reasons(Wat.module("open_table"), RUN, POLICY)).containsExactly(
+                "table 0 declares no maximum; a maximum of at most 10000 entries is required");
+        assertThat(reasons(Wat.module("huge_max_table"), RUN, POLICY)).containsExactly(
+                "table 0 declares a maximum of 1000000 entries; a maximum of at most 10000 entries is required");
+        assertThat(reasons(Wat.module("huge_table"), RUN, POLICY)).as("two tables").singleElement().asString()
+                .endsWith("the module declares more than one table");
         stillServes();
     }
 
@@ -140,7 +143,7 @@ class WasmModuleCheckTest {
     void bytes_that_are_not_wasm_are_refused_with_the_parsers_reason() {
         var reasons = reasons("not wasm at all".getBytes(StandardCharsets.UTF_8), RUN, POLICY);
 
-        assertThat(reasons).singleElement().asString().startsWith("not a valid WebAssembly module: ");
+        assertThat(reasons).singleElement().asString().contains("not a WebAssembly module");
         stillServes();
     }
 
