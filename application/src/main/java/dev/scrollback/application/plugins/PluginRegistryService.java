@@ -95,6 +95,7 @@ public final class PluginRegistryService implements SubmitPlugin, ReviewPlugins,
     @Override
     public Optional<PublisherKeyId> install(Caller caller, PluginId plugin, byte[] signature, Origin origin) {
         var by = actor(caller);
+        if (!by.holds(Role.SYSOP)) throw new PluginRejected(new PluginRejected.NotAllowed("install plugins"));
         var stream = PluginStreams.plugin(plugin);
         var loaded = Decision.Loaded.load(log, stream, new PluginDecider(), PluginEvent.class);
         var submitted = switch (loaded.state()) {
@@ -105,7 +106,6 @@ public final class PluginRegistryService implements SubmitPlugin, ReviewPlugins,
             case PluginState.Installed s -> s.submitted();
             case PluginState.Uninstalled s -> s.submitted();
         };
-        if (!by.holds(Role.SYSOP)) throw new PluginRejected(new PluginRejected.NotAllowed("install plugins"));
         if (packages.find(submitted.sha256()).isEmpty()) {
             throw new PluginSignatureRefused("the package " + submitted.sha256() + " is no longer kept on this BBS; submit it again");
         }

@@ -34,11 +34,16 @@ public final class DirectoryPackageStore implements PluginPackageStore {
     @Override
     public void keep(PluginPackage content) {
         var target = directory.resolve(content.sha256().hex());
-        if (Files.isDirectory(target)) return;                          // the same bytes, kept before
+        if (find(content.sha256()).isPresent()) return;                 // the same bytes, kept before and intact
+        Path temporary = null;
         try {
-            var temporary = Files.createTempDirectory(directory, ".incoming-");
+            temporary = Files.createTempDirectory(directory, ".incoming-");
             Files.write(temporary.resolve("plugin.toml"), content.manifest());
             Files.write(temporary.resolve("code"), content.code());
+            if (Files.exists(target)) {                                  // damaged on disk: replaced by the good copy
+                log.warn("plugin package {} on disk was damaged; replacing it with the one just submitted", content.sha256());
+                deleteQuietly(target);
+            }
             try {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -47,6 +52,7 @@ public final class DirectoryPackageStore implements PluginPackageStore {
                 deleteQuietly(temporary);
             }
         } catch (IOException e) {
+            if (temporary != null) deleteQuietly(temporary);
             throw new UncheckedIOException("cannot keep plugin package " + content.sha256(), e);
         }
     }

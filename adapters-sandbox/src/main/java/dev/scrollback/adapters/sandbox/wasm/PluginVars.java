@@ -33,7 +33,11 @@ final class PluginVars {
             throw new KernelFault(FaultKind.STORAGE_FULL, "var_set: the key-value storage would hold " + after
                     + " bytes; the limit is " + maxBytes);
         }
-        values.put(key, value.clone());
+        var copy = value.clone();
+        // a guest can make the host's stack or heap run out at any point (deep recursion before the call): counted
+        // first, so an error inside put can only leave the storage over-counted, never holding more than it shows
+        usedBytes = Math.max(usedBytes, after);
+        values.put(key, copy);
         usedBytes = after;
     }
 

@@ -43,4 +43,18 @@ class DirectoryPackageStoreTest {
 
         assertThat(store.find(content.sha256())).isEmpty();
     }
+
+    @Test
+    void a_package_damaged_on_disk_is_repaired_by_keeping_it_again() throws Exception {
+        var store = new DirectoryPackageStore(directory);
+        store.keep(content);
+        Files.write(directory.resolve(content.sha256().hex()).resolve("code"), new byte[] {0, 'b', 'a', 'd'});
+        assertThat(store.find(content.sha256())).isEmpty();
+
+        store.keep(content);
+        assertThat(store.find(content.sha256())).contains(content);
+        try (var left = Files.list(directory)) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("no temporary directories left").containsExactly(content.sha256().hex());
+        }
+    }
 }
