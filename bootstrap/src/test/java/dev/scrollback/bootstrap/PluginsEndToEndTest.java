@@ -133,6 +133,10 @@ class PluginsEndToEndTest {
             assertThat(notWasm.body().get("findings")).isNotEmpty();
             var refusedId = notWasm.body().get("id").asText();
             assertThat(slug(web.post("/api/v1/admin/plugins/" + refusedId + "/approve", Map.of(), sysop))).isEqualTo("scan-failed");
+            var rescanned = web.post("/api/v1/admin/plugins/" + refusedId + "/rescan", Map.of(), sysop);
+            assertThat(rescanned.status()).as(rescanned.body().toString()).isEqualTo(200);
+            assertThat(rescanned.body().get("passed").asBoolean()).isFalse();
+            assertThat(slug(web.post("/api/v1/admin/plugins/" + refusedId + "/rescan", Map.of(), amiga))).isEqualTo("forbidden");
 
             var script = MANIFEST.replace("accept-all", "welcome").replace("\"wasm\"", "\"js\"")
                     .replace("plugin.wasm", "main.js").replace("filter_message_content", "on_user_login");

@@ -93,19 +93,28 @@ public final class PluginRegistryService implements SubmitPlugin, ReviewPlugins,
     }
 
     @Override
+    public PluginScanner.Verdict rescan(Caller caller, PluginId plugin, Origin origin) {
+        if (!caller.holds(Role.SYSOP)) throw new PluginRejected(new PluginRejected.NotAllowed("scan plugins"));
+        var stream = PluginStreams.plugin(plugin);
+        var submitted = submittedOf(Decision.Loaded.load(log, stream, new PluginDecider(), PluginEvent.class).state());
+        var content = packages.find(submitted.sha256()).orElseThrow(() -> new PluginSignatureRefused(
+                "the package " + submitted.sha256() + " is no longer kept on this BBS; submit it again"));
+        var verdict = scanner.scan(submitted.manifest(), content.code());
+        var scanned = Decision.make(log, stream, new PluginDecider(), PluginEvent.class,
+                new PluginCommand.RecordScan(verdict.passed(), verdict.findings(), clock.instant()));
+        if (!scanned.isEmpty()) {
+            log.append(scanned.toAppend(), EventMetadata.of(Actor.system(), Origin.system(), clock.instant()));
+        }
+        return verdict;
+    }
+
+    @Override
     public Optional<PublisherKeyId> install(Caller caller, PluginId plugin, byte[] signature, Origin origin) {
         var by = actor(caller);
         if (!by.holds(Role.SYSOP)) throw new PluginRejected(new PluginRejected.NotAllowed("install plugins"));
         var stream = PluginStreams.plugin(plugin);
         var loaded = Decision.Loaded.load(log, stream, new PluginDecider(), PluginEvent.class);
-        var submitted = switch (loaded.state()) {
-            case PluginState.Unsubmitted none -> throw new PluginRejected(new PluginRejected.NoSuchPlugin());
-            case PluginState.Submitted s -> s.submitted();
-            case PluginState.Approved s -> s.submitted();
-            case PluginState.Published s -> s.submitted();
-            case PluginState.Installed s -> s.submitted();
-            case PluginState.Uninstalled s -> s.submitted();
-        };
+        var submitted = submittedOf(loaded.state());
         if (packages.find(submitted.sha256()).isEmpty()) {
             throw new PluginSignatureRefused("the package " + submitted.sha256() + " is no longer kept on this BBS; submit it again");
         }
@@ -145,6 +154,17 @@ public final class PluginRegistryService implements SubmitPlugin, ReviewPlugins,
         if (decision.isEmpty()) return false;
         log.append(decision.toAppend(), EventMetadata.of(caller.actor(), origin.inSession(caller.sessionIfAny()), command.at()));
         return true;
+    }
+
+    private static PluginEvent.PluginSubmitted submittedOf(PluginState state) {
+        return switch (state) {
+            case PluginState.Unsubmitted none -> throw new PluginRejected(new PluginRejected.NoSuchPlugin());
+            case PluginState.Submitted s -> s.submitted();
+            case PluginState.Approved s -> s.submitted();
+            case PluginState.Published s -> s.submitted();
+            case PluginState.Installed s -> s.submitted();
+            case PluginState.Uninstalled s -> s.submitted();
+        };
     }
 
     private static PluginActor actor(Caller caller) {

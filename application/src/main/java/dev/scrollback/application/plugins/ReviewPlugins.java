@@ -15,4 +15,11 @@ public interface ReviewPlugins {
     boolean approve(Caller caller, PluginId plugin, Origin origin);
 
     boolean publish(Caller caller, PluginId plugin, Origin origin);
+
+    /**
+     * Scans a submitted plugin again, from its kept package, before it is approved: when its first scan was never
+     * recorded (the process stopped between the two), or after the scanner changed. Records {@code PluginScanned} only
+     * if the verdict differs; answers the verdict.
+     */
+    PluginScanner.Verdict rescan(Caller caller, PluginId plugin, Origin origin);
 }

@@ -234,6 +234,24 @@ class PluginRegistryServiceTest {
         assertThat(kept).isEmpty();
     }
 
+    @Test
+    void a_sysop_rescans_a_submission_before_review_and_a_changed_verdict_is_recorded() {
+        var submitted = registry.submit(amiga, new PluginPackage(bytes("ok"), bytes("bad module")), WEB);
+        assertThat(submitted.passed()).isFalse();
+
+        assertThat(registry.rescan(keeper, submitted.plugin(), WEB).passed()).as("same scanner, same verdict").isFalse();
+        assertThat(log.events()).filteredOn(e -> e instanceof PluginScanned).hasSize(1);
+
+        var fixedScanner = new PluginRegistryService(log, plugins, manifests, (manifest, code) -> new PluginScanner.Verdict(true,
+                List.of()), store, signatures, new RunningVersion(PluginVersion.parse("0.1.0")), new CountingRateLimiter(clock), clock);
+        assertThat(fixedScanner.rescan(keeper, submitted.plugin(), WEB).passed()).isTrue();
+        assertThat(log.events()).filteredOn(e -> e instanceof PluginScanned).hasSize(2);
+        assertThat(registry.approve(keeper, submitted.plugin(), WEB)).isTrue();
+        assertThatThrownBy(() -> registry.rescan(keeper, submitted.plugin(), WEB)).as("approved: the scan stays")
+                .isInstanceOf(PluginRejected.class);
+        assertThatThrownBy(() -> registry.rescan(amiga, submitted.plugin(), WEB)).isInstanceOf(PluginRejected.class);
+    }
+
     private PluginId published() {
         var submitted = registry.submit(amiga, new PluginPackage(bytes("ok"), bytes("(module " + UUID.randomUUID() + ")")), WEB);
         registry.approve(keeper, submitted.plugin(), WEB);

@@ -54,6 +54,7 @@ public final class PluginRoutes implements Routes {
         routes.get(REGISTRY, this::list);
         routes.post(PLUGIN + "/approve", ctx -> reviewed(ctx, review.approve(authentication.caller(ctx), id(ctx), RequestOrigin.of(ctx))));
         routes.post(PLUGIN + "/publish", ctx -> reviewed(ctx, review.publish(authentication.caller(ctx), id(ctx), RequestOrigin.of(ctx))));
+        routes.post(PLUGIN + "/rescan", this::rescan);
         routes.post(PLUGIN + "/install", this::install);
         routes.post(PLUGIN + "/enable", ctx -> reviewed(ctx, manage.enable(authentication.caller(ctx), id(ctx), RequestOrigin.of(ctx))));
         routes.post(PLUGIN + "/disable", ctx -> reviewed(ctx, manage.disable(authentication.caller(ctx), id(ctx), RequestOrigin.of(ctx))));
@@ -71,6 +72,8 @@ public final class PluginRoutes implements Routes {
                 .answers(200, Reviewed.class).problems(400, 403, 404, 409);
         api.post(PLUGIN + "/publish").summary("Sysop: publish an approved plugin, so that it can be installed").authenticated()
                 .answers(200, Reviewed.class).problems(400, 403, 404, 409);
+        api.post(PLUGIN + "/rescan").summary("Sysop: scan a submitted plugin again from its kept package, before review")
+                .authenticated().answers(200, Rescanned.class).problems(400, 403, 404, 409, 422);
         api.post(PLUGIN + "/install").summary("Sysop: install a published plugin, with a trusted publisher's Ed25519 signature "
                 + "over its package's SHA-256").authenticated().body(InstallForm.class).answers(200, Installed.class)
                 .problems(400, 403, 404, 409, 422);
@@ -80,6 +83,11 @@ public final class PluginRoutes implements Routes {
                 .answers(200, Reviewed.class).problems(400, 403, 404, 409);
         api.post(PLUGIN + "/uninstall").summary("Sysop: remove an installed plugin (it stays published)").authenticated()
                 .answers(200, Reviewed.class).problems(400, 403, 404, 409);
+    }
+
+    private void rescan(Context ctx) {
+        var verdict = review.rescan(authentication.caller(ctx), id(ctx), RequestOrigin.of(ctx));
+        ctx.json(new Rescanned(ctx.pathParam("id"), verdict.passed(), verdict.findings()));
     }
 
     private void install(Context ctx) {
@@ -147,6 +155,8 @@ public final class PluginRoutes implements Routes {
      * found, one line each (a passed scan may carry warnings).
      */
     record Submitted(String id, String sha256, boolean passed, List<String> findings) {}
+
+    record Rescanned(String id, boolean passed, List<String> findings) {}
 
     /** {@code signature}: a trusted publisher's Ed25519 signature over the package's {@code sha256} text, in base64. */
     record InstallForm(String signature) {}
