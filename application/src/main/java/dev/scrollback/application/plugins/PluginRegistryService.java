@@ -94,7 +94,7 @@ public final class PluginRegistryService implements SubmitPlugin, ReviewPlugins,
 
     @Override
     public PluginScanner.Verdict rescan(Caller caller, PluginId plugin, Origin origin) {
-        if (!caller.holds(Role.SYSOP)) throw new PluginRejected(new PluginRejected.NotAllowed("scan plugins"));
+        if (!actor(caller).holds(Role.SYSOP)) throw new PluginRejected(new PluginRejected.NotAllowed("scan plugins"));
         var stream = PluginStreams.plugin(plugin);
         var submitted = submittedOf(Decision.Loaded.load(log, stream, new PluginDecider(), PluginEvent.class).state());
         var content = packages.find(submitted.sha256()).orElseThrow(() -> new PluginSignatureRefused(
@@ -145,7 +145,7 @@ public final class PluginRegistryService implements SubmitPlugin, ReviewPlugins,
 
     @Override
     public List<Plugins.Entry> list(Caller caller) {
-        if (!caller.holds(Role.SYSOP)) throw new PluginRejected(new PluginRejected.NotAllowed("see the plugin registry"));
+        if (!actor(caller).holds(Role.SYSOP)) throw new PluginRejected(new PluginRejected.NotAllowed("see the plugin registry"));
         return plugins.all();
     }
 
@@ -167,7 +167,12 @@ public final class PluginRegistryService implements SubmitPlugin, ReviewPlugins,
         };
     }
 
+    /**
+     * The caller as the registry's decisions see them: from an interactive login only ({@code CredentialDenied} for an
+     * API key): no key scope is about plugins, and a leaked key must not install code on the BBS.
+     */
     private static PluginActor actor(Caller caller) {
+        caller.session();
         return new PluginActor(caller.account(), caller.handle(), caller.roles());
     }
 }

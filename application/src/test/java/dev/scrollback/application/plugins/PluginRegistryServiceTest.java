@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scrollback.application.accounts.Caller;
+import dev.scrollback.application.accounts.CredentialDenied;
 import dev.scrollback.application.shared.ControlledClock;
 import dev.scrollback.application.shared.CountingRateLimiter;
 import dev.scrollback.application.shared.InMemoryEventLog;
 import dev.scrollback.application.shared.Origin;
 import dev.scrollback.application.shared.RateLimited;
+import dev.scrollback.domain.accounts.ApiKeyId;
 import dev.scrollback.domain.accounts.Role;
+import dev.scrollback.domain.accounts.Scope;
 import dev.scrollback.domain.plugins.Engine;
 import dev.scrollback.domain.plugins.EntryPoint;
 import dev.scrollback.domain.plugins.Hook;
@@ -250,6 +253,21 @@ class PluginRegistryServiceTest {
         assertThatThrownBy(() -> registry.rescan(keeper, submitted.plugin(), WEB)).as("approved: the scan stays")
                 .isInstanceOf(PluginRejected.class);
         assertThatThrownBy(() -> registry.rescan(amiga, submitted.plugin(), WEB)).isInstanceOf(PluginRejected.class);
+    }
+
+    @Test
+    void api_keys_take_no_part_in_the_registry_whatever_their_scopes() {
+        var plugin = registry.submit(amiga, new PluginPackage(bytes("ok"), bytes("(module)")), WEB).plugin();
+        var memberKey = Caller.withApiKey(amiga.account(), amiga.handle(), new ApiKeyId(UUID.randomUUID()),
+                Set.of(Scope.BOARDS_WRITE), amiga.roles());
+        var sysopKey = Caller.withApiKey(keeper.account(), keeper.handle(), new ApiKeyId(UUID.randomUUID()),
+                Set.of(Scope.ADMIN), keeper.roles());
+
+        assertThatThrownBy(() -> registry.submit(memberKey, new PluginPackage(bytes("ok"), bytes("(module)")), WEB))
+                .isInstanceOf(CredentialDenied.class);
+        assertThatThrownBy(() -> registry.approve(sysopKey, plugin, WEB)).isInstanceOf(CredentialDenied.class);
+        assertThatThrownBy(() -> registry.install(sysopKey, plugin, bytes("signed by keeper"), WEB)).isInstanceOf(CredentialDenied.class);
+        assertThatThrownBy(() -> registry.list(sysopKey)).isInstanceOf(CredentialDenied.class);
     }
 
     private PluginId published() {

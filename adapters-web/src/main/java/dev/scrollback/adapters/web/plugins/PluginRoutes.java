@@ -1,6 +1,7 @@
 package dev.scrollback.adapters.web.plugins;
 
 import dev.scrollback.adapters.web.Routes;
+import dev.scrollback.adapters.web.accounts.ApiKeyProblems;
 import dev.scrollback.adapters.web.accounts.Authentication;
 import dev.scrollback.adapters.web.shared.Api;
 import dev.scrollback.adapters.web.shared.JsonBody;
@@ -60,6 +61,7 @@ public final class PluginRoutes implements Routes {
         routes.post(PLUGIN + "/disable", ctx -> reviewed(ctx, manage.disable(authentication.caller(ctx), id(ctx), RequestOrigin.of(ctx))));
         routes.post(PLUGIN + "/uninstall", ctx -> reviewed(ctx, manage.uninstall(authentication.caller(ctx), id(ctx), RequestOrigin.of(ctx))));
         PluginProblems.addTo(routes);
+        ApiKeyProblems.addTo(routes);                   // an API key: 403, the registry needs an interactive login
     }
 
     @Override
