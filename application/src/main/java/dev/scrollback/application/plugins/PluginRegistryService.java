@@ -157,14 +157,7 @@ public final class PluginRegistryService implements SubmitPlugin, ReviewPlugins,
     }
 
     private static PluginEvent.PluginSubmitted submittedOf(PluginState state) {
-        return switch (state) {
-            case PluginState.Unsubmitted none -> throw new PluginRejected(new PluginRejected.NoSuchPlugin());
-            case PluginState.Submitted s -> s.submitted();
-            case PluginState.Approved s -> s.submitted();
-            case PluginState.Published s -> s.submitted();
-            case PluginState.Installed s -> s.submitted();
-            case PluginState.Uninstalled s -> s.submitted();
-        };
+        return state.submission().orElseThrow(() -> new PluginRejected(new PluginRejected.NoSuchPlugin()));
     }
 
     /**

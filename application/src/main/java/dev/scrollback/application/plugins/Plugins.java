@@ -49,6 +49,15 @@ public final class Plugins {
         Entry with(Status next) {
             return new Entry(id, name, version, engine, next, submittedBy, submittedAt, findings, faults);
         }
+
+        Entry scanned(PluginScanned scan) {
+            return new Entry(id, name, version, engine, scan.passed() ? Status.SCANNED : Status.SCAN_FAILED, submittedBy,
+                    submittedAt, scan.findings(), faults);
+        }
+
+        Entry faulted() {
+            return new Entry(id, name, version, engine, status, submittedBy, submittedAt, findings, faults + 1);
+        }
     }
 
     private final Map<PluginId, Entry> entries = new HashMap<>();
@@ -62,18 +71,14 @@ public final class Plugins {
         switch (event) {
             case PluginSubmitted e -> entries.putIfAbsent(e.plugin(), new Entry(e.plugin(), e.name(), e.version(), e.engine(),
                     Status.SUBMITTED, e.submittedByHandle(), e.at(), List.of(), 0));
-            case PluginScanned e -> update(e.plugin(), entry -> new Entry(entry.id(), entry.name(), entry.version(),
-                    entry.engine(), e.passed() ? Status.SCANNED : Status.SCAN_FAILED, entry.submittedBy(),
-                    entry.submittedAt(), e.findings(), entry.faults()));
+            case PluginScanned e -> update(e.plugin(), entry -> entry.scanned(e));
             case PluginApproved e -> update(e.plugin(), entry -> entry.with(Status.APPROVED));
             case PluginPublished e -> update(e.plugin(), entry -> entry.with(Status.PUBLISHED));
             case PluginInstalled e -> update(e.plugin(), entry -> entry.with(Status.INSTALLED));
             case PluginEnabled e -> update(e.plugin(), entry -> entry.with(Status.ENABLED));
             case PluginDisabled e -> update(e.plugin(), entry -> entry.with(Status.DISABLED));
             case PluginUninstalled e -> update(e.plugin(), entry -> entry.with(Status.UNINSTALLED));
-            case PluginFaulted e -> update(e.plugin(), entry -> new Entry(entry.id(), entry.name(), entry.version(),
-                    entry.engine(), entry.status(), entry.submittedBy(), entry.submittedAt(), entry.findings(),
-                    entry.faults() + 1));
+            case PluginFaulted e -> update(e.plugin(), Entry::faulted);
         }
     }
 

@@ -187,14 +187,7 @@ public final class PluginDecider implements Decider<PluginCommand, PluginState, 
     }
 
     private static PluginSubmitted submitted(PluginState state) {
-        return switch (state) {
-            case Unsubmitted u -> throw rejected(new NoSuchPlugin());
-            case Submitted s -> s.submitted();
-            case Approved s -> s.submitted();
-            case Published s -> s.submitted();
-            case Installed s -> s.submitted();
-            case Uninstalled s -> s.submitted();
-        };
+        return state.submission().orElseThrow(() -> rejected(new NoSuchPlugin()));
     }
 
     private static PluginRejected rejected(PluginRejected.Reason reason) {

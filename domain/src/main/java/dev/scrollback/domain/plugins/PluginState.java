@@ -8,6 +8,19 @@ import java.util.Optional;
 
 /** Where one plugin version stands in its lifecycle, as far as its decisions need it. */
 public sealed interface PluginState {
+
+    /** What was submitted, for every state but {@link Unsubmitted}. */
+    default Optional<PluginSubmitted> submission() {
+        return switch (this) {
+            case Unsubmitted u -> Optional.empty();
+            case Submitted s -> Optional.of(s.submitted());
+            case Approved s -> Optional.of(s.submitted());
+            case Published s -> Optional.of(s.submitted());
+            case Installed s -> Optional.of(s.submitted());
+            case Uninstalled s -> Optional.of(s.submitted());
+        };
+    }
+
     record Unsubmitted() implements PluginState {}
 
     /** Handed in; {@code scan} is the latest scan, empty until the scanner has reported. */

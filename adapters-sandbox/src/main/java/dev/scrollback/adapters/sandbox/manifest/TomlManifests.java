@@ -290,21 +290,20 @@ public final class TomlManifests implements ManifestReader {
 
         /** As {@link #valid}, for one entry of a list, which the problem quotes (shortened). */
         private <T> Optional<T> entry(String label, String raw, Supplier<T> make) {
-            try {
-                return Optional.of(make.get());
-            } catch (InvalidValue e) {
-                var shown = raw.length() > 40 ? raw.substring(0, 40) + "…" : raw;
-                problems.add(label + ": \"" + shown + "\" " + e.getMessage());
-                return Optional.empty();
-            }
+            var shown = raw.length() > 40 ? raw.substring(0, 40) + "…" : raw;
+            return valid(label, "\"" + shown + "\" ", make);
         }
 
         /** The value, or nothing with the reason noted under {@code label}. */
         private <T> Optional<T> valid(String label, Supplier<T> make) {
+            return valid(label, "", make);
+        }
+
+        private <T> Optional<T> valid(String label, String quoted, Supplier<T> make) {
             try {
                 return Optional.of(make.get());
             } catch (InvalidValue e) {
-                problems.add(label + ": " + e.getMessage());
+                problems.add(label + ": " + quoted + e.getMessage());
                 return Optional.empty();
             }
         }

@@ -7,12 +7,14 @@ import dev.scrollback.adapters.web.shared.Api;
 import dev.scrollback.adapters.web.shared.JsonBody;
 import dev.scrollback.adapters.web.shared.RequestOrigin;
 import dev.scrollback.adapters.web.shared.ValidationFailed;
+import dev.scrollback.application.accounts.Caller;
 import dev.scrollback.application.plugins.ListPlugins;
 import dev.scrollback.application.plugins.ManagePlugins;
 import dev.scrollback.application.plugins.PluginPackage;
 import dev.scrollback.application.plugins.Plugins;
 import dev.scrollback.application.plugins.ReviewPlugins;
 import dev.scrollback.application.plugins.SubmitPlugin;
+import dev.scrollback.application.shared.Origin;
 import dev.scrollback.domain.plugins.PluginId;
 import dev.scrollback.domain.shared.InvalidValue;
 import io.javalin.config.RoutesConfig;
@@ -53,13 +55,13 @@ public final class PluginRoutes implements Routes {
     public void addTo(RoutesConfig routes) {
         routes.post(SUBMIT, this::submit);
         routes.get(REGISTRY, this::list);
-        routes.post(PLUGIN + "/approve", ctx -> reviewed(ctx, review.approve(authentication.caller(ctx), id(ctx), RequestOrigin.of(ctx))));
-        routes.post(PLUGIN + "/publish", ctx -> reviewed(ctx, review.publish(authentication.caller(ctx), id(ctx), RequestOrigin.of(ctx))));
+        routes.post(PLUGIN + "/approve", ctx -> step(ctx, review::approve));
+        routes.post(PLUGIN + "/publish", ctx -> step(ctx, review::publish));
         routes.post(PLUGIN + "/rescan", this::rescan);
         routes.post(PLUGIN + "/install", this::install);
-        routes.post(PLUGIN + "/enable", ctx -> reviewed(ctx, manage.enable(authentication.caller(ctx), id(ctx), RequestOrigin.of(ctx))));
-        routes.post(PLUGIN + "/disable", ctx -> reviewed(ctx, manage.disable(authentication.caller(ctx), id(ctx), RequestOrigin.of(ctx))));
-        routes.post(PLUGIN + "/uninstall", ctx -> reviewed(ctx, manage.uninstall(authentication.caller(ctx), id(ctx), RequestOrigin.of(ctx))));
+        routes.post(PLUGIN + "/enable", ctx -> step(ctx, manage::enable));
+        routes.post(PLUGIN + "/disable", ctx -> step(ctx, manage::disable));
+        routes.post(PLUGIN + "/uninstall", ctx -> step(ctx, manage::uninstall));
         PluginProblems.addTo(routes);
         ApiKeyProblems.addTo(routes);                   // an API key: 403, the registry needs an interactive login
     }
@@ -131,7 +133,13 @@ public final class PluginRoutes implements Routes {
         ctx.json(new Registry(entries.stream().map(PluginRoutes::view).toList()));
     }
 
-    private static void reviewed(Context ctx, boolean changed) {
+    /** A sysop's step on one plugin, answering whether it recorded anything. */
+    private interface Step {
+        boolean take(Caller caller, PluginId plugin, Origin origin);
+    }
+
+    private void step(Context ctx, Step step) {
+        var changed = step.take(authentication.caller(ctx), id(ctx), RequestOrigin.of(ctx));
         ctx.json(new Reviewed(ctx.pathParam("id"), changed));
     }
 
