@@ -1,5 +1,6 @@
 package dev.scrollback.adapters.sandbox.js;
 
+import dev.scrollback.adapters.sandbox.call.CallGate;
 import dev.scrollback.adapters.sandbox.call.CallLog;
 import dev.scrollback.adapters.sandbox.call.CallResult;
 import dev.scrollback.adapters.sandbox.call.FaultKind;
@@ -15,7 +16,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
@@ -190,14 +190,8 @@ public final class JsScript implements AutoCloseable {
 
     private CallResult callHere(String hook, byte[] input, Duration timeout) {
         long started = System.nanoTime();
-        try {
-            if (!lock.tryLock(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS)) {
-                return faulted(FaultKind.BUSY, "the previous call did not end before this call's deadline", CallLog.empty());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return faulted(FaultKind.INTERRUPTED, "interrupted while waiting for the previous call", CallLog.empty());
-        }
+        var waited = CallGate.enter(lock, timeout);
+        if (waited.isPresent()) return waited.get();
         try {
             if (closed) return faulted(FaultKind.INTERRUPTED, "the script was unloaded", CallLog.empty());
             if (platformThreads.isShutdown()) return faulted(FaultKind.INTERRUPTED, SHUTTING_DOWN, CallLog.empty());   // JsEngine.close

@@ -14,6 +14,7 @@ import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import com.dylibso.chicory.wasm.types.ValType;
+import dev.scrollback.adapters.sandbox.call.CallGate;
 import dev.scrollback.adapters.sandbox.call.CallLog;
 import dev.scrollback.adapters.sandbox.call.CallResult;
 import dev.scrollback.adapters.sandbox.call.FaultKind;
@@ -27,7 +28,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -91,14 +91,8 @@ public final class WasmPlugin {
         if (lock.isHeldByCurrentThread()) {
             return faulted(FaultKind.BUSY, "the plugin was re-entered from its own call", CallLog.empty());
         }
-        try {
-            if (!lock.tryLock(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS)) {
-                return faulted(FaultKind.BUSY, "the previous call did not end before this call's deadline", CallLog.empty());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return faulted(FaultKind.INTERRUPTED, "interrupted while waiting for the previous call", CallLog.empty());
-        }
+        var waited = CallGate.enter(lock, timeout);
+        if (waited.isPresent()) return waited.get();
         try {
             var left = timeout.minusNanos(System.nanoTime() - started);
             Watch watch;
