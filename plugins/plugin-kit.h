@@ -128,6 +128,32 @@ static inline void kit_put_json_string(kit_text *t, const uint8_t *s, uint32_t n
     }
 }
 
+/*
+ * A var of 8 bytes as a little-endian number; absent (or not 8 bytes) is 0 with found = false. Needs kv_storage (a
+ * plugin that never calls these imports nothing for them). The value block is not freed: one host hands out the var's
+ * own block, which freeing would delete.
+ */
+static inline uint64_t kit_var_u64(const char *name, bool *found) {
+    *found = false;
+    xt_handle key = kit_text_block(name);
+    if (key == 0) return 0;
+    xt_handle value = xt_var_get(key);
+    xt_free(key);
+    if (value == 0 || xt_length(value) != 8) return 0;
+    *found = true;
+    return xt_load_u64(value);
+}
+
+/* Sets a var to 8 bytes, the number little-endian. Nor is the value freed: one host keeps the block itself as the var. */
+static inline void kit_set_var_u64(const char *name, uint64_t number) {
+    uint8_t bytes[8];
+    for (int b = 0; b < 8; b++) bytes[b] = (uint8_t)(number >> (8 * b));
+    xt_handle key = kit_text_block(name);
+    xt_handle value = kit_block(bytes, 8);
+    if (key != 0 && value != 0) xt_var_set(key, value);
+    if (key != 0) xt_free(key);
+}
+
 /* Logs the text at INFO; a host that refuses the memory just gets no log line. */
 static inline void kit_log_info(const kit_text *t) {
     if (t->length == 0) return;

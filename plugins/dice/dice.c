@@ -82,29 +82,6 @@ static uint64_t splitmix64(uint64_t *state) {
     return z ^ (z >> 31);
 }
 
-/* A var of 8 bytes as a number; absent (or not 8 bytes) is "found = false". */
-static uint64_t var_number(const char *name, bool *found) {
-    *found = false;
-    xt_handle key = kit_text_block(name);
-    if (key == 0) return 0;
-    xt_handle value = xt_var_get(key);
-    xt_free(key);
-    /* The value block is not freed: one host hands out the var's own block, which freeing would delete. */
-    if (value == 0 || xt_length(value) != 8) return 0;
-    *found = true;
-    return xt_load_u64(value);
-}
-
-static void set_var_number(const char *name, uint64_t number) {
-    uint8_t bytes[8];
-    for (int b = 0; b < 8; b++) bytes[b] = (uint8_t)(number >> (8 * b));
-    xt_handle key = kit_text_block(name);
-    xt_handle value = kit_block(bytes, 8);
-    if (key != 0 && value != 0) xt_var_set(key, value);
-    if (key != 0) xt_free(key);
-    /* Nor is the value: one host keeps the block itself as the var. */
-}
-
 /* The command, read C-PDK style: from the input's handle with load_* (handle + offset). */
 static uint32_t read_command(void) {
     uint32_t n = (uint32_t)xt_input_length();
@@ -129,10 +106,10 @@ int32_t handle_command(void) {
     if (problem != 0) return kit_fail(problem);
 
     bool seeded;
-    uint64_t state = var_number("rng", &seeded);
+    uint64_t state = kit_var_u64("rng", &seeded);
     if (!seeded) state = fnv1a(command, n);
     bool counted;
-    uint64_t rolls = var_number("rolls", &counted) + 1;
+    uint64_t rolls = kit_var_u64("rolls", &counted) + 1;
 
     kit_text out = {line, 0, sizeof line, false};
     for (uint32_t i = start; i < end; i++) kit_put_byte(&out, command[i]);
@@ -156,8 +133,8 @@ int32_t handle_command(void) {
     kit_put(&out, ")");
     if (out.overflowed) return kit_fail("dice: the answer does not fit its buffer");
 
-    set_var_number("rng", state);
-    set_var_number("rolls", rolls);
+    kit_set_var_u64("rng", state);
+    kit_set_var_u64("rolls", rolls);
     kit_text log = {note, 0, sizeof note, false};
     kit_put(&log, "dice: roll ");
     kit_put_int(&log, (int64_t)rolls);

@@ -10,8 +10,9 @@ import dev.scrollback.application.accounts.PasswordResetIndex;
 import dev.scrollback.application.boards.Boards;
 import dev.scrollback.application.boards.MessageSearchFeed;
 import dev.scrollback.application.chat.ChatRooms;
+import dev.scrollback.application.plugins.PluginRuntime;
 import dev.scrollback.application.plugins.Plugins;
-import dev.scrollback.domain.plugins.PluginEvent;
+import dev.scrollback.domain.plugins.PluginsEvent;
 import dev.scrollback.application.feed.EventFeed;
 import dev.scrollback.application.mail.Mailboxes;
 import dev.scrollback.application.presence.OnlineCallers;
@@ -68,7 +69,8 @@ class CoreWiring {
     @Bean(destroyMethod = "close")
     Projections projections(EventStore store, OnlineCallers online, AccountDirectory directory, ApiKeyIndex apiKeys,
                             PasswordResetIndex passwordResets, Boards boards, MessageSearchFeed messageSearch,
-                            Mailboxes mailboxes, ChatRooms chatRooms, Plugins plugins) {
+                            Mailboxes mailboxes, ChatRooms chatRooms, Plugins plugins,
+                            PluginRuntime pluginRuntime) {
         return Projections.start(store, List.of(
                 Projection.of("presence", SessionEvent.class, online::apply),
                 Projection.of("account-directory", AccountEvent.class, directory::apply),
@@ -79,6 +81,10 @@ class CoreWiring {
                 // chat reads session events too (an ended session leaves its rooms), so in log order through one processor
                 Projection.of("chat-rooms", DomainEvent.class, chatRooms::feed),
                 Projection.of("api-keys", ApiKeyEvent.class, apiKeys::apply),
-                Projection.of("plugins", PluginEvent.class, plugins::apply)));
+                // the registry, and which plugins run with what storage: one processor, lifecycle and actions in log order
+                Projection.of("plugins", PluginsEvent.class, event -> {
+                    plugins.feed(event);
+                    pluginRuntime.feed(event);
+                })));
     }
 }

@@ -9,6 +9,7 @@ import dev.scrollback.application.presence.EndOrphanedSessions;
 import dev.scrollback.application.presence.ExpireIdleSessions;
 import dev.scrollback.application.presence.SessionsServedHere;
 import dev.scrollback.application.sessions.EndSession;
+import dev.scrollback.application.plugins.PluginRuntime;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,8 +24,8 @@ class LifecycleWiring {
                                     FirstSysop firstSysop, TelnetServer telnet, WebServer web, SessionsServedHere servedHere,
                                     EndSession endSession, ExpireIdleSessions expireIdle, LiveHub live,
                                     SessionEndingsHere endingsHere,
-                                    PresenceSchedule presence) {
+                                    PresenceSchedule presence, PluginRuntime plugins) {
         return new ServerLifecycle(settings, projections, endOrphans, firstSysop, telnet, web, servedHere, endSession,
-                expireIdle, live, endingsHere, presence);
+                expireIdle, live, endingsHere, presence, plugins);
     }
 }

@@ -7,7 +7,11 @@ import dev.scrollback.adapters.sandbox.registry.SandboxScanner;
 import dev.scrollback.adapters.sandbox.watchdog.Watchdog;
 import dev.scrollback.adapters.web.Routes;
 import dev.scrollback.adapters.web.accounts.Authentication;
+import dev.scrollback.adapters.web.plugins.PluginCommandRoutes;
 import dev.scrollback.adapters.web.plugins.PluginRoutes;
+import dev.scrollback.adapters.web.plugins.PluginStatsRoutes;
+import dev.scrollback.application.plugins.PluginStatistics;
+import dev.scrollback.application.plugins.RunPluginCommands;
 import dev.scrollback.application.plugins.ListPlugins;
 import dev.scrollback.application.plugins.ManagePlugins;
 import dev.scrollback.application.plugins.ManifestReader;
@@ -17,6 +21,7 @@ import dev.scrollback.application.plugins.ReviewPlugins;
 import dev.scrollback.application.plugins.RunningVersion;
 import dev.scrollback.application.plugins.SubmitPlugin;
 import dev.scrollback.domain.plugins.PluginVersion;
+import dev.scrollback.adapters.sandbox.runtime.SandboxRuntime;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -44,6 +49,12 @@ class PluginsWiring {
         return new SandboxScanner(watchdog);
     }
 
+    /** Runs installed and enabled plugins for the {@code PluginRuntime} (scanned from the application). */
+    @Bean(destroyMethod = "close")
+    SandboxRuntime sandbox(Watchdog watchdog) {
+        return new SandboxRuntime(watchdog);
+    }
+
     @Bean
     PluginPackageStore pluginPackages(Settings settings) {
         return new DirectoryPackageStore(settings.dataDirectory().resolve("plugins"));
@@ -62,6 +73,16 @@ class PluginsWiring {
     }
 
     static final String VERSION = "0.1.0";
+
+    @Bean
+    Routes pluginStatsRoutes(PluginStatistics statistics, Authentication auth) {
+        return new PluginStatsRoutes(statistics, auth);
+    }
+
+    @Bean
+    Routes pluginCommandRoutes(RunPluginCommands commands, Authentication auth) {
+        return new PluginCommandRoutes(commands, auth);
+    }
 
     @Bean
     Routes pluginRoutes(SubmitPlugin submit, ReviewPlugins review, ListPlugins list, ManagePlugins manage,

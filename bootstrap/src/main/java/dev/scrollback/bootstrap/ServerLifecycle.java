@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import dev.scrollback.application.plugins.PluginRuntime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -43,12 +44,15 @@ final class ServerLifecycle implements SmartLifecycle {
     private final SessionEndingsHere endingsHere;
     private EventLog.Subscription endings = () -> { };
     private final PresenceSchedule presence;
+    private final PluginRuntime plugins;
     private ScheduledExecutorService reaper;
     private volatile boolean running;
 
     ServerLifecycle(Settings settings, Projections projections, EndOrphanedSessions endOrphans, FirstSysop firstSysop,
                     TelnetServer telnet, WebServer web, SessionsServedHere servedHere, EndSession endSession,
-                    ExpireIdleSessions expireIdle, LiveHub live, SessionEndingsHere endingsHere, PresenceSchedule presence) {
+                    ExpireIdleSessions expireIdle, LiveHub live, SessionEndingsHere endingsHere, PresenceSchedule presence,
+                    PluginRuntime plugins) {
+        this.plugins = plugins;
         this.settings = settings;
         this.projections = projections;
         this.endOrphans = endOrphans;
@@ -77,6 +81,7 @@ final class ServerLifecycle implements SmartLifecycle {
                     instanceof AccountRejected r ? FirstSysop.explain(r) : ((InvalidValue) refused).field() + " "
                     + refused.getMessage()));
         }
+        plugins.start();                                 // enabled plugins loaded, with their storage, before callers come
         live.start();                                    // before /ws can be reached
         endings = endingsHere.start();
         web.start();

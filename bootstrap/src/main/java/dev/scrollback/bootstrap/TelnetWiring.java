@@ -10,11 +10,18 @@ import dev.scrollback.application.accounts.RegisterCaller;
 import dev.scrollback.application.accounts.ResendVerification;
 import dev.scrollback.application.accounts.ShowProfile;
 import dev.scrollback.application.accounts.VerifyEmail;
+import dev.scrollback.application.accounts.WelcomeCaller;
+import dev.scrollback.application.plugins.RunPluginCommands;
 import dev.scrollback.application.accounts.ChangePassword;
 import dev.scrollback.application.accounts.CompletePasswordReset;
 import dev.scrollback.application.accounts.RequestPasswordReset;
 import dev.scrollback.application.presence.WhoIsOnline;
 import dev.scrollback.adapters.telnet.chat.ChatScreen;
+import dev.scrollback.adapters.telnet.plugins.PluginsScreen;
+import dev.scrollback.application.plugins.ListPlugins;
+import dev.scrollback.application.plugins.ManagePlugins;
+import dev.scrollback.application.plugins.PluginStatistics;
+import dev.scrollback.application.plugins.ReviewPlugins;
 import dev.scrollback.application.chat.CreateChatRoom;
 import dev.scrollback.application.chat.InviteToChatRoom;
 import dev.scrollback.application.chat.JoinChatRoom;
@@ -50,7 +57,8 @@ class TelnetWiring {
                         RequestPasswordReset requestReset, CompletePasswordReset completeReset,
                         dev.scrollback.adapters.telnet.mail.MailScreen mailScreen,
                         dev.scrollback.adapters.telnet.boards.BoardsScreen boardsScreen, SessionActivity activity,
-                        LiveHub liveHub, ChatScreen chatScreen) {
+                        LiveHub liveHub, ChatScreen chatScreen, WelcomeCaller welcome, RunPluginCommands pluginCommands,
+                        PluginsScreen pluginsScreen) {
         return new BbsTerminals(register, verify, resend, logIn, logOut, endSession, whoIsOnline, Optional.of(showProfile),
                 new BbsSettings(settings.bbsName(), settings.loginTimeout(), settings.idleTimeout(), clock))
                 .tellingSessionsEndedElsewhere(terminations)
@@ -60,7 +68,16 @@ class TelnetWiring {
                 .withPasswordReset(requestReset, completeReset)
                 .withPresence(activity)
                 .withNotices(liveHub)
-                .withChat(chatScreen);
+                .withChat(chatScreen)
+                .withPlugins(welcome, pluginCommands)
+                .withPluginAdmin(pluginsScreen);
+    }
+
+    /** The sysops' plugin registry on the terminal, over the in-ports the admin REST API uses (issue 6 item 5). */
+    @Bean
+    PluginsScreen telnetPluginsScreen(ListPlugins list, ReviewPlugins review, ManagePlugins manage,
+                                      PluginStatistics statistics) {
+        return new PluginsScreen(list, review, manage, statistics);
     }
 
     @Bean

@@ -95,8 +95,9 @@ class WebWiring {
     }
 
     @Bean
-    Routes sessionRoutes(LogInCaller logIn, LogOut logOut, RefreshSession refresh, Authentication auth) {
-        return new SessionRoutes(logIn, logOut, refresh, auth);
+    Routes sessionRoutes(LogInCaller logIn, LogOut logOut, RefreshSession refresh, Authentication auth,
+                         dev.scrollback.application.accounts.WelcomeCaller welcome) {
+        return new SessionRoutes(logIn, logOut, refresh, auth, welcome);
     }
 
     @Bean

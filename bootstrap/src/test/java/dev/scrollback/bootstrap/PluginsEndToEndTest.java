@@ -3,7 +3,12 @@ package dev.scrollback.bootstrap;
 import static dev.scrollback.bootstrap.PasswordResetEndToEndTest.slug;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scrollback.application.plugins.PluginPackage;
 import dev.scrollback.application.shared.ControlledClock;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 6, item 5, over real HTTP in the running application: a member submits a plugin package and hears what the
  * scan found, a sysop sees it in the registry and approves and publishes it, and every step is in the feed; a package
- * whose manifest cannot be read, a module the scan refuses, and a member who tries to approve are each refused.
+ * whose manifest cannot be read, a module the scan refuses, and a member who tries to approve are each refused. A
+ * package may be megabytes, while every other route keeps the server's body limit.
  */
 class PluginsEndToEndTest {
     /** (module (memory (export "memory") 1 1) (func (export "filter_message_content") (result i32) (i32.const 0))) */
@@ -105,6 +111,81 @@ class PluginsEndToEndTest {
         var pom = Files.readString(Path.of("..", "pom.xml"));
         var version = pom.replaceFirst("(?s).*?<artifactId>scrollback-parent</artifactId>\\s*<version>([^<]+)</version>.*", "$1");
         assertThat(version.replace("-SNAPSHOT", "")).isEqualTo(PluginsWiring.VERSION);
+    }
+
+    @Test
+    void a_megabyte_package_is_taken_other_routes_keep_their_limit_and_an_oversize_package_is_refused_unrecorded()
+            throws Exception {
+        try (var bbs = TestBbs.start(data, clock)) {
+            var web = bbs.web();
+            bbs.signUp("Amiga", "amiga@example.test");
+            var amiga = web.logIn("Amiga", TestBbs.PASSWORD);
+
+            var megabyte = web.post("/api/v1/plugins", Map.of("manifest", MANIFEST,
+                    "code", Base64.getEncoder().encodeToString(withCustomSection(ACCEPT_ALL, 1 << 20))), amiga);
+            assertThat(megabyte.status()).as(megabyte.body().toString()).isEqualTo(201);
+            assertThat(megabyte.body().get("passed").asBoolean()).as(megabyte.body().toString()).isTrue();
+            assertThat(data.resolve("plugins").resolve(megabyte.body().get("sha256").asText())).isDirectory();
+
+            var elsewhere = web.post("/api/v1/sessions", Map.of("handle", "Amiga", "password", "x".repeat(200 * 1024)));
+            assertThat(elsewhere.status()).as(elsewhere.body().toString()).isEqualTo(413);
+            assertThat(slug(elsewhere)).isEqualTo("content-too-large");
+            assertThat(elsewhere.body().get("detail").asText()).contains(Integer.toString(128 * 1024));
+            var chunkedElsewhere = web.send(chunked(web, "/api/v1/sessions", "", new byte[200 * 1024]));
+            assertThat(chunkedElsewhere.status()).as("a chunked body, no Content-Length").isEqualTo(413);
+            assertThat(slug(chunkedElsewhere)).isEqualTo("content-too-large");
+
+            var tooMuchCode = web.post("/api/v1/plugins", Map.of("manifest", MANIFEST,
+                    "code", base64("x".repeat(PluginPackage.MAX_CODE_BYTES + 1))), amiga);
+            assertThat(tooMuchCode.status()).as(tooMuchCode.body().toString()).isEqualTo(413);
+            assertThat(tooMuchCode.body().get("field").asText()).isEqualTo("code");
+            var tooLarge = web.post("/api/v1/plugins", Map.of("manifest", MANIFEST,
+                    "code", base64("x".repeat(2 * PluginPackage.MAX_CODE_BYTES))), amiga);
+            assertThat(slug(tooLarge)).as("over the route's own limit, by its length").isEqualTo("content-too-large");
+            var chunkedTooLarge = web.send(chunked(web, "/api/v1/plugins", amiga, new byte[8 * PluginPackage.MAX_CODE_BYTES]));
+            assertThat(chunkedTooLarge.status()).as("over the route's own limit, counted").isEqualTo(413);
+
+            assertThat(WalkingSkeletonEndToEndTest.readFeed(web, bbs.sysop()).stream()
+                    .filter(e -> e.get("type").asText().equals("PluginSubmitted"))).as("only the megabyte").hasSize(1);
+            try (var kept = Files.list(data.resolve("plugins"))) {
+                assertThat(kept.filter(p -> p.getFileName().toString().matches("[0-9a-f]{64}"))).hasSize(1);
+            }
+            assertThat(web.get("/api/v1/me", amiga).status()).as("the server still serves").isEqualTo(200);
+        }
+    }
+
+    /** The module with a custom section of {@code bytes} zeros appended (id 0, size, name "pad"): still valid. */
+    private static byte[] withCustomSection(String moduleBase64, int bytes) {
+        var module = Base64.getDecoder().decode(moduleBase64);
+        var name = "pad".getBytes(StandardCharsets.US_ASCII);
+        var out = new ByteArrayOutputStream();
+        out.writeBytes(module);
+        out.write(0);
+        out.writeBytes(leb128(1 + name.length + bytes));
+        out.write(name.length);
+        out.writeBytes(name);
+        out.writeBytes(new byte[bytes]);
+        return out.toByteArray();
+    }
+
+    private static byte[] leb128(int value) {
+        var out = new ByteArrayOutputStream();
+        do {
+            int low = value & 0x7f;
+            value >>>= 7;
+            out.write(value == 0 ? low : low | 0x80);
+        } while (value != 0);
+        return out.toByteArray();
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A POST whose body is streamed in chunks, without a Content-Length. */
+    private static HttpRequest.Builder chunked(Http web, String path, String token, byte[] body) {
+        return web.request(path, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> (InputStream) new ByteArrayInputStream(body)));
     }
 
     private static byte[] sign(KeyPair keys, String text) throws Exception {

@@ -45,7 +45,11 @@ public final class FakeBbs {
     public static final String FIRST_CODE = "123456";
     public static final String FRESH_CODE = "654321";
 
-    record Account(AccountId id, Handle handle, String password, boolean verified, String code) {}
+    record Account(AccountId id, Handle handle, String password, boolean verified, String code, Set<Role> roles) {
+        Account(AccountId id, Handle handle, String password, boolean verified, String code) {
+            this(id, handle, password, verified, code, Set.of(Role.MEMBER));
+        }
+    }
 
     public record Ended(SessionId session, EndReason reason, Origin origin) {}
 
@@ -60,6 +64,13 @@ public final class FakeBbs {
     public FakeBbs withAccount(String handle, String password, boolean verified) {
         accounts.put(new Handle(handle), new Account(new AccountId(UuidV7.next()), new Handle(handle), password, verified,
                 FIRST_CODE));
+        return this;
+    }
+
+    /** A verified account that holds the sysop role as well. */
+    public FakeBbs withSysop(String handle, String password) {
+        accounts.put(new Handle(handle), new Account(new AccountId(UuidV7.next()), new Handle(handle), password, true,
+                FIRST_CODE, Set.of(Role.MEMBER, Role.SYSOP)));
         return this;
     }
 
@@ -106,7 +117,8 @@ public final class FakeBbs {
             if (account == null) throw new AccountRejected(new WrongCode());
             if (account.verified()) throw new AccountRejected(new AlreadyVerified());
             if (!account.code().equals(command.code())) throw new AccountRejected(new WrongCode());
-            accounts.put(account.handle(), new Account(account.id(), account.handle(), account.password(), true, ""));
+            accounts.put(account.handle(), new Account(account.id(), account.handle(), account.password(), true, "",
+                    account.roles()));
             return new VerifyEmail.Verified(account.id(), account.handle());
         };
     }
@@ -115,7 +127,7 @@ public final class FakeBbs {
         return command -> {
             calls.add(command);
             accounts.computeIfPresent(command.handle(), (handle, account) ->
-                    new Account(account.id(), handle, account.password(), account.verified(), FRESH_CODE));
+                    new Account(account.id(), handle, account.password(), account.verified(), FRESH_CODE, account.roles()));
         };
     }
 
@@ -129,7 +141,7 @@ public final class FakeBbs {
             if (!account.verified()) throw new AccountRejected(new EmailNotVerified(account.handle()));
             var session = command.origin().session().orElseGet(() -> new SessionId(UuidV7.next()));
             online.add(new Online(session, account.handle(), command.origin().channel(), NOW));
-            return new Caller(account.id(), account.handle(), session, Set.of(Role.MEMBER));
+            return new Caller(account.id(), account.handle(), session, account.roles());
         };
     }
 

@@ -1,7 +1,9 @@
 package dev.scrollback.adapters.web;
 
 import dev.scrollback.adapters.web.shared.Api;
+import dev.scrollback.adapters.web.shared.BodyLimit;
 import io.javalin.config.RoutesConfig;
+import java.util.List;
 
 /** One capability's endpoints (and the problems its rejections become), added to the server's routing table. */
 @FunctionalInterface
@@ -13,4 +15,9 @@ public interface Routes {
      * disagree, so write the description next to the registration.
      */
     default void describe(Api api) {}
+
+    /** The routes among those {@link #addTo} adds that take bodies larger (or smaller) than the server's limit. */
+    default List<BodyLimit> bodyLimits() {
+        return List.of();
+    }
 }

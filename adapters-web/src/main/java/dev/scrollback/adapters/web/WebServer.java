@@ -1,5 +1,6 @@
 package dev.scrollback.adapters.web;
 
+import dev.scrollback.adapters.web.shared.BodyLimits;
 import dev.scrollback.adapters.web.shared.HardenedJetty;
 import dev.scrollback.adapters.web.shared.Json;
 import dev.scrollback.adapters.web.shared.ProblemMapping;
@@ -7,15 +8,16 @@ import dev.scrollback.adapters.web.shared.RouteLimit;
 import dev.scrollback.adapters.web.shared.RouteLimiting;
 import dev.scrollback.application.shared.RateLimiter;
 import io.javalin.Javalin;
-import io.javalin.http.HttpResponseException;
-import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
 import java.util.List;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.server.NetworkConnector;
 
 /**
- * The HTTP server: Javalin on Jetty, with the given routes, per-address rate limits in front of them, problem details
- * for every error, and hardened headers.
+ * The HTTP server: Javalin on Jetty, with the given routes, per-address rate limits in front of them, a bounded body
+ * for every request (the settings' limit, or a route's own), problem details for every error, and hardened headers.
  */
 public final class WebServer {
     private final Javalin app;
@@ -35,11 +37,14 @@ public final class WebServer {
     public static WebServer create(WebSettings settings, List<Routes> routes, RateLimiter limiter, List<RouteLimit> limits) {
         var all = List.copyOf(routes);
         var limiting = new RouteLimiting(limiter, limits);
+        var bodies = new BodyLimits(settings.maxBodyBytes(), all.stream().flatMap(r -> r.bodyLimits().stream()).toList());
         return new WebServer(Javalin.create(config -> {
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
             config.jetty.modifyServer(HardenedJetty::configure);
-            config.http.maxRequestSize = settings.maxBodyBytes();
+            config.jetty.modifyServletContextHandler(handler -> handler.addFilter(new FilterHolder(bodies.filter()), "/*",
+                    EnumSet.of(DispatcherType.REQUEST)));
+            config.http.maxRequestSize = bodies.largest();       // Javalin's one limit; each route's is the filter's
             config.http.prefer405over404 = true;                 // a wrong method on a known path says so
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -48,12 +53,8 @@ public final class WebServer {
             config.router.handlerWrapper(ProblemMapping::catchingErrors);
             config.router.javaLangErrorHandler(ProblemMapping::fatal);
             config.routes.before(limiting::check);               // first: a refused caller costs nothing more
-            config.routes.before(ctx -> {                        // refuse a declared oversize body before reading it
-                if (ctx.req().getContentLengthLong() > settings.maxBodyBytes()) {
-                    throw new HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(), "body too large");
-                }
-            });
-            ProblemMapping.addTo(config.routes, settings.maxBodyBytes());
+            config.routes.before(bodies::refuseDeclared);        // a declared oversize body, before reading it
+            ProblemMapping.addTo(config.routes, bodies);
             all.forEach(r -> r.addTo(config.routes));
         }));
     }

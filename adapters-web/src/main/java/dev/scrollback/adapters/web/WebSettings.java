@@ -2,7 +2,8 @@ package dev.scrollback.adapters.web;
 
 /**
  * Where the HTTP server listens and how much it reads. {@code port} 0 picks a free port ({@link WebServer#port()} tells
- * which); {@code maxBodyBytes} bounds every request body (413 beyond it).
+ * which); {@code maxBodyBytes} bounds every request body (413 beyond it) but on a route that declares a
+ * {@link dev.scrollback.adapters.web.shared.BodyLimit} of its own.
  */
 public record WebSettings(String host, int port, int maxBodyBytes) {
     public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;

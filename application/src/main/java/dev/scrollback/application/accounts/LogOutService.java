@@ -1,6 +1,8 @@
 package dev.scrollback.application.accounts;
 
+import dev.scrollback.application.hooks.PluginHooks;
 import dev.scrollback.application.sessions.SessionActivity;
+import dev.scrollback.application.sessions.SessionEndHook;
 import dev.scrollback.application.sessions.SessionStreams;
 import dev.scrollback.application.shared.Decision;
 import dev.scrollback.application.shared.EventLog;
@@ -25,8 +27,15 @@ final class LogOutService implements LogOut {
     private final Clock clock;
     private final SessionActivity activity;
 
-    @Inject
+    private final PluginHooks hooks;
+
     LogOutService(EventLog log, Clock clock, SessionActivity activity) {
+        this(log, clock, activity, PluginHooks.none());
+    }
+
+    @Inject
+    LogOutService(EventLog log, Clock clock, SessionActivity activity, PluginHooks hooks) {
+        this.hooks = hooks;
         this.log = log;
         this.clock = clock;
         this.activity = activity;
@@ -43,6 +52,7 @@ final class LogOutService implements LogOut {
                     AccountEvent.class, new AccountCommand.LogOut(caller.session(), at));
             log.append(List.of(loggedOut.toAppend(), ended.toAppend()),
                     EventMetadata.of(caller.actor(), origin.inSession(caller.session()), at));
+            SessionEndHook.ended(hooks, ended.before(), EndReason.GOODBYE);
             activity.forget(caller.session());
         });
     }

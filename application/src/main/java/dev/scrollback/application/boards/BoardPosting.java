@@ -29,6 +29,11 @@ import dev.scrollback.domain.boards.MessageId;
 import dev.scrollback.domain.boards.Subject;
 import dev.scrollback.domain.boards.ThreadDecider;
 import dev.scrollback.domain.boards.ThreadId;
+import dev.scrollback.application.hooks.ContentFilters;
+import dev.scrollback.application.hooks.MessageDraft;
+import dev.scrollback.application.hooks.PluginHooks;
+import dev.scrollback.application.hooks.PostedMessage;
+import dev.scrollback.domain.shared.MessagePlace;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Clock;
@@ -46,14 +51,20 @@ final class BoardPosting implements CreateBoard, PostMessage, EditMessage, Moder
     private final Clock clock;
     private final RateLimiter limiter;
     private final BoardAccessCheck access;
+    private final PluginHooks hooks;
+
+    BoardPosting(EventLog log, Boards boards, Clock clock, RateLimiter limiter) {
+        this(log, boards, clock, limiter, PluginHooks.none());
+    }
 
     @Inject
-    BoardPosting(EventLog log, Boards boards, Clock clock, RateLimiter limiter) {
+    BoardPosting(EventLog log, Boards boards, Clock clock, RateLimiter limiter, PluginHooks hooks) {
         this.log = log;
         this.boards = boards;
         this.clock = clock;
         this.limiter = limiter;
         this.access = new BoardAccessCheck(log);
+        this.hooks = hooks;
     }
 
     @Override
@@ -83,9 +94,12 @@ final class BoardPosting implements CreateBoard, PostMessage, EditMessage, Moder
         limiter.acquire(POSTS_PER_ACCOUNT, poster.account().toString()).orThrow();
         var thread = new ThreadId(UuidV7.next());
         var message = new MessageId(UuidV7.next());
+        var place = placeOf(board);
+        var filtered = filtered(poster, place, body);
         var at = clock.instant();
         decideAndAppend(poster, thread, new ThreadDecider.Start(thread, board, message, poster.account(), poster.handle(),
-                subject, body, at), origin);
+                subject, filtered, at), origin);
+        hooks.messagePosted(new PostedMessage(place, poster.handle(), filtered.value()));
         return new Posted(thread, message);
     }
 
@@ -93,15 +107,19 @@ final class BoardPosting implements CreateBoard, PostMessage, EditMessage, Moder
     public Posted reply(Caller caller, ThreadId thread, Optional<MessageId> inReplyTo, Optional<Subject> subject,
                         MessageBody body, Origin origin) {
         var poster = caller.through(Scope.BOARDS_WRITE);
-        access.threadPostable(poster, boardOf(thread));
+        var board = boardOf(thread);
+        access.threadPostable(poster, board);
         limiter.acquire(POSTS_PER_ACCOUNT, poster.account().toString()).orThrow();
         var message = new MessageId(UuidV7.next());
+        var place = placeOf(board);
+        var filtered = filtered(poster, place, body);
         // A rival reply took the version first: decide again on the newer thread (the new message id stays).
         Retried.onConflict(3, () -> {
-            decideAndAppend(poster, thread, new ThreadDecider.Reply(message, poster.account(), poster.handle(), subject, body,
-                    inReplyTo, clock.instant()), origin);
+            decideAndAppend(poster, thread, new ThreadDecider.Reply(message, poster.account(), poster.handle(), subject,
+                    filtered, inReplyTo, clock.instant()), origin);
             return message;
         });
+        hooks.messagePosted(new PostedMessage(place, poster.handle(), filtered.value()));
         return new Posted(thread, message);
     }
 
@@ -130,6 +148,20 @@ final class BoardPosting implements CreateBoard, PostMessage, EditMessage, Moder
         AccessDenied.unlessAny(moderator, Role.MODERATOR, Role.SYSOP);
         access.threadReadable(moderator, boardOf(thread));
         return Retried.onConflict(3, () -> decideAndAppend(moderator, thread, new ThreadDecider.Lock(reason, clock.instant()), origin));
+    }
+
+    private MessagePlace placeOf(BoardId board) {
+        return MessagePlace.board(board.value(), boards.board(board).map(b -> b.name().value()).orElse(board.toString()));
+    }
+
+    /**
+     * The body the content filters let through ({@code filter_message_content}): as written, or as a plugin rewrote
+     * it. A refusal, or a rewrite that is no longer a valid body, is {@link BoardRejected.FilteredOut}.
+     */
+    private MessageBody filtered(Caller poster, MessagePlace place, MessageBody body) {
+        return ContentFilters.applied(hooks, new MessageDraft(place, poster.account(), poster.handle(), body.value()), body,
+                MessageBody::new, "a message that can be posted",
+                (plugin, why) -> new BoardRejected(new BoardRejected.FilteredOut(plugin, why)));
     }
 
     /** The board a thread is on, from the thread's stream. */

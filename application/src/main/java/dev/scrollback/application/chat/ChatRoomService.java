@@ -25,6 +25,14 @@ import dev.scrollback.domain.chat.ChatTopic;
 import dev.scrollback.domain.chat.RoomKind;
 import dev.scrollback.domain.chat.RoomName;
 import dev.scrollback.domain.shared.Handle;
+import dev.scrollback.application.hooks.ContentFilters;
+import dev.scrollback.application.hooks.MessageDraft;
+import dev.scrollback.application.hooks.PluginHooks;
+import dev.scrollback.application.hooks.PostedMessage;
+import dev.scrollback.domain.chat.ChatText;
+import dev.scrollback.domain.shared.AccountId;
+import dev.scrollback.domain.shared.Handle;
+import dev.scrollback.domain.shared.MessagePlace;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Clock;
@@ -53,13 +61,19 @@ final class ChatRoomService implements CreateChatRoom, JoinChatRoom, LeaveChatRo
     private final Clock clock;
     private final RateLimiter limiter;
     private final RoomViews views;
+    private final PluginHooks hooks;
+
+    ChatRoomService(EventLog log, ChatRooms rooms, Clock clock, RateLimiter limiter) {
+        this(log, rooms, clock, limiter, PluginHooks.none());
+    }
 
     @Inject
-    ChatRoomService(EventLog log, ChatRooms rooms, Clock clock, RateLimiter limiter) {
+    ChatRoomService(EventLog log, ChatRooms rooms, Clock clock, RateLimiter limiter, PluginHooks hooks) {
         this.log = log;
         this.rooms = rooms;
         this.clock = clock;
         this.limiter = limiter;
+        this.hooks = hooks;
         this.views = new RoomViews(log, rooms, clock);
     }
 
@@ -108,13 +122,31 @@ final class ChatRoomService implements CreateChatRoom, JoinChatRoom, LeaveChatRo
         var session = caller.session();
         var command = new ChatRoomCommand.Say(who, session, parsed, clock.instant());
         var decision = Decision.make(log, ChatStreams.room(room), new ChatRoomDecider(), ChatRoomEvent.class, command);
+        // the filters see only what the room would take (a non-member's line is refused before any plugin reads it)
+        var place = MessagePlace.chat(room.value(), rooms.room(room).map(r -> r.name().value()).orElse(room.toString()));
+        var filtered = filtered(who.account(), who.handle(), place, parsed);
+        if (filtered != parsed) {
+            command = new ChatRoomCommand.Say(who, session, filtered, command.at());
+            decision = Decision.make(log, ChatStreams.room(room), new ChatRoomDecider(), ChatRoomEvent.class, command);
+        }
         // A line depends on membership and mutes, not on other lines: it is appended without expecting the room's
         // version, so lines said in one room at the same moment never conflict. (A leave or a mute racing a line may
         // let that one line through, as if it had been said a moment earlier.)
         log.append(new StreamAppend(decision.stream(), ExpectedVersion.any(), decision.events()),
                 metadata(caller, origin, command.at()));
-        var said = decision.events();
-        return ChatRooms.Line.of((ChatMessageSent) said.getFirst());
+        var said = (ChatMessageSent) decision.events().getFirst();
+        hooks.messagePosted(new PostedMessage(place, said.handle(), said.text().value()));
+        return ChatRooms.Line.of(said);
+    }
+
+    /**
+     * The line the content filters let through ({@code filter_message_content}): {@code line} itself, or one of the same
+     * kind with a plugin's rewrite. A refusal, or a rewrite that is no longer a valid line, is {@link ChatRejected.FilteredOut}.
+     */
+    private ChatLine filtered(AccountId account, Handle handle, MessagePlace place, ChatLine line) {
+        return ContentFilters.applied(hooks, new MessageDraft(place, account, handle, line.text().value()), line,
+                text -> new ChatLine(line.kind(), new ChatText(text)), "a line that can be said",
+                (plugin, why) -> new ChatRejected(new ChatRejected.FilteredOut(plugin, why)));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.scrollback.application.plugins;
 
 import dev.scrollback.application.shared.StreamId;
 import dev.scrollback.domain.plugins.PluginId;
+import dev.scrollback.domain.plugins.PluginName;
 
 /** Where the plugins capability keeps its streams: one per submitted plugin version. */
 public final class PluginStreams {
@@ -9,5 +10,10 @@ public final class PluginStreams {
 
     public static StreamId plugin(PluginId plugin) {
         return StreamId.of("plugin", plugin.value());
+    }
+
+    /** What a plugin did, whichever version did it ({@code PluginActionEvent}): one stream per plugin name. */
+    public static StreamId actions(PluginName name) {
+        return StreamId.of("pluginactions", name.value());
     }
 }

@@ -12,6 +12,7 @@ import dev.scrollback.domain.sessions.SessionDecider;
 import dev.scrollback.domain.sessions.SessionEvent;
 import dev.scrollback.domain.sessions.SessionRejected;
 import dev.scrollback.domain.shared.SessionId;
+import dev.scrollback.application.hooks.PluginHooks;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Clock;
@@ -21,12 +22,18 @@ final class EndSessionService implements EndSession {
     private final EventLog log;
     private final Clock clock;
     private final SessionActivity activity;
+    private final PluginHooks hooks;
+
+    EndSessionService(EventLog log, Clock clock, SessionActivity activity) {
+        this(log, clock, activity, PluginHooks.none());
+    }
 
     @Inject
-    EndSessionService(EventLog log, Clock clock, SessionActivity activity) {
+    EndSessionService(EventLog log, Clock clock, SessionActivity activity, PluginHooks hooks) {
         this.log = log;
         this.clock = clock;
         this.activity = activity;
+        this.hooks = hooks;
     }
 
     @Override
@@ -36,7 +43,10 @@ final class EndSessionService implements EndSession {
             try {
                 var decision = Decision.make(log, SessionStreams.session(session), new SessionDecider(session),
                         SessionEvent.class, new SessionCommand.End(reason, at));
-                if (!decision.isEmpty()) log.append(decision.toAppend(), EventMetadata.of(Actor.system(), origin, at));
+                if (!decision.isEmpty()) {
+                    log.append(decision.toAppend(), EventMetadata.of(Actor.system(), origin, at));
+                    SessionEndHook.ended(hooks, decision.before(), reason);
+                }
                 activity.forget(session);
             } catch (SessionRejected noSuchSession) {
                 // never started: nothing to end

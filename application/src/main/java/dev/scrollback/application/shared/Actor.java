@@ -25,6 +25,11 @@ public record Actor(Kind kind, Optional<String> id, Optional<String> handle) {
         return new Actor(Kind.USER, Optional.empty(), Optional.empty());
     }
 
+    /** A plugin acting: {@code version} is the id of the plugin version that acted, {@code name} the plugin's name. */
+    public static Actor plugin(java.util.UUID version, String name) {
+        return new Actor(Kind.PLUGIN, Optional.of(version.toString()), Optional.of(name));
+    }
+
     public static Actor system() {
         return new Actor(Kind.SYSTEM, Optional.empty(), Optional.empty());
     }

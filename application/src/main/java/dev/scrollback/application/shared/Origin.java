@@ -14,6 +14,11 @@ public record Origin(Channel channel, Optional<RemoteAddress> address, Optional<
         return new Origin(Channel.SYSTEM, Optional.empty(), Optional.empty());
     }
 
+    /** What a plugin does: no address, no session of its own (SPEC §3 {@code origin.channel} {@code plugin}). */
+    public static Origin plugin() {
+        return new Origin(Channel.PLUGIN, Optional.empty(), Optional.empty());
+    }
+
     public static Origin cli() {
         return new Origin(Channel.CLI, Optional.empty(), Optional.empty());
     }

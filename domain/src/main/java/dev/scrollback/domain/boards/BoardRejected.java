@@ -27,6 +27,9 @@ public final class BoardRejected extends Rejection {
 
     public record MessageWasDeleted() implements Reason {}
 
+    /** A content filter (plugin {@code plugin}) refused the message, saying why. */
+    public record FilteredOut(String plugin, String why) implements Reason {}
+
     /** The caller's roles do not let them read (or post on) this board. */
     public record NotAllowed(String what) implements Reason {}
 

@@ -26,6 +26,9 @@ public final class ChatRejected extends Rejection {
     /** Only a session that has joined the room speaks in it. */
     public record NotJoined() implements Reason {}
 
+    /** A content filter (plugin {@code plugin}) refused the line, saying why. */
+    public record FilteredOut(String plugin, String why) implements Reason {}
+
     /** A moderator silenced the caller in this room until {@code until}. */
     public record Muted(Instant until) implements Reason {}
 

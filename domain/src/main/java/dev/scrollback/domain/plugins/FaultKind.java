@@ -10,7 +10,7 @@ public enum FaultKind {
     MEMORY,
     /** It called a host function its manifest was not granted, or reached a host it may not. */
     PERMISSION,
-    /** The engine stopped it: a WASM trap or an uncaught script exception. */
+    /** The engine stopped it: a WASM trap, a failed instantiation or initializer, or an internal engine failure. */
     TRAP,
     /** Its answer was larger than {@link PluginLimits#maxOutputBytes()}. */
     OUTPUT_TOO_LARGE,
@@ -19,7 +19,9 @@ public enum FaultKind {
     /** It nested calls deeper than {@link PluginLimits#stackDepth()}. */
     STACK_OVERFLOW,
     /** Its answer did not read as what the hook expects. */
-    INVALID_OUTPUT;
+    INVALID_OUTPUT,
+    /** A write would take its key-value storage past {@link PluginLimits#maxKeyValueBytes()}. */
+    STORAGE_FULL;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

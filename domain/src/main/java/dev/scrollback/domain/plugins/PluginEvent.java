@@ -1,7 +1,6 @@
 package dev.scrollback.domain.plugins;
 
 import dev.scrollback.domain.shared.AccountId;
-import dev.scrollback.domain.shared.DomainEvent;
 import dev.scrollback.domain.shared.Handle;
 import java.time.Instant;
 import java.util.Collections;
@@ -17,7 +16,7 @@ import java.util.TreeSet;
  * Facts about one submitted version of a plugin, stored on stream {@code plugin-<uuid>} (SPEC §3). Names are a public
  * contract. Whoever acted ({@code by}) is also the envelope's actor; scans and faults come from the system.
  */
-public sealed interface PluginEvent extends DomainEvent {
+public sealed interface PluginEvent extends PluginsEvent {
     PluginId plugin();
 
     Instant at();

@@ -3,8 +3,11 @@ package dev.scrollback.domain.plugins;
 import dev.scrollback.domain.shared.InvalidValue;
 import java.text.Normalizer;
 
-/** Rules for free text in manifests and reports: NFC, bounded, no control characters or bidi overrides. */
-final class PluginText {
+/**
+ * Rules for free text in manifests and reports, and for any text a plugin produces: NFC, bounded, no control
+ * characters or bidi overrides.
+ */
+public final class PluginText {
     private PluginText() {}
 
     /**
@@ -35,8 +38,11 @@ final class PluginText {
         return out.toString().strip();
     }
 
-    /** C0 and C1 controls, unassigned and private-use code points, and the bidirectional overrides (Trojan Source). */
-    static boolean forbidden(int c) {
+    /**
+     * C0 and C1 controls, unassigned and private-use code points, and the bidirectional overrides (Trojan Source): what
+     * plugin text may never put in front of a reader.
+     */
+    public static boolean forbidden(int c) {
         int type = Character.getType(c);
         return type == Character.CONTROL || type == Character.UNASSIGNED || type == Character.PRIVATE_USE
                 || type == Character.SURROGATE || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);

@@ -6,7 +6,7 @@ import dev.scrollback.domain.accounts.SigningKeyEvent;
 import dev.scrollback.domain.boards.BoardsEvent;
 import dev.scrollback.domain.chat.ChatEvent;
 import dev.scrollback.domain.mail.PrivateMessageEvent;
-import dev.scrollback.domain.plugins.PluginEvent;
+import dev.scrollback.domain.plugins.PluginsEvent;
 import dev.scrollback.domain.accounts.HandleEvent;
 import dev.scrollback.domain.accounts.PasswordHash;
 import dev.scrollback.domain.accounts.StoredSecret;
@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
 final class EventCatalog {
     static final List<Class<? extends DomainEvent>> ROOTS = List.of(AccountEvent.class, HandleEvent.class, SessionEvent.class,
             ApiKeyEvent.class, SigningKeyEvent.class, BoardsEvent.class, PrivateMessageEvent.class, ChatEvent.class,
-            PluginEvent.class);
+            PluginsEvent.class);
 
     /** One event type: its public name, its record class, the schema version written today, its secret fields. */
     record Entry(String name, Class<? extends DomainEvent> type, int schemaVersion, Set<String> secretFields) {}

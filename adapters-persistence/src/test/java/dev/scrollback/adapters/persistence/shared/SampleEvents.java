@@ -214,7 +214,16 @@ final class SampleEvents {
                         T0.plusSeconds(8)),
                 new PluginEvent.PluginDisabled(PLUGIN, PluginEvent.DisableReason.BY_SYSOP, Optional.of(ACCOUNT), Optional.of(ALICE),
                         T0.plusSeconds(9)),
-                new PluginEvent.PluginUninstalled(PLUGIN, ACCOUNT, ALICE, T0.plusSeconds(10)));
+                new PluginEvent.PluginUninstalled(PLUGIN, ACCOUNT, ALICE, T0.plusSeconds(10)),
+                new dev.scrollback.domain.plugins.PluginActionEvent.MessageRejected(new PluginName("spam-filter"), PLUGIN,
+                        dev.scrollback.domain.shared.MessagePlace.board(PLUGIN.value(), "General"), ACCOUNT, ALICE,
+                        "3 links; at most 2 are allowed", T0.plusSeconds(11)),
+                new dev.scrollback.domain.plugins.PluginActionEvent.MessageRewritten(new PluginName("spam-filter"), PLUGIN,
+                        dev.scrollback.domain.shared.MessagePlace.chat(ROOM.value(), "Lobby"), ACCOUNT, ALICE, T0.plusSeconds(12)),
+                new dev.scrollback.domain.plugins.PluginActionEvent.PluginStorageWritten(new PluginName("statistics"), PLUGIN,
+                        List.of(new dev.scrollback.domain.plugins.PluginActionEvent.StorageWrite("chat", Optional.of("AwAAAAAAAAA=")),
+                                new dev.scrollback.domain.plugins.PluginActionEvent.StorageWrite("old", Optional.empty())),
+                        T0.plusSeconds(13)));
     }
 
     static final PluginId PLUGIN = new PluginId(UUID.fromString("0195f0a0-0000-7000-8000-0000000000e0"));
@@ -248,6 +257,7 @@ final class SampleEvents {
             case ChatRoomEvent e -> StreamId.of("chatroom", e.room());
             case PageEvent e -> StreamId.of("page", e.page());
             case PluginEvent e -> StreamId.of("plugin", e.plugin());
+            case dev.scrollback.domain.plugins.PluginActionEvent e -> StreamId.of("pluginactions", e.plugin().value());
             default -> throw new IllegalArgumentException(event.toString());
         };
     }

@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.io.InputStream;
 import org.graalvm.polyglot.Context;
@@ -49,7 +46,9 @@ import org.graalvm.polyglot.Source;
  * API is made of proxies, not host objects.
  *
  * <p><b>Limits</b> ({@link JsLimits}): source size at load; per call a deadline and an allocation budget, both held by
- * the one {@link Watchdog} of the sandbox; a statement limit; input, output, log and error sizes.
+ * the one {@link Watchdog} of the sandbox; a statement limit; input, output, log and error sizes. Calls from virtual
+ * threads share a fixed number of platform threads ({@link CallThreads}), each taken only by a call that holds its
+ * script's lock, within the call's deadline.
  */
 public final class JsEngine implements AutoCloseable {
     private static final Pattern HOOK_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]{0,63}");
@@ -59,20 +58,26 @@ public final class JsEngine implements AutoCloseable {
     private final Watchdog watchdog;
     private final Engine engine;
     private final ContextStopper stopper = new ContextStopper();
-    private final ExecutorService platformThreads;
+    private final CallThreads platformThreads;
 
-    /** @param watchdog the one watchdog that cancels calls past their deadline or allocation budget */
+    /** With {@link CallThreads#defaultSize()} call threads. */
     public JsEngine(Watchdog watchdog) {
+        this(watchdog, CallThreads.defaultSize());
+    }
+
+    /**
+     * @param watchdog    the one watchdog that cancels calls past their deadline or allocation budget
+     * @param callThreads the most platform threads that run calls made from virtual threads at once
+     */
+    public JsEngine(Watchdog watchdog, int callThreads) {
         this.watchdog = Objects.requireNonNull(watchdog, "watchdog");
+        this.platformThreads = new CallThreads(callThreads);
         this.engine = Engine.newBuilder("js")
                 .sandbox(SandboxPolicy.CONSTRAINED)   // contexts of a CONSTRAINED engine must be CONSTRAINED too
                 .out(OutputStream.nullOutputStream())
                 .err(OutputStream.nullOutputStream())
                 .option("engine.WarnInterpreterOnly", "false")
                 .build();
-        var count = new AtomicInteger();
-        this.platformThreads = Executors.newCachedThreadPool(task -> Thread.ofPlatform()
-                .name("js-call-" + count.incrementAndGet()).daemon(true).unstarted(task));
     }
 
     /**
@@ -160,7 +165,7 @@ public final class JsEngine implements AutoCloseable {
     /** Stops the engine's threads and the engine; scripts loaded from it cannot be called any more. */
     @Override
     public void close() {
-        platformThreads.shutdown();
+        platformThreads.close();
         stopper.close();
         engine.close(true);
     }

@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.graalvm.polyglot.Engine;
@@ -34,7 +35,9 @@ import org.graalvm.polyglot.Source;
  *
  * <p>Calls run one at a time: a call waits for the previous one at most until its own deadline, and a call that
  * re-enters the script from its own thread is refused (BUSY). The allocation counter exists only for platform threads,
- * so a call from a virtual thread is run on one of the engine's platform threads and waited for.
+ * so a call from a virtual thread is run on one of the engine's few platform threads ({@link CallThreads}) and waited
+ * for: it takes the script's lock first, on its own thread, and only then a platform thread, within what is left of
+ * its deadline (BUSY past it). An interrupted caller stops its call and answers INTERRUPTED once it has stopped.
  */
 public final class JsScript implements AutoCloseable {
     private static final String TOP_LEVEL = "running the script's top-level code";
@@ -48,13 +51,15 @@ public final class JsScript implements AutoCloseable {
     private final Engine engine;
     private final Watchdog watchdog;
     private final ContextStopper stopper;
-    private final ExecutorService platformThreads;
+    private final CallThreads platformThreads;
+    // held by the caller for the whole call, also while one of the platform threads runs it for the caller
     private final ReentrantLock lock = new ReentrantLock();
+    private volatile Optional<Thread> running = Optional.empty();   // the thread running a call now, to refuse re-entry
     private Optional<ScriptContext> live = Optional.empty();   // guarded by lock; empty after a fault
     private boolean closed;                                     // guarded by lock
 
     JsScript(String name, Source source, Set<String> hooks, JsPolicy policy, Map<String, String> config, Engine engine,
-             Watchdog watchdog, ContextStopper stopper, ExecutorService platformThreads) {
+             Watchdog watchdog, ContextStopper stopper, CallThreads platformThreads) {
         this.name = name;
         this.source = source;
         this.hooks = Set.copyOf(hooks);
@@ -88,13 +93,22 @@ public final class JsScript implements AutoCloseable {
         Objects.requireNonNull(hook, "hook");
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(timeout, "timeout");
-        if (lock.isHeldByCurrentThread()) {
+        if (lock.isHeldByCurrentThread() || running.equals(Optional.of(Thread.currentThread()))) {
             return faulted(FaultKind.BUSY, "the script was re-entered from its own call", CallLog.empty());
         }
-        if (!AllocationBudget.measurable() && Thread.currentThread().isVirtual()) {
-            return onPlatformThread(hook, input.clone(), timeout);
+        long started = System.nanoTime();
+        var waited = CallGate.enter(lock, timeout);
+        if (waited.isPresent()) return waited.get();
+        try {
+            var copy = input.clone();
+            var target = new StopTarget(stopper);
+            if (!AllocationBudget.measurable() && Thread.currentThread().isVirtual()) {
+                return onPlatformThread(() -> callLocked(hook, copy, started, timeout, target), target, started, timeout);
+            }
+            return callLocked(hook, copy, started, timeout, target);
+        } finally {
+            lock.unlock();
         }
-        return callHere(hook, input.clone(), timeout);
     }
 
     /**
@@ -119,7 +133,9 @@ public final class JsScript implements AutoCloseable {
     List<String> open() {
         if (!Thread.currentThread().isVirtual()) return openHere();
         try {
-            return platformThreads.submit(this::openHere).get();
+            var started = platformThreads.start(this::openHere, policy.limits().loadTimeout());
+            if (started.isEmpty()) return List.of(allThreadsBusy());
+            return started.get().get();   // no stop to send: the load's own deadline ends it
         } catch (RejectedExecutionException shuttingDown) {
             return List.of(SHUTTING_DOWN);
         } catch (InterruptedException e) {
@@ -175,26 +191,54 @@ public final class JsScript implements AutoCloseable {
         }
     }
 
-    private CallResult onPlatformThread(String hook, byte[] input, Duration timeout) {
+    /**
+     * Runs a call that holds the lock on one of the engine's platform threads and waits for it. The lock stays with this
+     * thread, so this returns only once the call has ended: an interrupt stops the call rather than leave it running.
+     */
+    private CallResult onPlatformThread(Callable<CallResult> call, StopTarget target, long started, Duration timeout) {
+        Future<CallResult> running;
         try {
-            return platformThreads.submit(() -> callHere(hook, input, timeout)).get();
+            var left = timeout.minusNanos(System.nanoTime() - started);
+            var thread = platformThreads.start(call, left);
+            if (thread.isEmpty()) return faulted(FaultKind.BUSY, allThreadsBusy(), CallLog.empty());
+            running = thread.get();
         } catch (RejectedExecutionException shuttingDown) {
             return faulted(FaultKind.INTERRUPTED, SHUTTING_DOWN, CallLog.empty());
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();   // the call itself goes on until its own deadline at most
-            return faulted(FaultKind.INTERRUPTED, "the caller was interrupted while the hook ran", CallLog.empty());
-        } catch (ExecutionException e) {
-            return faulted(FaultKind.TRAP, "the hook's platform thread failed: " + e.getCause(), CallLog.empty());
+            Thread.currentThread().interrupt();
+            return faulted(FaultKind.INTERRUPTED, "interrupted while waiting for a thread to run the call", CallLog.empty());
+        }
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    var result = running.get();
+                    if (!interrupted) return result;
+                    dropContext();   // the stop may have reached the context after the call ended
+                    return faulted(FaultKind.INTERRUPTED, "the caller was interrupted while the hook ran", result.log());
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    target.cancel();   // nobody will read its answer: stop it, then wait only for it to stop
+                } catch (ExecutionException e) {
+                    dropContext();
+                    return faulted(FaultKind.TRAP, "the hook's platform thread failed: " + e.getCause(), CallLog.empty());
+                }
+            }
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
         }
     }
 
-    private CallResult callHere(String hook, byte[] input, Duration timeout) {
-        long started = System.nanoTime();
-        var waited = CallGate.enter(lock, timeout);
-        if (waited.isPresent()) return waited.get();
+    private String allThreadsBusy() {
+        return "all " + platformThreads.size() + " of the engine's call threads stayed busy until this call's deadline";
+    }
+
+    /** The call, under the lock the caller holds, on this thread. */
+    private CallResult callLocked(String hook, byte[] input, long started, Duration timeout, StopTarget target) {
+        running = Optional.of(Thread.currentThread());
         try {
             if (closed) return faulted(FaultKind.INTERRUPTED, "the script was unloaded", CallLog.empty());
-            if (platformThreads.isShutdown()) return faulted(FaultKind.INTERRUPTED, SHUTTING_DOWN, CallLog.empty());   // JsEngine.close
+            if (platformThreads.isClosed()) return faulted(FaultKind.INTERRUPTED, SHUTTING_DOWN, CallLog.empty());   // JsEngine.close
             if (!hooks.contains(hook)) {
                 return faulted(FaultKind.MISSING_EXPORT, hook + " is not one of the script's hooks "
                         + hooks.stream().sorted().toList(), CallLog.empty());
@@ -203,7 +247,6 @@ public final class JsScript implements AutoCloseable {
                 return faulted(FaultKind.MEMORY, "the input of " + input.length + " bytes is over the limit of "
                         + policy.limits().maxInputBytes(), CallLog.empty());
             }
-            var target = new StopTarget(stopper);
             Watch watch;
             try {
                 watch = watch(timeout.minusNanos(System.nanoTime() - started), target);
@@ -227,7 +270,7 @@ public final class JsScript implements AutoCloseable {
             return result;
         } finally {
             bridge.endCall();   // nothing of this call stays reachable from the bridge
-            lock.unlock();
+            running = Optional.empty();
         }
     }
 

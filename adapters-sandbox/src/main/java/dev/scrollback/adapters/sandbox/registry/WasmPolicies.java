@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * What a manifest allows a WebAssembly plugin, in the engine's terms: the host functions of its granted permissions, and
- * its limits — never more than the engine's own defaults allow, so a manifest can only tighten them. One place, so that
- * the scan and the runtime judge a module by the same policy.
+ * its limits as the manifest asks (the domain already held them to the BBS's ceilings: 64 MiB of memory, 1 MiB of
+ * output, 16 MiB of storage). One place, so that the scan and the runtime judge a module by the same policy.
  */
 public final class WasmPolicies {
     private WasmPolicies() {}
@@ -23,21 +23,16 @@ public final class WasmPolicies {
         var granted = EnumSet.noneOf(HostPermission.class);
         if (manifest.grants(Permission.Kind.KV_STORAGE)) granted.add(HostPermission.KEY_VALUE);
         if (manifest.grants(Permission.Kind.HTTP)) granted.add(HostPermission.HTTP);
-        var engine = WasmLimits.defaults();
         var asked = manifest.limits();
-        var limits = engine
-                .withMaxMemoryPages(atMost(asked.wasmPages(), engine.maxMemoryPages()))
-                .withMaxOutputBytes(atMost(asked.maxOutputBytes(), engine.maxOutputBytes()))
-                .withMaxVarBytes(atMost(asked.maxKeyValueBytes(), engine.maxVarBytes()));
+        var limits = WasmLimits.defaults()
+                .withMaxMemoryPages(Math.toIntExact(asked.wasmPages()))
+                .withMaxOutputBytes(Math.toIntExact(asked.maxOutputBytes()))
+                .withMaxVarBytes(Math.toIntExact(asked.maxKeyValueBytes()));
         return new WasmPolicy(granted, limits, LogLevel.INFO);
     }
 
     /** A plugin's exports are named after its hooks. */
     public static Set<String> exports(PluginManifest manifest) {
         return manifest.hooks().stream().map(Hook::wireName).collect(Collectors.toUnmodifiableSet());
-    }
-
-    private static int atMost(long asked, int ceiling) {
-        return (int) Math.max(1, Math.min(asked, ceiling));
     }
 }

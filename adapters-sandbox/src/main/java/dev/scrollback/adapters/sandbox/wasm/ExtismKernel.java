@@ -44,12 +44,17 @@ final class ExtismKernel {
     private byte[] output = new byte[0];
     private Optional<String> error = Optional.empty();
 
-    ExtismKernel(WasmPolicy policy, Map<String, String> config) {
+    ExtismKernel(WasmPolicy policy, Map<String, String> config, Map<String, byte[]> vars) {
         this.policy = policy;
         this.config = Map.copyOf(config);
         this.blocks = new KernelBlocks(policy.limits().kernelBytes());
-        this.vars = new PluginVars(policy.limits().maxVarBytes());
+        this.vars = new PluginVars(policy.limits().maxVarBytes(), vars);
         this.log = new CallLogCollector(policy.limits().maxLogLines());
+    }
+
+    /** The vars written since the last take (see {@link PluginVars#takeWrites}). */
+    Map<String, Optional<byte[]>> takeVarWrites() {
+        return vars.takeWrites();
     }
 
     /** One host function per function of the ABI, all bound to this kernel. */

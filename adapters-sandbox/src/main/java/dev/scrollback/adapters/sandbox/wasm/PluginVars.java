@@ -3,21 +3,47 @@ package dev.scrollback.adapters.sandbox.wasm;
 import dev.scrollback.adapters.sandbox.call.FaultKind;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * A plugin's key-value storage ({@code var_get}/{@code var_set}): kept across calls, like the Extism runtime's vars,
- * and bounded by the sum of key and value bytes. Held in memory only in this slice; the application decides later
- * whether writes become events.
+ * and bounded by the sum of key and value bytes. Held in memory; every write is also noted until {@link #takeWrites}
+ * hands it to the host, which records it (the log is the storage's record, and what a plugin starts with on load).
  */
 final class PluginVars {
     private final int maxBytes;
     private final Map<String, byte[]> values = new HashMap<>();
+    private final Map<String, Optional<byte[]>> writes = new LinkedHashMap<>();   // guarded by this
     private long usedBytes;
 
     PluginVars(int maxBytes) {
         this.maxBytes = maxBytes;
+    }
+
+    /**
+     * Storage restored from the record. More than the limit allows (the limit was lowered since) is refused: the plugin
+     * would fault on its first write.
+     */
+    PluginVars(int maxBytes, Map<String, byte[]> initial) {
+        this(maxBytes);
+        for (var entry : initial.entrySet()) {
+            long after = usedBytes + entry.getKey().getBytes(StandardCharsets.UTF_8).length + entry.getValue().length;
+            if (after > maxBytes) {
+                throw new IllegalArgumentException("the stored key-value storage holds more than the limit of " + maxBytes + " bytes");
+            }
+            values.put(entry.getKey(), entry.getValue().clone());
+            usedBytes = after;
+        }
+    }
+
+    /** The writes since the last take, the latest per key, in the order keys were first written; then forgets them. */
+    synchronized Map<String, Optional<byte[]>> takeWrites() {
+        if (writes.isEmpty()) return Map.of();
+        var taken = new LinkedHashMap<>(writes);
+        writes.clear();
+        return taken;
     }
 
     Optional<byte[]> get(String key) {
@@ -39,11 +65,19 @@ final class PluginVars {
         usedBytes = Math.max(usedBytes, after);
         values.put(key, copy);
         usedBytes = after;
+        noted(key, Optional.of(copy));
     }
 
     void delete(String key) {
         var old = values.remove(key);
-        if (old != null) usedBytes -= key.getBytes(StandardCharsets.UTF_8).length + old.length;
+        if (old != null) {
+            usedBytes -= key.getBytes(StandardCharsets.UTF_8).length + old.length;
+            noted(key, Optional.empty());
+        }
+    }
+
+    private synchronized void noted(String key, Optional<byte[]> value) {
+        writes.put(key, value);
     }
 
     long usedBytes() {

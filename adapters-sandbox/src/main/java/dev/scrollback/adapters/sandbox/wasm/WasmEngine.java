@@ -36,6 +36,15 @@ public final class WasmEngine {
      * @param config  read-only values the plugin can read with {@code config_get}
      */
     public PluginLoad load(byte[] bytes, Set<String> exports, WasmPolicy policy, Map<String, String> config) {
+        return load(bytes, exports, policy, config, Map.of());
+    }
+
+    /**
+     * As {@link #load(byte[], Set, WasmPolicy, Map)}, the plugin's vars starting as {@code vars} (restored from the
+     * record); refused if they hold more than the policy's limit.
+     */
+    public PluginLoad load(byte[] bytes, Set<String> exports, WasmPolicy policy, Map<String, String> config,
+                           Map<String, byte[]> vars) {
         var verdict = WasmModuleCheck.check(bytes, exports, policy);
         if (verdict instanceof ModuleVerdict.Refused refused) return new PluginLoad.Refused(refused.reasons());
         var module = ((ModuleVerdict.Accepted) verdict).module();
@@ -47,7 +56,13 @@ public final class WasmEngine {
         } catch (RuntimeException | StackOverflowError e) {
             return refused("the module cannot be compiled: " + WasmModuleCheck.describe(e));
         }
-        var plugin = new WasmPlugin(module, exports, machines, new ExtismKernel(policy, config), policy, watchdog);
+        ExtismKernel kernel;
+        try {
+            kernel = new ExtismKernel(policy, config, vars);
+        } catch (IllegalArgumentException overLimit) {
+            return refused(overLimit.getMessage());
+        }
+        var plugin = new WasmPlugin(module, exports, machines, kernel, policy, watchdog);
         return plugin.tryInstantiate()
                 .<PluginLoad>map(problem -> refused("the module cannot be instantiated: " + problem))
                 .orElseGet(() -> new PluginLoad.Loaded(plugin));

@@ -117,6 +117,15 @@ public final class WasmPlugin {
         return entryPoints.keySet();
     }
 
+    /**
+     * The vars written since the last take, latest value per key (empty when deleted), and forgets them: the host
+     * records them after each call. A write is handed out exactly once, though with calls on many threads a take may
+     * include a write of a call that ended just after the taker's own.
+     */
+    public Map<String, Optional<byte[]>> takeVarWrites() {
+        return kernel.takeVarWrites();
+    }
+
     /** Whether a call is running now. */
     boolean busy() {
         return lock.isLocked();

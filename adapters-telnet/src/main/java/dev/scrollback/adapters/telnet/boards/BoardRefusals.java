@@ -38,6 +38,8 @@ final class BoardRefusals {
             case ThreadExists exists -> "That thread exists already.";
             case NoSuchMessage none -> "There is no such message.";
             case ThreadIsLocked locked -> "This thread is locked: it takes no more replies or edits.";
+            case BoardRejected.FilteredOut filtered -> "Not posted: the content filter " + filtered.plugin() + " refused it ("
+                    + filtered.why() + ").";
             case NotTheAuthor notYours -> "Only its author may edit a message.";
             case EditWindowClosed closed -> "A message may be edited for " + ThreadDecider.EDIT_WINDOW.toMinutes()
                     + " minutes after posting; this one could be until " + TIME.format(closed.closedAt()) + ".";

@@ -4,6 +4,7 @@ import dev.scrollback.application.shared.Activity;
 import dev.scrollback.adapters.telnet.editor.Composer;
 import dev.scrollback.adapters.telnet.editor.Draft;
 import dev.scrollback.adapters.telnet.shared.CallerConsole;
+import dev.scrollback.adapters.telnet.shared.Columns;
 import dev.scrollback.adapters.telnet.shared.Echo;
 import dev.scrollback.adapters.telnet.shared.Theme;
 import dev.scrollback.application.accounts.Caller;

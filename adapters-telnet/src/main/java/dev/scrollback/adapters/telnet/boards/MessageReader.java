@@ -3,6 +3,7 @@ package dev.scrollback.adapters.telnet.boards;
 import dev.scrollback.adapters.telnet.editor.Composer;
 import dev.scrollback.adapters.telnet.editor.Draft;
 import dev.scrollback.adapters.telnet.shared.CallerConsole;
+import dev.scrollback.adapters.telnet.shared.Columns;
 import dev.scrollback.adapters.telnet.shared.Echo;
 import dev.scrollback.application.accounts.Caller;
 import dev.scrollback.application.boards.EditMessage;

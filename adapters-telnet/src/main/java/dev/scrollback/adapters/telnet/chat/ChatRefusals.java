@@ -20,6 +20,8 @@ final class ChatRefusals {
             case ChatRejected.NotAllowed not -> "You may not " + not.what() + ".";
             case ChatRejected.RoomIsPublic open -> "Everyone may come into this room; no invitation is needed.";
             case ChatRejected.NotJoined out -> "You are not in this room any more.";
+            case ChatRejected.FilteredOut filtered -> "Not said: the content filter " + filtered.plugin() + " refused it ("
+                    + filtered.why() + ").";
             case ChatRejected.Muted muted -> "You are muted here until " + TIME.format(muted.until()) + ".";
             case ChatRejected.CannotTargetYourself self -> "Not yourself.";
             case ChatRejected.Outranked outranked -> outranked.target().value() + " outranks you here.";

@@ -8,6 +8,8 @@ import dev.scrollback.application.accounts.LogOut;
 import dev.scrollback.application.accounts.RegisterCaller;
 import dev.scrollback.application.accounts.ResendVerification;
 import dev.scrollback.application.accounts.ShowProfile;
+import dev.scrollback.application.accounts.WelcomeCaller;
+import dev.scrollback.application.plugins.RunPluginCommands;
 import dev.scrollback.application.accounts.VerifyEmail;
 import dev.scrollback.application.accounts.ChangePassword;
 import dev.scrollback.application.accounts.CompletePasswordReset;
@@ -103,6 +105,21 @@ public final class BbsTerminals implements Terminals {
     /** The same engine, whose main menu offers [C] Chat and [P] Page someone to members. */
     public BbsTerminals withChat(dev.scrollback.adapters.telnet.chat.ChatScreen chatScreen) {
         return new BbsTerminals(loginScreen, mainMenu.withChat(chatScreen), logOut, endSession, showProfile, terminations,
+                presence, notices, settings);
+    }
+
+    /**
+     * The same engine with plugins: callers see the plugins' greetings after logging in ({@code on_user_login}), and the
+     * main menu lists the entries plugins add ({@code render_menu_item}), each running the plugin's command.
+     */
+    public BbsTerminals withPlugins(WelcomeCaller welcome, RunPluginCommands commands) {
+        return new BbsTerminals(loginScreen, mainMenu.withPlugins(new PluginItems(welcome, commands)), logOut, endSession,
+                showProfile, terminations, presence, notices, settings);
+    }
+
+    /** The same engine, whose main menu offers [A] Admin: plugins to sysops: the plugin registry, its steps and figures. */
+    public BbsTerminals withPluginAdmin(dev.scrollback.adapters.telnet.plugins.PluginsScreen pluginsScreen) {
+        return new BbsTerminals(loginScreen, mainMenu.withPluginAdmin(pluginsScreen), logOut, endSession, showProfile, terminations,
                 presence, notices, settings);
     }
 

@@ -6,6 +6,7 @@ import dev.scrollback.adapters.web.shared.JsonBody;
 import dev.scrollback.adapters.web.shared.RequestOrigin;
 import dev.scrollback.adapters.web.shared.Unauthenticated;
 import dev.scrollback.application.accounts.LogInCaller;
+import dev.scrollback.application.accounts.WelcomeCaller;
 import dev.scrollback.application.accounts.LogOut;
 import dev.scrollback.application.sessions.RefreshSession;
 import dev.scrollback.application.sessions.RefreshSession.Outcome;
@@ -14,6 +15,7 @@ import dev.scrollback.domain.shared.Handle;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,11 +25,19 @@ import java.util.Optional;
  */
 public final class SessionRoutes implements Routes {
     private final LogInCaller logInCaller;
+    private final WelcomeCaller welcome;
     private final LogOut logOut;
     private final RefreshSession refreshSession;
     private final Authentication authentication;
 
     public SessionRoutes(LogInCaller logInCaller, LogOut logOut, RefreshSession refreshSession, Authentication authentication) {
+        this(logInCaller, logOut, refreshSession, authentication, (caller, origin) -> List.of());
+    }
+
+    /** With {@code welcome}, a login's answer carries the plugins' greetings ({@code on_user_login}). */
+    public SessionRoutes(LogInCaller logInCaller, LogOut logOut, RefreshSession refreshSession, Authentication authentication,
+                         WelcomeCaller welcome) {
+        this.welcome = welcome;
         this.logInCaller = logInCaller;
         this.logOut = logOut;
         this.refreshSession = refreshSession;
@@ -45,7 +55,7 @@ public final class SessionRoutes implements Routes {
     @Override
     public void describe(Api api) {
         api.post("/api/v1/sessions").summary("Log in: an access token and a refresh token")
-                .body(LoginForm.class).answers(201, Tokens.class).problems(400, 401, 403, 423, 429);
+                .body(LoginForm.class).answers(201, LoggedIn.class).problems(400, 401, 403, 423, 429);
         api.post("/api/v1/sessions/refresh").summary("Trade a refresh token for a new pair (each refresh token works once)")
                 .body(RefreshForm.class).answers(200, Tokens.class).problems(400, 401);
         api.delete("/api/v1/sessions/current").summary("Log out: end this session").authenticated().answers(204);
@@ -56,7 +66,9 @@ public final class SessionRoutes implements Routes {
         var caller = logInCaller.logIn(new LogInCaller.Command(new Handle(form.handle()), new Secret(form.password()),
                 RequestOrigin.of(ctx), Optional.empty(),
                 optional(form.unlockCode()), optional(form.totp())));
-        ctx.status(HttpStatus.CREATED).json(Tokens.of(authentication.tokens().issue(caller.account(), caller.session())));
+        var tokens = authentication.tokens().issue(caller.account(), caller.session());
+        var greetings = welcome.welcome(caller, RequestOrigin.of(ctx).inSession(caller.session()));
+        ctx.status(HttpStatus.CREATED).json(LoggedIn.of(tokens, greetings));
     }
 
     private static Optional<Secret> optional(String code) {
@@ -102,6 +114,20 @@ public final class SessionRoutes implements Routes {
         @Override
         public String toString() {
             return "RefreshForm[***]";
+        }
+    }
+
+    /** A login's answer: the tokens, and what the BBS's plugins have to say to the caller (often nothing). */
+    record LoggedIn(String accessToken, String refreshToken, long expiresIn, String tokenType, List<String> greetings) {
+        static LoggedIn of(TokenPair pair, List<String> greetings) {
+            var tokens = Tokens.of(pair);
+            return new LoggedIn(tokens.accessToken(), tokens.refreshToken(), tokens.expiresIn(), tokens.tokenType(),
+                    List.copyOf(greetings));
+        }
+
+        @Override
+        public String toString() {
+            return "LoggedIn[***]";
         }
     }
 

@@ -36,6 +36,8 @@ public final class BoardProblems {
             case ThreadExists exists -> Problem.forStatus(409).withDetail("This thread exists already.");
             case ThreadIsLocked locked -> Problem.of("thread-locked", "Thread locked", 409,
                     "A moderator locked this thread: it takes no replies and no edits.");
+            case BoardRejected.FilteredOut filtered -> Problem.of("filtered-out", "Refused by a content filter", 422,
+                    "The content filter " + filtered.plugin() + " refused this message: " + filtered.why());
             case NotTheAuthor other -> Problem.forStatus(403).withDetail("Only the author may edit a message.");
             case NotAllowed notAllowed -> Problem.forStatus(403).withDetail("Your roles do not let you "
                     + notAllowed.what() + ".");

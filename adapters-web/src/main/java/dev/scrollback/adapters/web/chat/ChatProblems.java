@@ -36,6 +36,8 @@ public final class ChatProblems {
                     "Every member may join a public room; invitations are for private rooms.");
             case ChatRejected.NotJoined notJoined -> Problem.of("not-joined", "Not in the room", 409,
                     "Join the room first (POST /api/v1/chat/rooms/{id}/join); only a session in the room speaks in it.");
+            case ChatRejected.FilteredOut filtered -> Problem.of("filtered-out", "Refused by a content filter", 422,
+                    "The content filter " + filtered.plugin() + " refused this line: " + filtered.why());
             case ChatRejected.Muted muted -> Problem.of("muted", "Muted", 403,
                     "A moderator muted you in this room until " + muted.until() + ".");
             case ChatRejected.CannotTargetYourself self -> Problem.of("cannot-target-yourself", "Cannot target yourself", 422,

@@ -1,10 +1,14 @@
 package dev.scrollback.adapters.web.plugins;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scrollback.adapters.web.Routes;
 import dev.scrollback.adapters.web.accounts.ApiKeyProblems;
 import dev.scrollback.adapters.web.accounts.Authentication;
 import dev.scrollback.adapters.web.shared.Api;
+import dev.scrollback.adapters.web.shared.BodyLimit;
+import dev.scrollback.adapters.web.shared.Json;
 import dev.scrollback.adapters.web.shared.JsonBody;
+import dev.scrollback.adapters.web.shared.Problem;
 import dev.scrollback.adapters.web.shared.RequestOrigin;
 import dev.scrollback.adapters.web.shared.ValidationFailed;
 import dev.scrollback.application.accounts.Caller;
@@ -28,13 +32,22 @@ import java.util.Optional;
 
 /**
  * The plugin registry over REST (issue 6 item 5): a member submits a package — the manifest's TOML text and the code
- * in base64, within the server's request body limit — and hears at once what the scan found; sysops list the registry
- * and approve and publish what passed. Each step is an event (SPEC §3).
+ * in base64, in a body of its own limit, as large as the largest package allowed — and hears at once what the scan
+ * found; sysops list the registry and approve and publish what passed. Each step is an event (SPEC §3).
  */
 public final class PluginRoutes implements Routes {
     static final String SUBMIT = "/api/v1/plugins";
     static final String REGISTRY = "/api/v1/admin/plugins";
     static final String PLUGIN = REGISTRY + "/{id}";
+
+    /** The longest base64 text of a package's code: 4 characters for every 3 bytes or part of them. */
+    static final int MAX_CODE_BASE64_CHARS = 4 * ((PluginPackage.MAX_CODE_BYTES + 2) / 3);
+    /**
+     * The largest submission body: the code in base64, the manifest as a JSON string in which every byte may be escaped
+     * (6 characters at most: a backslash, u and four hexadecimal digits), and room for the field names and whitespace.
+     */
+    static final long MAX_SUBMISSION_BYTES = MAX_CODE_BASE64_CHARS + 6L * PluginPackage.MAX_MANIFEST_BYTES + 4 * 1024;
+    private static final ObjectMapper SUBMISSION_JSON = Json.withStringsUpTo(MAX_CODE_BASE64_CHARS);
 
     private final SubmitPlugin submit;
     private final ReviewPlugins review;
@@ -64,6 +77,11 @@ public final class PluginRoutes implements Routes {
         routes.post(PLUGIN + "/uninstall", ctx -> step(ctx, manage::uninstall));
         PluginProblems.addTo(routes);
         ApiKeyProblems.addTo(routes);                   // an API key: 403, the registry needs an interactive login
+    }
+
+    @Override
+    public List<BodyLimit> bodyLimits() {
+        return List.of(new BodyLimit("POST", SUBMIT, MAX_SUBMISSION_BYTES));
     }
 
     @Override
@@ -109,13 +127,21 @@ public final class PluginRoutes implements Routes {
 
     private void submit(Context ctx) {
         var caller = authentication.caller(ctx);
-        var form = JsonBody.read(ctx, PackageForm.class);
+        var form = JsonBody.read(ctx, PackageForm.class, SUBMISSION_JSON);
         var manifest = JsonBody.required(form.manifest(), "manifest").getBytes(StandardCharsets.UTF_8);
         byte[] code;
         try {
             code = Base64.getDecoder().decode(JsonBody.required(form.code(), "code"));
         } catch (IllegalArgumentException e) {
             throw ValidationFailed.field("code", "must be the code in base64");
+        }
+        if (manifest.length > PluginPackage.MAX_MANIFEST_BYTES) {
+            tooLarge("manifest", manifest.length, PluginPackage.MAX_MANIFEST_BYTES).writeTo(ctx);
+            return;
+        }
+        if (code.length > PluginPackage.MAX_CODE_BYTES) {
+            tooLarge("code", code.length, PluginPackage.MAX_CODE_BYTES).writeTo(ctx);
+            return;
         }
         PluginPackage content;
         try {
@@ -126,6 +152,12 @@ public final class PluginRoutes implements Routes {
         var submitted = submit.submit(caller, content, RequestOrigin.of(ctx));
         ctx.status(HttpStatus.CREATED).json(new Submitted(submitted.plugin().value().toString(), submitted.sha256().hex(),
                 submitted.passed(), submitted.findings()));
+    }
+
+    /** A part over its size is too large, as a body over its limit is (413), not merely invalid. */
+    private static Problem tooLarge(String part, int bytes, int max) {
+        return Problem.forStatus(413).withDetail("The " + part + " is " + bytes + " bytes; a package's " + part
+                + " may be at most " + max + " bytes.").withField(part);
     }
 
     private void list(Context ctx) {
@@ -143,7 +175,8 @@ public final class PluginRoutes implements Routes {
         ctx.json(new Reviewed(ctx.pathParam("id"), changed));
     }
 
-    private static PluginId id(Context ctx) {
+    /** The plugin version named by the path's {@code {id}}; a 400 naming the field when it is not one. */
+    static PluginId id(Context ctx) {
         try {
             return PluginId.parse(ctx.pathParam("id"));
         } catch (InvalidValue e) {

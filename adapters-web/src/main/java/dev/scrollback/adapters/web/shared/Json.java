@@ -20,7 +20,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * keys, no trailing tokens, shallow nesting) so that a wrong type is a 400, lenient only about unknown fields.
  */
 public final class Json {
-    private static final ObjectMapper MAPPER = create();
+    private static final int MAX_STRING_LENGTH = 256 * 1024;
+    private static final ObjectMapper MAPPER = create(MAX_STRING_LENGTH);
 
     private Json() {}
 
@@ -28,11 +29,19 @@ public final class Json {
         return MAPPER;
     }
 
-    private static ObjectMapper create() {
+    /**
+     * The same mapper, except that one string may be up to {@code maxStringLength} characters, for the route whose
+     * body carries a long value (a plugin's code in base64). A new mapper each time: build it once and keep it.
+     */
+    public static ObjectMapper withStringsUpTo(int maxStringLength) {
+        return create(Math.max(maxStringLength, MAX_STRING_LENGTH));
+    }
+
+    private static ObjectMapper create(int maxStringLength) {
         var factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(32)
-                        .maxStringLength(256 * 1024)
+                        .maxStringLength(maxStringLength)
                         .maxNumberLength(64)
                         .build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

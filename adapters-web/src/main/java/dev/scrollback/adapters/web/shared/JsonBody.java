@@ -3,6 +3,7 @@ package dev.scrollback.adapters.web.shared;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -19,10 +20,15 @@ public final class JsonBody {
     private JsonBody() {}
 
     public static <T> T read(Context ctx, Class<T> form) {
+        return read(ctx, form, Json.mapper());
+    }
+
+    /** With a mapper of {@link Json}'s that takes longer strings ({@link Json#withStringsUpTo}). */
+    public static <T> T read(Context ctx, Class<T> form, ObjectMapper mapper) {
         byte[] body = ctx.bodyAsBytes();
         if (body.length == 0) throw ValidationFailed.request("The request body must be a JSON object.");
         try {
-            var value = Json.mapper().readValue(body, form);
+            var value = mapper.readValue(body, form);
             if (value == null) throw ValidationFailed.request("The request body must be a JSON object, not null.");
             return value;
         } catch (MismatchedInputException e) {

@@ -31,7 +31,7 @@ public final class ProblemMapping {
 
     private ProblemMapping() {}
 
-    public static void addTo(RoutesConfig routes, long maxBodyBytes) {
+    public static void addTo(RoutesConfig routes, BodyLimits bodyLimits) {
         routes.exception(ValidationFailed.class, (e, ctx) -> e.problem().writeTo(ctx));
         routes.exception(InvalidValue.class, (e, ctx) -> Problem.validationFailed(
                 ValidationFailed.fieldDetail(e.field(), e.getMessage())).withField(e.field()).writeTo(ctx));
@@ -61,11 +61,11 @@ public final class ProblemMapping {
             LOG.info("unmapped rejection on {} {}: {}", ctx.method(), ctx.path(), e.reason());
             Problem.forStatus(409).writeTo(ctx);
         });
-        routes.exception(HttpResponseException.class, (e, ctx) -> httpError(e, ctx, maxBodyBytes));
+        routes.exception(HttpResponseException.class, (e, ctx) -> httpError(e, ctx, bodyLimits));
         routes.exception(Exception.class, (e, ctx) -> incident(ctx, e));
     }
 
-    private static void httpError(HttpResponseException e, Context ctx, long maxBodyBytes) {
+    private static void httpError(HttpResponseException e, Context ctx, BodyLimits bodyLimits) {
         switch (e.getStatus()) {
             case 405 -> {
                 var allowed = e.getDetails().getOrDefault("availableMethods", e.getDetails().get("Available methods"));
@@ -75,7 +75,7 @@ public final class ProblemMapping {
                         "This address does not accept " + ctx.method().name() + "; it accepts " + allowed + ".")).writeTo(ctx);
             }
             case 413 -> Problem.forStatus(413).withDetail(
-                    "The request body is larger than the limit of " + maxBodyBytes + " bytes.").writeTo(ctx);
+                    "The request body is larger than the limit of " + bodyLimits.of(ctx.req()) + " bytes.").writeTo(ctx);
             default -> {
                 if (e.getStatus() >= 500) incident(ctx, e);
                 else Problem.forStatus(e.getStatus()).writeTo(ctx);

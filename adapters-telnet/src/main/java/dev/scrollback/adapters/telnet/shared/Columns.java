@@ -1,4 +1,4 @@
-package dev.scrollback.adapters.telnet.boards;
+package dev.scrollback.adapters.telnet.shared;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,25 +7,25 @@ import java.util.List;
  * Text laid out for a window so many columns wide, counted in code points. The last column stays free, as some
  * terminals wrap there; the width is asked for at each screen, so a resized window gets the new layout at once.
  */
-final class Columns {
-    static final int NARROWEST = 20;
+public final class Columns {
+    public static final int NARROWEST = 20;
 
     private Columns() {}
 
     /** Characters a line may hold in a window {@code columns} wide. */
-    static int usable(int columns) {
+    public static int usable(int columns) {
         return Math.max(columns, NARROWEST) - 1;
     }
 
     /** Pads or cuts to exactly {@code width} characters, marking a cut with {@code ~}. */
-    static String fit(String text, int width) {
+    public static String fit(String text, int width) {
         int length = text.codePointCount(0, text.length());
         if (length <= width) return text + " ".repeat(width - length);
         return text.substring(0, text.offsetByCodePoints(0, Math.max(0, width - 1))) + "~";
     }
 
     /** Cuts to at most {@code width} characters (no padding). */
-    static String cut(String text, int width) {
+    public static String cut(String text, int width) {
         return fit(text, width).stripTrailing();
     }
 
@@ -33,7 +33,7 @@ final class Columns {
      * Word-wraps {@code text} (lines split at {@code \n}) to {@code width}; a word longer than a line is split. Tabs
      * become spaces, so the count holds. A quoted line keeps its "> " on every piece.
      */
-    static List<String> wrap(String text, int width) {
+    public static List<String> wrap(String text, int width) {
         var out = new ArrayList<String>();
         for (var raw : text.replace('\t', ' ').split("\n", -1)) {
             var prefix = quotePrefix(raw);

@@ -1,4 +1,4 @@
-package dev.scrollback.adapters.telnet.boards;
+package dev.scrollback.adapters.telnet.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,107 @@
+package dev.scrollback.adapters.sandbox.runtime;
+
+import dev.scrollback.adapters.sandbox.js.JsEngine;
+import dev.scrollback.adapters.sandbox.js.JsLimits;
+import dev.scrollback.adapters.sandbox.js.JsPolicy;
+import dev.scrollback.adapters.sandbox.js.ScriptLoad;
+import dev.scrollback.adapters.sandbox.call.LogLevel;
+import dev.scrollback.adapters.sandbox.registry.WasmPolicies;
+import dev.scrollback.adapters.sandbox.wasm.PluginLoad;
+import dev.scrollback.adapters.sandbox.wasm.WasmEngine;
+import dev.scrollback.adapters.sandbox.wasm.WasmPlugin;
+import dev.scrollback.adapters.sandbox.watchdog.Watchdog;
+import dev.scrollback.application.plugins.HookCall;
+import dev.scrollback.application.plugins.HookInput;
+import dev.scrollback.application.plugins.PluginPackage;
+import dev.scrollback.application.plugins.RunningPlugin;
+import dev.scrollback.application.plugins.Sandbox;
+import dev.scrollback.domain.plugins.PluginManifest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@link Sandbox} port on both engines, sharing one {@link Watchdog}. WebAssembly modules load under the policy
+ * their manifest asks for ({@link WasmPolicies}, the same the scan judged them by), with their storage restored as
+ * vars; scripts under {@link #scriptPolicy}. GraalJS's engine is made at the first script loaded, not at start.
+ */
+public final class SandboxRuntime implements Sandbox, AutoCloseable {
+    private final WasmEngine wasm;
+    private final Watchdog watchdog;
+    private JsEngine js;                                                   // guarded by this
+
+    public SandboxRuntime(Watchdog watchdog) {
+        this.watchdog = watchdog;
+        this.wasm = new WasmEngine(watchdog);
+    }
+
+    @Override
+    public Load load(PluginManifest manifest, PluginPackage content, Map<String, byte[]> storage) {
+        return switch (manifest.engine()) {
+            case WASM -> switch (wasm.load(content.code(), WasmPolicies.exports(manifest), WasmPolicies.of(manifest), Map.of(),
+                    storage)) {
+                case PluginLoad.Loaded loaded -> new Load.Loaded(new RunningWasm(manifest, loaded.plugin()));
+                case PluginLoad.Refused refused -> new Load.Refused(refused.reasons());
+            };
+            case JS -> switch (js().load(manifest.name().value() + "/" + manifest.entryPoint().value(),
+                    new String(content.code(), StandardCharsets.UTF_8), WasmPolicies.exports(manifest),
+                    scriptPolicy(manifest), Map.of())) {
+                case ScriptLoad.Loaded loaded -> new Load.Loaded(new RunningScript(manifest, loaded.script()));
+                case ScriptLoad.Refused refused -> new Load.Refused(refused.reasons());
+            };
+        };
+    }
+
+    /**
+     * A script's limits from its manifest: its statement limit, its output limit, and {@code memory_bytes} as the
+     * allocation budget of one call (garbage included: the interpreter allocates as it runs).
+     */
+    static JsPolicy scriptPolicy(PluginManifest manifest) {
+        var asked = manifest.limits();
+        var limits = JsLimits.defaults()
+                .withStatementLimit(asked.statementLimit())
+                .withMaxOutputBytes((int) asked.maxOutputBytes())
+                .withAllocationBytes(asked.memoryBytes());
+        return new JsPolicy(limits, LogLevel.INFO);
+    }
+
+    private synchronized JsEngine js() {
+        if (js == null) {
+            js = new JsEngine(watchdog);
+            js.warmUp();                                                   // the first real call then stops in time
+        }
+        return js;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (js != null) js.close();
+    }
+
+    private record RunningWasm(PluginManifest manifest, WasmPlugin plugin) implements RunningPlugin {
+        @Override
+        public HookCall call(HookInput input, Duration deadline) {
+            return EngineCall.run(manifest, plugin::call, input, deadline, () -> plugin.takeVarWrites().entrySet().stream()
+                    .map(e -> new HookCall.StorageChange(e.getKey(), e.getValue())).toList());
+        }
+
+        @Override
+        public void close() {
+            // nothing outlives the plugin object: its instance and kernel go with it
+        }
+    }
+
+    private record RunningScript(PluginManifest manifest, dev.scrollback.adapters.sandbox.js.JsScript script)
+            implements RunningPlugin {
+        @Override
+        public HookCall call(HookInput input, Duration deadline) {
+            return EngineCall.run(manifest, script::call, input, deadline, List::of);
+        }
+
+        @Override
+        public void close() {
+            script.close();
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.scrollback.application.plugins;
+
+import dev.scrollback.application.shared.Actor;
+import dev.scrollback.application.shared.Decision;
+import dev.scrollback.application.shared.EventLog;
+import dev.scrollback.application.shared.EventMetadata;
+import dev.scrollback.application.shared.ExpectedVersion;
+import dev.scrollback.application.shared.Origin;
+import dev.scrollback.application.shared.Retried;
+import dev.scrollback.application.shared.StreamAppend;
+import dev.scrollback.domain.plugins.FaultKind;
+import dev.scrollback.domain.plugins.Hook;
+import dev.scrollback.domain.plugins.PluginActionEvent;
+import dev.scrollback.domain.plugins.PluginActionEvent.StorageWrite;
+import dev.scrollback.domain.plugins.PluginCommand;
+import dev.scrollback.domain.plugins.PluginDecider;
+import dev.scrollback.domain.plugins.PluginEvent;
+import dev.scrollback.domain.plugins.PluginRejected;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Writes what plugins did and what went wrong with them to the log. A rejection or a rewrite is recorded before the
+ * caller hears of it; faults and storage writes are handed to one thread that appends them in the order they happened
+ * (a full queue makes the hook's caller append it itself, so nothing is dropped).
+ */
+final class PluginRecords implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(PluginRecords.class.getName());
+    private static final int QUEUE = 10_000;
+
+    private final EventLog log;
+    private final Clock clock;
+    private final ThreadPoolExecutor writer;
+
+    PluginRecords(EventLog log, Clock clock) {
+        this.log = log;
+        this.clock = clock;
+        this.writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
+                task -> Thread.ofPlatform().name("plugin-records").daemon(true).unstarted(task),
+                new ThreadPoolExecutor.CallerRunsPolicy());
+    }
+
+    /** Records the fault on the plugin version's stream; its decider disables a plugin that faults too often. */
+    void faulted(PluginSlot slot, Hook hook, FaultKind kind, String detail) {
+        var at = clock.instant();
+        writer.execute(() -> guarded("fault of " + slot.name(), () -> Retried.onConflict(3, () -> {
+            try {
+                var decision = Decision.make(log, PluginStreams.plugin(slot.id), new PluginDecider(), PluginEvent.class,
+                        new PluginCommand.Fault(hook, kind, detail, at));
+                if (!decision.isEmpty()) log.append(decision.toAppend(), EventMetadata.of(Actor.system(), Origin.system(), at));
+            } catch (PluginRejected notRunningAnyMore) {
+                // disabled or uninstalled meanwhile: its fault no longer counts towards anything
+            }
+        })));
+    }
+
+    /** Records what one call wrote to the plugin's storage, with the plugin as actor. */
+    void wrote(PluginSlot slot, List<HookCall.StorageChange> changes) {
+        if (changes.isEmpty()) return;
+        var at = clock.instant();
+        var writes = changes.stream().map(change -> new StorageWrite(change.key(),
+                change.value().map(bytes -> Base64.getEncoder().encodeToString(bytes)))).toList();
+        var event = new PluginActionEvent.PluginStorageWritten(slot.manifest.name(), slot.id, writes, at);
+        writer.execute(() -> guarded("storage write of " + slot.name(), () -> append(slot, event)));
+    }
+
+    /** Records, before the author is told, that a filter refused or changed what they said. */
+    void acted(PluginSlot slot, PluginActionEvent event) {
+        append(slot, event);
+    }
+
+    private void append(PluginSlot slot, PluginActionEvent event) {
+        log.append(new StreamAppend(PluginStreams.actions(slot.manifest.name()), ExpectedVersion.any(), List.of(event)),
+                EventMetadata.of(Actor.plugin(slot.id.value(), slot.name()), Origin.plugin(), event.at()));
+    }
+
+    private static void guarded(String what, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not record the " + what, e);
+        }
+    }
+
+    /** Writes what is queued, then stops. */
+    @Override
+    public void close() {
+        writer.shutdown();
+        try {
+            writer.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
