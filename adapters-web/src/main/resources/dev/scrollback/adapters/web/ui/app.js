@@ -1,10 +1,14 @@
 // Scrollback's web pages: a small client of the REST API. Routing is by the URL's fragment (#/board/ID ...), so the
-// server serves one page. Every caller's text is written with textContent, never as markup: bodies are untrusted.
+// server serves one page. Every caller's text is written with textContent, never as markup: bodies are untrusted, and
+// so is everything a plugin says (greetings, menu labels, command answers and failures).
 
 const main = document.getElementById('main');
 const statusLine = document.getElementById('status');
 const nav = document.getElementById('nav');
 const whoami = document.getElementById('whoami');
+const commandsLink = document.getElementById('commands-link');
+const greetingsBox = document.getElementById('greetings');
+const greetingLines = document.getElementById('greeting-lines');
 
 // ---- session: tokens live in sessionStorage (this tab only), never in cookies ----
 
@@ -121,7 +125,9 @@ function loginView(next) {
       const tokens = await call('POST', '/api/v1/sessions', body);
       session.save(tokens, handle);
       showNav();
-      say('Logged in as ' + handle + '.');
+      clearPluginMenu();                                  // drawn afresh for this caller by the route below
+      const greeted = showGreetings(tokens.greetings);
+      say('Logged in as ' + handle + '.' + (greeted ? ' The BBS greets you at the top of the page.' : ''));
       if (location.hash === next || !next) route(); else location.hash = next;
     } catch (e) {
       if (e.slug === 'totp-required' || e.slug === 'wrong-totp') {
@@ -491,6 +497,108 @@ function pageView() {
   form.to.focus();
 }
 
+// ---- what plugins offer: greetings at login, items in the main menu, commands ----
+
+/** Shows the plugins' greetings from a login's answer (each line as text) until dismissed; answers whether there were any. */
+function showGreetings(lines) {
+  const greetings = Array.isArray(lines) ? lines.map(String) : [];
+  greetingLines.textContent = greetings.join('\n');
+  greetingsBox.hidden = greetings.length === 0;
+  return greetings.length > 0;
+}
+
+const pluginMenu = { loaded: false, items: [] };
+
+/**
+ * Draws the items plugins add to the main menu (each opens its command) and the Commands link when any command runs.
+ * Drawn at login, at a reload and when the commands page opens: plugins come and go. A BBS without plugins, or a
+ * menu that cannot be drawn now, leaves the navigation as it is.
+ */
+async function loadPluginMenu() {
+  pluginMenu.loaded = true;
+  let items = [];
+  let commands = [];
+  try {
+    const [menu, running] = await Promise.all([call('GET', '/api/v1/menu/plugins'), call('GET', '/api/v1/commands')]);
+    items = menu.items || [];
+    commands = running.commands || [];
+  } catch (e) {
+    if (e.status === 401) pluginMenu.loaded = false;
+  }
+  pluginMenu.items = items;
+  for (const old of nav.querySelectorAll('li.plugin-item')) old.remove();
+  for (const item of items) {
+    commandsLink.before(el('li', { class: 'plugin-item' },
+      link('#/command/' + encodeURIComponent(item.command), item.label)));
+  }
+  commandsLink.hidden = commands.length === 0 && items.length === 0;
+}
+
+function clearPluginMenu() {
+  pluginMenu.loaded = false;
+  pluginMenu.items = [];
+  for (const old of nav.querySelectorAll('li.plugin-item')) old.remove();
+  commandsLink.hidden = true;
+}
+
+/** What a command's refusal says, in words: the plugin's own reason, or why it could not run. */
+function commandProblem(name, e) {
+  if (e.slug === 'command-failed') return name + ' says: ' + (e.problem.detail || 'it failed, without saying why');
+  if (e.slug === 'command-unavailable') return 'Sorry, ' + name + ' cannot answer now: ' + (e.problem.detail || 'it is not running') + '.';
+  return e.message;
+}
+
+async function commandsView(chosen) {
+  const [data] = await Promise.all([call('GET', '/api/v1/commands'), loadPluginMenu()]);
+  const names = data.commands || [];
+  const item = pluginMenu.items.find(i => i.command === chosen);
+  const title = item ? item.label : 'Plugin commands';
+  const missing = chosen && !names.includes(chosen)
+    ? el('p', { class: 'error', id: 'command-missing', text: 'There is no command ' + chosen + ' running now.' }) : null;
+  if (names.length === 0) {
+    show(title, missing, el('p', { id: 'no-commands', text: 'No plugin commands are running on this BBS now.' }));
+    return;
+  }
+  const error = errorBox();
+  error.id = 'command-error';
+  const select = el('select', { id: 'command-name', name: 'command' },
+    ...names.map(name => el('option', { value: name, text: name, selected: name === chosen })));
+  const answers = el('ul', { class: 'list', id: 'command-output', 'aria-live': 'polite' });
+  const run = el('button', { id: 'run-command', type: 'submit', text: 'Run' });
+  const form = el('form', { id: 'command-form', 'aria-describedby': 'command-help' },
+    el('label', {}, 'Command', select),
+    el('label', {}, 'What to send it (may be empty)',
+      el('input', { id: 'command-input', name: 'input', autocomplete: 'off', maxlength: '1000' })),
+    error,
+    run);
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    error.textContent = '';
+    const name = form.command.value;
+    const input = form.input.value;
+    run.disabled = true;
+    try {
+      const answer = await call('POST', '/api/v1/commands/' + encodeURIComponent(name), { input });
+      answers.append(el('li', {},
+        el('p', { class: 'meta', text: input ? name + ', you sent: ' + input : name + ', you sent nothing' }),
+        el('div', { class: 'body', text: answer.output })));
+      form.input.value = '';
+    } catch (e) {
+      error.textContent = commandProblem(name, e);
+    } finally {
+      run.disabled = false;
+      form.input.focus();
+    }
+  });
+  show(title,
+    missing,
+    el('p', { id: 'command-help', text: 'Plugins installed by the sysop answer these commands. Choose one, type what to '
+      + 'send it, and choose Run; its answer appears below. What a plugin says is its own, not the sysop\'s.' }),
+    form,
+    el('section', { 'aria-labelledby': 'answers-heading' }, el('h2', { id: 'answers-heading', text: 'Answers' }), answers));
+  form.input.focus();
+}
+
 // ---- routing ----
 
 async function route() {
@@ -499,11 +607,14 @@ async function route() {
   if (!session.access) return loginView(hash);
   connectLive();
   const parts = hash.replace(/^#\/?/, '').split('/');
+  if (!pluginMenu.loaded && !parts[0].startsWith('command')) loadPluginMenu();   // the commands page draws it itself
   if (chatRoom && !(parts[0] === 'chat' && parts[1] === chatRoom)) await leaveRoom(chatRoom);
   try {
     if (parts[0] === 'chat' && parts[1]) return await chatRoomView(parts[1]);
     if (parts[0] === 'chat') return await chatListView();
     if (parts[0] === 'page') return pageView();
+    if (parts[0] === 'commands') return await commandsView();
+    if (parts[0] === 'command' && parts[1]) return await commandsView(decodeURIComponent(parts[1]));
     if (parts[0] === 'board' && parts[1] && parts[2] === 'new') return composeView(parts[1]);
     if (parts[0] === 'board' && parts[1]) return await boardView(parts[1]);
     if (parts[0] === 'thread' && parts[1]) return await threadView(parts[1]);
@@ -524,9 +635,16 @@ document.getElementById('logout').addEventListener('click', async () => {
   try { await call('DELETE', '/api/v1/sessions/current'); } catch (e) { /* the session may be over already */ }
   session.clear();
   if (live.socket) live.socket.close();
+  showGreetings([]);
+  clearPluginMenu();
   say('You are logged out.');
   location.hash = '#/';
   route();
+});
+
+document.getElementById('greetings-dismiss').addEventListener('click', () => {
+  showGreetings([]);
+  main.focus();
 });
 
 // The skip link must not change the fragment: the fragment is the route.
