@@ -105,6 +105,8 @@ class WebUiEndToEndTest {
                           if (location.hash === '#/mail/sent') window.dispatchEvent(new HashChangeEvent('hashchange'));
                           return '';
                         })()""");
+                assertThat(browser.evaluate("document.querySelector('main').innerText").asText())
+                        .as("a part a view leaves out is not printed").doesNotContain("null");
             }
             var bbsfan = bbs.web().logIn("Bbsfan", TestBbs.PASSWORD);
             var inbox = WalkingSkeletonEndToEndTest.untilTrue(() -> {

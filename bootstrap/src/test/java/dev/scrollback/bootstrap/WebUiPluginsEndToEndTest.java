@@ -87,6 +87,7 @@ class WebUiPluginsEndToEndTest {
                 browser.evaluate("document.querySelector('#nav li.plugin-item a').click()");
                 browser.until("document.querySelector('#command-form') ? 'form' : ''");
                 assertThat(browser.evaluate("document.querySelector('main h1').textContent").asText()).isEqualTo("Board statistics");
+                assertThat(browser.evaluate("document.querySelector('main').innerText").asText()).doesNotContain("null");
                 assertThat(browser.evaluate("document.querySelector('#command-name').value").asText()).isEqualTo("statistics");
                 assertThat(browser.evaluate("[...document.querySelectorAll('#command-name option')].map(o => o.value).join(',')")
                         .asText()).contains("dice", "statistics");

@@ -85,10 +85,13 @@ function when(instant) {
   return el('time', { datetime: instant, text: date.toLocaleString() });
 }
 
-/** Replaces the main area and moves focus to its heading, so keyboard and screen-reader users land on the new view. */
+/**
+ * Replaces the main area and moves focus to its heading, so keyboard and screen-reader users land on the new view.
+ * A null or undefined part is left out (replaceChildren would print it as the word "null").
+ */
 function show(title, ...content) {
   const heading = el('h1', { tabindex: '-1', text: title });
-  main.replaceChildren(heading, ...content);
+  main.replaceChildren(heading, ...content.filter(part => part !== null && part !== undefined));
   document.title = title + ' - Scrollback';
   heading.focus();
 }
