@@ -177,7 +177,7 @@ class PluginHooksEndToEndTest {
         }
     }
 
-    private static List<JsonNode> ofType(List<JsonNode> feed, String type) {
+    static List<JsonNode> ofType(List<JsonNode> feed, String type) {
         return feed.stream().filter(e -> e.get("type").asText().equals(type)).toList();
     }
 

@@ -2,8 +2,8 @@ package dev.scrollback.application.accounts;
 
 import dev.scrollback.domain.accounts.AccountDecider;
 import dev.scrollback.domain.accounts.AccountEvent;
-import dev.scrollback.domain.accounts.AccountState;
 import dev.scrollback.domain.accounts.AccountState.Registered;
+import dev.scrollback.domain.accounts.AccountState;
 import dev.scrollback.domain.accounts.Role;
 import dev.scrollback.domain.shared.AccountId;
 import dev.scrollback.domain.shared.Handle;
@@ -51,6 +51,11 @@ public final class AccountDirectory {
 
     public Optional<Handle> anySysop() {
         return sysops.values().stream().min(Comparator.comparing(Handle::key));
+    }
+
+    /** The account holding {@code handle} (whatever its case), as far as the projection has read. */
+    public Optional<Registered> registered(Handle handle) {
+        return Optional.ofNullable(byHandle.get(handle.key())).map(accounts::get);
     }
 
     public Optional<Handle> handleOf(AccountId account) {

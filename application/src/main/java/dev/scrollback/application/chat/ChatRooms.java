@@ -1,15 +1,16 @@
 package dev.scrollback.application.chat;
 
 import dev.scrollback.domain.chat.ChatEvent;
-import dev.scrollback.domain.chat.ChatRoomEvent;
 import dev.scrollback.domain.chat.ChatRoomEvent.ChatInvited;
 import dev.scrollback.domain.chat.ChatRoomEvent.ChatJoined;
 import dev.scrollback.domain.chat.ChatRoomEvent.ChatLeft;
 import dev.scrollback.domain.chat.ChatRoomEvent.ChatMemberMuted;
 import dev.scrollback.domain.chat.ChatRoomEvent.ChatMemberUnmuted;
 import dev.scrollback.domain.chat.ChatRoomEvent.ChatMessageSent;
+import dev.scrollback.domain.chat.ChatRoomEvent.ChatPluginMessageSent;
 import dev.scrollback.domain.chat.ChatRoomEvent.ChatRoomCreated;
 import dev.scrollback.domain.chat.ChatRoomEvent.ChatRoomNameClaimed;
+import dev.scrollback.domain.chat.ChatRoomEvent;
 import dev.scrollback.domain.chat.ChatRoomId;
 import dev.scrollback.domain.chat.ChatText;
 import dev.scrollback.domain.chat.ChatTopic;
@@ -17,13 +18,14 @@ import dev.scrollback.domain.chat.LineKind;
 import dev.scrollback.domain.chat.PageEvent;
 import dev.scrollback.domain.chat.RoomKind;
 import dev.scrollback.domain.chat.RoomName;
-import dev.scrollback.domain.sessions.SessionEvent;
 import dev.scrollback.domain.sessions.SessionEvent.SessionEnded;
 import dev.scrollback.domain.sessions.SessionEvent.SessionRefreshed;
 import dev.scrollback.domain.sessions.SessionEvent.SessionStarted;
+import dev.scrollback.domain.sessions.SessionEvent;
 import dev.scrollback.domain.shared.AccountId;
 import dev.scrollback.domain.shared.DomainEvent;
 import dev.scrollback.domain.shared.Handle;
+import dev.scrollback.domain.shared.PluginName;
 import dev.scrollback.domain.shared.SessionId;
 import jakarta.inject.Named;
 import java.time.Instant;
@@ -65,10 +67,41 @@ public final class ChatRooms {
     /** One caller in a room: how many of their sessions are in it, since when the first. */
     public record Member(AccountId account, Handle handle, int sessions, Instant since) {}
 
-    /** One line said (or done) in a room. */
-    public record Line(AccountId account, Handle handle, LineKind kind, ChatText text, Instant at) {
+    /** One line said (or done) in a room, by a caller or by a plugin. */
+    public record Line(Speaker speaker, LineKind kind, ChatText text, Instant at) {
         public static Line of(ChatMessageSent e) {
-            return new Line(e.account(), e.handle(), e.kind(), e.text(), e.at());
+            return new Line(new Speaker.Caller(e.account(), e.handle()), e.kind(), e.text(), e.at());
+        }
+
+        public static Line of(ChatPluginMessageSent e) {
+            return new Line(new Speaker.Plugin(e.plugin()), LineKind.SAY, e.text(), e.at());
+        }
+
+        /** The line, if {@code event} is one said in a room. */
+        public static Optional<Line> said(DomainEvent event) {
+            return switch (event) {
+                case ChatMessageSent e -> Optional.of(of(e));
+                case ChatPluginMessageSent e -> Optional.of(of(e));
+                default -> Optional.empty();
+            };
+        }
+    }
+
+    /** Who said a line: a caller (by the handle they had then) or a plugin speaking as itself. */
+    public sealed interface Speaker {
+        /** The name the line is shown under. */
+        String name();
+
+        record Caller(AccountId account, Handle handle) implements Speaker {
+            public String name() {
+                return handle.value();
+            }
+        }
+
+        record Plugin(PluginName plugin) implements Speaker {
+            public String name() {
+                return plugin.value();
+            }
         }
     }
 
@@ -144,10 +177,8 @@ public final class ChatRooms {
                 var joined = bySession.get(e.session());
                 if (joined != null && joined.remove(e.room()) && joined.isEmpty()) bySession.remove(e.session());
             });
-            case ChatMessageSent e -> entry(e.room()).ifPresent(room -> {
-                if (room.recent.size() == RECENT_LINES) room.recent.removeFirst();
-                room.recent.addLast(Line.of(e));
-            });
+            case ChatMessageSent e -> recent(e.room(), Line.of(e));
+            case ChatPluginMessageSent e -> recent(e.room(), Line.of(e));
             case ChatMemberMuted e -> entry(e.room()).ifPresent(room -> room.mutes.put(e.account(), e.until()));
             case ChatMemberUnmuted e -> entry(e.room()).ifPresent(room -> room.mutes.remove(e.account()));
         }
@@ -167,6 +198,13 @@ public final class ChatRooms {
 
     private Optional<Entry> entry(ChatRoomId room) {
         return Optional.ofNullable(rooms.get(room));
+    }
+
+    private void recent(ChatRoomId id, Line line) {
+        entry(id).ifPresent(room -> {
+            if (room.recent.size() == RECENT_LINES) room.recent.removeFirst();
+            room.recent.addLast(line);
+        });
     }
 
     // ---- queries ----

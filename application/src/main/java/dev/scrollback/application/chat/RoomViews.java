@@ -5,11 +5,10 @@ import dev.scrollback.application.shared.Decision.Loaded;
 import dev.scrollback.application.shared.EventLog;
 import dev.scrollback.application.shared.RecordedEvent;
 import dev.scrollback.application.shared.StreamId;
-import dev.scrollback.domain.chat.ChatRejected;
 import dev.scrollback.domain.chat.ChatRejected.NoSuchRoom;
+import dev.scrollback.domain.chat.ChatRejected;
 import dev.scrollback.domain.chat.ChatRoomDecider;
 import dev.scrollback.domain.chat.ChatRoomEvent;
-import dev.scrollback.domain.chat.ChatRoomEvent.ChatMessageSent;
 import dev.scrollback.domain.chat.ChatRoomId;
 import dev.scrollback.domain.chat.ChatRoomState;
 import dev.scrollback.domain.chat.Participant;
@@ -72,8 +71,7 @@ final class RoomViews {
             var lines = log.readAfter(stream, after).stream()
                     .filter(recorded -> recorded.version() <= version)
                     .map(RecordedEvent::event)
-                    .filter(ChatMessageSent.class::isInstance).map(ChatMessageSent.class::cast)
-                    .map(ChatRooms.Line::of).toList();
+                    .flatMap(event -> ChatRooms.Line.said(event).stream()).toList();
             if (lines.size() >= ChatRooms.RECENT_LINES || after < 0) {
                 return List.copyOf(lines.subList(Math.max(0, lines.size() - ChatRooms.RECENT_LINES), lines.size()));
             }

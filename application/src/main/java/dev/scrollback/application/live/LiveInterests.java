@@ -15,6 +15,7 @@ import dev.scrollback.domain.chat.ChatRoomEvent.ChatLeft;
 import dev.scrollback.domain.chat.ChatRoomEvent.ChatMemberMuted;
 import dev.scrollback.domain.chat.ChatRoomEvent.ChatMemberUnmuted;
 import dev.scrollback.domain.chat.ChatRoomEvent.ChatMessageSent;
+import dev.scrollback.domain.chat.ChatRoomEvent.ChatPluginMessageSent;
 import dev.scrollback.domain.chat.ChatRoomEvent.ChatRoomCreated;
 import dev.scrollback.domain.chat.ChatRoomId;
 import dev.scrollback.domain.chat.PageEvent.PageSent;
@@ -89,6 +90,7 @@ public final class LiveInterests {
                 // said and done in rooms the caller is in, on any session — a line said right after a join is never
                 // missed because the projection had not seen the join yet
                 case ChatMessageSent sent -> in(sent.room());
+                case ChatPluginMessageSent said -> in(said.room());
                 case ChatJoined joined -> {
                     if (joined.account().equals(me)) sessionsIn(joined.room()).add(joined.session());
                     yield in(joined.room());

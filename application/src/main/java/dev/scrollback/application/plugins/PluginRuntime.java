@@ -10,18 +10,24 @@ import dev.scrollback.application.hooks.MenuItem;
 import dev.scrollback.application.hooks.MenuViewer;
 import dev.scrollback.application.hooks.MessageDraft;
 import dev.scrollback.application.hooks.PluginHooks;
+import dev.scrollback.application.hooks.PluginPost;
+import dev.scrollback.application.hooks.PluginPosting;
+import dev.scrollback.application.hooks.PostOutcome;
 import dev.scrollback.application.hooks.PostedMessage;
+import dev.scrollback.application.hooks.PublicUser;
+import dev.scrollback.application.hooks.PublicUsers;
 import dev.scrollback.application.hooks.SessionFacts;
 import dev.scrollback.application.shared.EventLog;
 import dev.scrollback.domain.accounts.Role;
 import dev.scrollback.domain.plugins.Hook;
-import dev.scrollback.domain.plugins.PluginActionEvent;
 import dev.scrollback.domain.plugins.PluginActionEvent.PluginStorageWritten;
-import dev.scrollback.domain.plugins.PluginEvent;
+import dev.scrollback.domain.plugins.PluginActionEvent;
 import dev.scrollback.domain.plugins.PluginEvent.PluginSubmitted;
+import dev.scrollback.domain.plugins.PluginEvent;
 import dev.scrollback.domain.plugins.PluginId;
-import dev.scrollback.domain.plugins.PluginName;
 import dev.scrollback.domain.shared.DomainEvent;
+import dev.scrollback.domain.shared.Handle;
+import dev.scrollback.domain.shared.PluginName;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Clock;
@@ -73,6 +79,8 @@ public final class PluginRuntime implements PluginHooks, PluginStatistics, AutoC
     private final PluginPackageStore packages;
     private final PluginRecords records;
     private final Clock clock;
+    private final PluginPosting posting;
+    private final PublicUsers users;
     private final ThreadLocal<Boolean> inHook = ThreadLocal.withInitial(() -> false);
 
     // what the log says (guarded by this)
@@ -90,9 +98,12 @@ public final class PluginRuntime implements PluginHooks, PluginStatistics, AutoC
     private final ThreadPoolExecutor behind;
 
     @Inject
-    public PluginRuntime(Sandbox sandbox, PluginPackageStore packages, EventLog log, Clock clock) {
+    public PluginRuntime(Sandbox sandbox, PluginPackageStore packages, EventLog log, Clock clock, PluginPosting posting,
+                         PublicUsers users) {
         this.sandbox = sandbox;
         this.packages = packages;
+        this.posting = posting;
+        this.users = users;
         this.records = new PluginRecords(log, clock);
         this.clock = clock;
         var count = new AtomicInteger();
@@ -184,7 +195,7 @@ public final class PluginRuntime implements PluginHooks, PluginStatistics, AutoC
                 return;
             }
             var kept = storage.getOrDefault(plugin.name(), Map.of());
-            switch (sandbox.load(plugin.manifest(), content.get(), Map.copyOf(kept))) {
+            switch (sandbox.load(plugin.manifest(), content.get(), Map.copyOf(kept), host(plugin))) {
                 case Sandbox.Load.Loaded loaded -> slot.loaded(loaded.plugin());
                 case Sandbox.Load.Refused refused -> slot.refused(String.join("; ", refused.reasons()));
             }
@@ -196,6 +207,21 @@ public final class PluginRuntime implements PluginHooks, PluginStatistics, AutoC
             LOG.log(System.Logger.Level.WARNING, "plugin {0} {1} is enabled but not running: {2}", slot.name(),
                     slot.manifest.version(), slot.stats().problem().orElse(""));
         }
+    }
+
+    /** The BBS as {@code plugin} sees it from inside its calls: it posts and reads as itself. */
+    private PluginHost host(PluginSubmitted plugin) {
+        return new PluginHost() {
+            @Override
+            public PostOutcome postMessage(String room, String text) {
+                return posting.post(new PluginPost(plugin.name(), plugin.plugin().value(), room, text));
+            }
+
+            @Override
+            public Optional<PublicUser> readUser(Handle handle) {
+                return users.find(handle);
+            }
+        };
     }
 
     // ---- hooks --------------------------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 package dev.scrollback.application.plugins;
 
 import dev.scrollback.domain.plugins.PluginId;
-import dev.scrollback.domain.plugins.PluginName;
 import dev.scrollback.domain.plugins.PluginVersion;
+import dev.scrollback.domain.shared.PluginName;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

@@ -2,7 +2,7 @@ package dev.scrollback.application.plugins;
 
 import dev.scrollback.application.shared.StreamId;
 import dev.scrollback.domain.plugins.PluginId;
-import dev.scrollback.domain.plugins.PluginName;
+import dev.scrollback.domain.shared.PluginName;
 
 /** Where the plugins capability keeps its streams: one per submitted plugin version. */
 public final class PluginStreams {

@@ -1,7 +1,6 @@
 package dev.scrollback.application.plugins;
 
 import dev.scrollback.domain.plugins.Engine;
-import dev.scrollback.domain.plugins.PluginEvent;
 import dev.scrollback.domain.plugins.PluginEvent.PluginApproved;
 import dev.scrollback.domain.plugins.PluginEvent.PluginDisabled;
 import dev.scrollback.domain.plugins.PluginEvent.PluginEnabled;
@@ -11,11 +10,12 @@ import dev.scrollback.domain.plugins.PluginEvent.PluginPublished;
 import dev.scrollback.domain.plugins.PluginEvent.PluginScanned;
 import dev.scrollback.domain.plugins.PluginEvent.PluginSubmitted;
 import dev.scrollback.domain.plugins.PluginEvent.PluginUninstalled;
+import dev.scrollback.domain.plugins.PluginEvent;
 import dev.scrollback.domain.plugins.PluginId;
-import dev.scrollback.domain.plugins.PluginName;
 import dev.scrollback.domain.plugins.PluginVersion;
 import dev.scrollback.domain.shared.DomainEvent;
 import dev.scrollback.domain.shared.Handle;
+import dev.scrollback.domain.shared.PluginName;
 import jakarta.inject.Named;
 import java.time.Instant;
 import java.util.Comparator;

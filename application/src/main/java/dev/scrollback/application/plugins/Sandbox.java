@@ -15,9 +15,10 @@ public interface Sandbox {
 
     /**
      * Makes {@code content} runnable under {@code manifest}: checked, compiled or parsed, its top-level code run once,
-     * with {@code storage} as the key-value storage it starts with. Refused with every reason when it cannot run.
+     * with {@code storage} as the key-value storage it starts with and {@code host} behind the host functions its
+     * manifest grants. Refused with every reason when it cannot run.
      */
-    Load load(PluginManifest manifest, PluginPackage content, Map<String, byte[]> storage);
+    Load load(PluginManifest manifest, PluginPackage content, Map<String, byte[]> storage, PluginHost host);
 
     sealed interface Load {
         record Loaded(RunningPlugin plugin) implements Load {

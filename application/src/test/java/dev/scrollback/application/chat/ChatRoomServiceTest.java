@@ -16,7 +16,6 @@ import dev.scrollback.application.shared.StreamId;
 import dev.scrollback.domain.accounts.ApiKeyId;
 import dev.scrollback.domain.accounts.Role;
 import dev.scrollback.domain.accounts.Scope;
-import dev.scrollback.domain.chat.ChatRejected;
 import dev.scrollback.domain.chat.ChatRejected.CannotTargetYourself;
 import dev.scrollback.domain.chat.ChatRejected.Muted;
 import dev.scrollback.domain.chat.ChatRejected.NoSuchRoom;
@@ -27,6 +26,7 @@ import dev.scrollback.domain.chat.ChatRejected.Outranked;
 import dev.scrollback.domain.chat.ChatRejected.RoomIsPublic;
 import dev.scrollback.domain.chat.ChatRejected.RoomNameTaken;
 import dev.scrollback.domain.chat.ChatRejected.UnknownCaller;
+import dev.scrollback.domain.chat.ChatRejected;
 import dev.scrollback.domain.chat.ChatRoomEvent.ChatInvited;
 import dev.scrollback.domain.chat.ChatRoomEvent.ChatJoined;
 import dev.scrollback.domain.chat.ChatRoomEvent.ChatLeft;
@@ -145,7 +145,7 @@ class ChatRoomServiceTest {
         assertThat(done.text().value()).isEqualTo("waves back");
 
         var late = f.joinChatRoom.join(carol, lobby, ChatFixture.WEB);              // before the projection catches up
-        assertThat(late.lines()).extracting(l -> l.kind() + " " + l.handle() + " " + l.text().value())
+        assertThat(late.lines()).extracting(l -> l.kind() + " " + l.speaker().name() + " " + l.text().value())
                 .containsExactly("SAY Alice hello Bob", "ACTION Bob waves back");
         assertThat(late.members()).extracting(ChatRooms.Member::handle).containsExactly(alice.handle(), bob.handle(), carol.handle());
         assertThat(late.mayModerate()).isFalse();

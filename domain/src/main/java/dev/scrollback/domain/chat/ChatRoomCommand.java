@@ -1,6 +1,7 @@
 package dev.scrollback.domain.chat;
 
 import dev.scrollback.domain.shared.InvalidValue;
+import dev.scrollback.domain.shared.PluginName;
 import dev.scrollback.domain.shared.SessionId;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,9 @@ public sealed interface ChatRoomCommand {
 
     /** {@code session} of {@code who} says (or does) {@code line}. */
     record Say(Participant who, SessionId session, ChatLine line, Instant at) implements ChatRoomCommand {}
+
+    /** The plugin {@code plugin} says {@code text} as itself; only in a public room (a private one is its members'). */
+    record SayAsPlugin(PluginName plugin, ChatText text, Instant at) implements ChatRoomCommand {}
 
     /** {@code by} puts every session of {@code target} out of the room, saying why. */
     record Kick(Participant by, Participant target, String reason, Instant at) implements ChatRoomCommand {

@@ -17,6 +17,7 @@ import dev.scrollback.domain.chat.ChatRoomCommand.Kick;
 import dev.scrollback.domain.chat.ChatRoomCommand.Leave;
 import dev.scrollback.domain.chat.ChatRoomCommand.Mute;
 import dev.scrollback.domain.chat.ChatRoomCommand.Say;
+import dev.scrollback.domain.chat.ChatRoomCommand.SayAsPlugin;
 import dev.scrollback.domain.chat.ChatRoomCommand.Unmute;
 import dev.scrollback.domain.chat.ChatRoomEvent.ChatInvited;
 import dev.scrollback.domain.chat.ChatRoomEvent.ChatJoined;
@@ -24,6 +25,7 @@ import dev.scrollback.domain.chat.ChatRoomEvent.ChatLeft;
 import dev.scrollback.domain.chat.ChatRoomEvent.ChatMemberMuted;
 import dev.scrollback.domain.chat.ChatRoomEvent.ChatMemberUnmuted;
 import dev.scrollback.domain.chat.ChatRoomEvent.ChatMessageSent;
+import dev.scrollback.domain.chat.ChatRoomEvent.ChatPluginMessageSent;
 import dev.scrollback.domain.chat.ChatRoomEvent.ChatRoomCreated;
 import dev.scrollback.domain.chat.ChatRoomEvent.ChatRoomNameClaimed;
 import dev.scrollback.domain.chat.ChatRoomEvent.LeaveReason;
@@ -94,6 +96,10 @@ public final class ChatRoomDecider implements Decider<ChatRoomCommand, ChatRoomS
                 yield List.of(new ChatMessageSent(room.room(), s.who().account(), s.who().handle(), s.session(),
                         s.line().kind(), s.line().text(), s.at()));
             }
+            case SayAsPlugin p -> {
+                if (room.kind() != RoomKind.PUBLIC) throw rejected(new NoSuchRoom());
+                yield List.of(new ChatPluginMessageSent(room.room(), p.plugin(), p.text(), p.at()));
+            }
             case Kick k -> {
                 moderating(room, k.by(), k.target(), "kick");
                 var sessions = room.sessionsOf(k.target().account());
@@ -161,6 +167,7 @@ public final class ChatRoomDecider implements Decider<ChatRoomCommand, ChatRoomS
                 case ChatJoined e -> room.withMember(e.session(), new Member(e.account(), e.handle(), e.at()));
                 case ChatLeft e -> room.without(e.session());
                 case ChatMessageSent e -> room;
+                case ChatPluginMessageSent e -> room;
                 case ChatMemberMuted e -> room.withMute(e.account(), Optional.of(e.until()));
                 case ChatMemberUnmuted e -> room.withMute(e.account(), Optional.empty());
             };

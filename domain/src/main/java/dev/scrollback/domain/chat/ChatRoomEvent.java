@@ -2,6 +2,7 @@ package dev.scrollback.domain.chat;
 
 import dev.scrollback.domain.shared.AccountId;
 import dev.scrollback.domain.shared.Handle;
+import dev.scrollback.domain.shared.PluginName;
 import dev.scrollback.domain.shared.SessionId;
 import java.time.Instant;
 import java.util.Optional;
@@ -44,6 +45,12 @@ public sealed interface ChatRoomEvent extends ChatEvent {
     /** A joined session of {@code account} said {@code text} (or did it, for an action). {@code text} is personal data. */
     record ChatMessageSent(ChatRoomId room, AccountId account, Handle handle, SessionId session, LineKind kind,
                            ChatText text, Instant at) implements ChatRoomEvent {}
+
+    /**
+     * A plugin (the actor) said {@code text} in a public room through its {@code post_message} permission: no session,
+     * no account — the plugin speaks as itself. {@code text} is free text like any line (it may quote a caller's).
+     */
+    record ChatPluginMessageSent(ChatRoomId room, PluginName plugin, ChatText text, Instant at) implements ChatRoomEvent {}
 
     /** {@code by} (the actor) silenced {@code account} in this room until {@code until}, saying why. */
     record ChatMemberMuted(ChatRoomId room, AccountId account, Handle handle, Instant until, String reason, AccountId by,

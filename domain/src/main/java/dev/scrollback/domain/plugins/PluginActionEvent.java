@@ -3,6 +3,7 @@ package dev.scrollback.domain.plugins;
 import dev.scrollback.domain.shared.AccountId;
 import dev.scrollback.domain.shared.Handle;
 import dev.scrollback.domain.shared.MessagePlace;
+import dev.scrollback.domain.shared.PluginName;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -37,6 +37,7 @@ import dev.scrollback.domain.plugins.PluginState.Submitted;
 import dev.scrollback.domain.plugins.PluginState.Uninstalled;
 import dev.scrollback.domain.plugins.PluginState.Unsubmitted;
 import dev.scrollback.domain.shared.Decider;
+import dev.scrollback.domain.shared.PluginName;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package dev.scrollback.domain.plugins;
 
 import dev.scrollback.domain.shared.AccountId;
 import dev.scrollback.domain.shared.Handle;
+import dev.scrollback.domain.shared.PluginName;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Comparator;

@@ -1,6 +1,7 @@
 package dev.scrollback.domain.plugins;
 
 import dev.scrollback.domain.shared.InvalidValue;
+import dev.scrollback.domain.shared.PluginName;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;

@@ -20,6 +20,7 @@ import dev.scrollback.domain.chat.ChatRoomCommand.Kick;
 import dev.scrollback.domain.chat.ChatRoomCommand.Leave;
 import dev.scrollback.domain.chat.ChatRoomCommand.Mute;
 import dev.scrollback.domain.chat.ChatRoomCommand.Say;
+import dev.scrollback.domain.chat.ChatRoomCommand.SayAsPlugin;
 import dev.scrollback.domain.chat.ChatRoomCommand.Unmute;
 import dev.scrollback.domain.chat.ChatRoomEvent.ChatInvited;
 import dev.scrollback.domain.chat.ChatRoomEvent.ChatJoined;
@@ -27,6 +28,7 @@ import dev.scrollback.domain.chat.ChatRoomEvent.ChatLeft;
 import dev.scrollback.domain.chat.ChatRoomEvent.ChatMemberMuted;
 import dev.scrollback.domain.chat.ChatRoomEvent.ChatMemberUnmuted;
 import dev.scrollback.domain.chat.ChatRoomEvent.ChatMessageSent;
+import dev.scrollback.domain.chat.ChatRoomEvent.ChatPluginMessageSent;
 import dev.scrollback.domain.chat.ChatRoomEvent.ChatRoomCreated;
 import dev.scrollback.domain.chat.ChatRoomEvent.ChatRoomNameClaimed;
 import dev.scrollback.domain.chat.ChatRoomEvent.LeaveReason;
@@ -34,6 +36,7 @@ import dev.scrollback.domain.shared.AccountId;
 import dev.scrollback.domain.shared.DeciderSpec;
 import dev.scrollback.domain.shared.Handle;
 import dev.scrollback.domain.shared.InvalidValue;
+import dev.scrollback.domain.shared.PluginName;
 import dev.scrollback.domain.shared.SessionId;
 import java.time.Duration;
 import java.time.Instant;
@@ -127,6 +130,24 @@ class ChatRoomDeciderTest {
         spec.given(PUBLIC, new ChatRoomNameClaimed(ROOM, LOBBY, T0))
                 .thenStateSatisfies(s -> assertThat(s).isEqualTo(new ChatRoomDecider().replay(java.util.List.of(PUBLIC))));
         spec.given(new ChatRoomNameClaimed(ROOM, LOBBY, T0)).thenStateSatisfies(s -> assertThat(s).isInstanceOf(ChatRoomState.Unopened.class));
+    }
+
+    // ---- plugins speaking ----
+
+    static final PluginName RESPONDER = new PluginName("auto-responder");
+
+    @Test
+    void a_plugin_speaks_as_itself_in_a_public_room_without_joining_it() {
+        spec.given(PUBLIC).when(new SayAsPlugin(RESPONDER, new ChatText("It is noon."), T0))
+                .then(new ChatPluginMessageSent(ROOM, RESPONDER, new ChatText("It is noon."), T0));
+        spec.given(PUBLIC, new ChatPluginMessageSent(ROOM, RESPONDER, new ChatText("It is noon."), T0))
+                .thenStateSatisfies(s -> assertThat(s).isEqualTo(new ChatRoomDecider().replay(java.util.List.of(PUBLIC))));
+    }
+
+    @Test
+    void a_plugin_finds_no_private_room_and_no_room_that_was_never_opened() {
+        spec.given(PRIVATE).when(new SayAsPlugin(RESPONDER, new ChatText("hello"), T0)).thenRejectedWith(new NoSuchRoom());
+        spec.given().when(new SayAsPlugin(RESPONDER, new ChatText("hello"), T0)).thenRejectedWith(new NoSuchRoom());
     }
 
     // ---- joining and leaving ----

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scrollback.domain.shared.InvalidValue;
+import dev.scrollback.domain.shared.PluginName;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;

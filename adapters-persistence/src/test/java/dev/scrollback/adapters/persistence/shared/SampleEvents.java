@@ -2,12 +2,11 @@ package dev.scrollback.adapters.persistence.shared;
 
 import dev.scrollback.application.shared.Actor;
 import dev.scrollback.application.shared.EventMetadata;
+import dev.scrollback.application.shared.ExpectedVersion;
 import dev.scrollback.application.shared.Origin;
 import dev.scrollback.application.shared.StreamAppend;
 import dev.scrollback.application.shared.StreamId;
-import dev.scrollback.application.shared.ExpectedVersion;
 import dev.scrollback.application.shared.UuidV7;
-import dev.scrollback.domain.accounts.AccountEvent;
 import dev.scrollback.domain.accounts.AccountEvent.AccountRegistered;
 import dev.scrollback.domain.accounts.AccountEvent.EmailVerificationIssued;
 import dev.scrollback.domain.accounts.AccountEvent.EmailVerified;
@@ -15,27 +14,14 @@ import dev.scrollback.domain.accounts.AccountEvent.LoggedOut;
 import dev.scrollback.domain.accounts.AccountEvent.LoginFailed;
 import dev.scrollback.domain.accounts.AccountEvent.LoginSucceeded;
 import dev.scrollback.domain.accounts.AccountEvent.RoleGranted;
+import dev.scrollback.domain.accounts.AccountEvent;
 import dev.scrollback.domain.accounts.EmailAddress;
-import dev.scrollback.domain.accounts.HandleEvent;
 import dev.scrollback.domain.accounts.HandleEvent.HandleClaimed;
+import dev.scrollback.domain.accounts.HandleEvent;
 import dev.scrollback.domain.accounts.PasswordHash;
 import dev.scrollback.domain.accounts.RecoveryCodeHashes;
-import dev.scrollback.domain.accounts.TotpSecret;
 import dev.scrollback.domain.accounts.Role;
-import dev.scrollback.domain.sessions.EndReason;
-import dev.scrollback.domain.sessions.SessionEvent;
-import dev.scrollback.domain.sessions.SessionEvent.SessionEnded;
-import dev.scrollback.domain.sessions.SessionEvent.SessionStarted;
-import dev.scrollback.domain.sessions.Terminal;
-import dev.scrollback.domain.shared.AccountId;
-import dev.scrollback.domain.shared.Channel;
-import dev.scrollback.domain.shared.DomainEvent;
-import dev.scrollback.domain.shared.Handle;
-import dev.scrollback.domain.shared.RemoteAddress;
-import dev.scrollback.domain.shared.SessionId;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
+import dev.scrollback.domain.accounts.TotpSecret;
 import dev.scrollback.domain.boards.BoardAccess;
 import dev.scrollback.domain.boards.BoardEvent;
 import dev.scrollback.domain.boards.BoardId;
@@ -47,8 +33,6 @@ import dev.scrollback.domain.boards.MessageId;
 import dev.scrollback.domain.boards.ReadMarkEvent;
 import dev.scrollback.domain.boards.Subject;
 import dev.scrollback.domain.boards.ThreadId;
-import java.util.Optional;
-import java.util.UUID;
 import dev.scrollback.domain.chat.ChatRoomEvent;
 import dev.scrollback.domain.chat.ChatRoomId;
 import dev.scrollback.domain.chat.ChatText;
@@ -72,11 +56,27 @@ import dev.scrollback.domain.plugins.PluginDescription;
 import dev.scrollback.domain.plugins.PluginEvent;
 import dev.scrollback.domain.plugins.PluginId;
 import dev.scrollback.domain.plugins.PluginLimits;
-import dev.scrollback.domain.plugins.PluginName;
 import dev.scrollback.domain.plugins.PluginVersion;
 import dev.scrollback.domain.plugins.PublisherKeyId;
 import dev.scrollback.domain.plugins.VersionRange;
+import dev.scrollback.domain.sessions.EndReason;
+import dev.scrollback.domain.sessions.SessionEvent.SessionEnded;
+import dev.scrollback.domain.sessions.SessionEvent.SessionStarted;
+import dev.scrollback.domain.sessions.SessionEvent;
+import dev.scrollback.domain.sessions.Terminal;
+import dev.scrollback.domain.shared.AccountId;
+import dev.scrollback.domain.shared.Channel;
+import dev.scrollback.domain.shared.DomainEvent;
+import dev.scrollback.domain.shared.Handle;
+import dev.scrollback.domain.shared.PluginName;
+import dev.scrollback.domain.shared.RemoteAddress;
+import dev.scrollback.domain.shared.SessionId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /** One event of every type, with every field set (and some with empty optionals), plus envelopes for them. */
 final class SampleEvents {
@@ -179,6 +179,8 @@ final class SampleEvents {
                 new ChatRoomEvent.ChatMessageSent(ROOM, ACCOUNT, ALICE, SESSION, LineKind.SAY, new ChatText("Hello, all"),
                         T0.plusSeconds(3)),
                 new ChatRoomEvent.ChatMessageSent(ROOM, ACCOUNT, ALICE, SESSION, LineKind.ACTION, new ChatText("waves"),
+                        T0.plusSeconds(4)),
+                new ChatRoomEvent.ChatPluginMessageSent(ROOM, new PluginName("auto-responder"), new ChatText("It is noon."),
                         T0.plusSeconds(4)),
                 new ChatRoomEvent.ChatLeft(ROOM, ACCOUNT, ALICE, SESSION, ChatRoomEvent.LeaveReason.LEFT, Optional.empty(),
                         Optional.empty(), Optional.empty(), T0.plusSeconds(5)),

@@ -1,6 +1,8 @@
 package dev.scrollback.adapters.sandbox.js;
 
+import dev.scrollback.adapters.sandbox.call.HostCalls;
 import dev.scrollback.adapters.sandbox.watchdog.Watchdog;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,13 +12,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.io.InputStream;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
-import org.graalvm.polyglot.io.IOAccess;
 import org.graalvm.polyglot.SandboxPolicy;
 import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.io.IOAccess;
 
 /**
  * Loads JavaScript scripts on GraalJS (community edition, interpreter only on a stock JDK), shaped like the WASM
@@ -88,6 +89,12 @@ public final class JsEngine implements AutoCloseable {
      * @param config read-only values the script can read with {@code config(key)}
      */
     public ScriptLoad load(String name, String text, Set<String> hooks, JsPolicy policy, Map<String, String> config) {
+        return load(name, text, hooks, policy, config, HostCalls.none());
+    }
+
+    /** As {@link #load(String, String, Set, JsPolicy, Map)}, with {@code host} behind {@code postMessage}, {@code readUser}. */
+    public ScriptLoad load(String name, String text, Set<String> hooks, JsPolicy policy, Map<String, String> config,
+                           HostCalls host) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(hooks, "hooks");
@@ -97,7 +104,8 @@ public final class JsEngine implements AutoCloseable {
         if (!reasons.isEmpty()) return new ScriptLoad.Refused(reasons);
 
         var source = Source.newBuilder("js", text, name).buildLiteral();   // kept: the engine caches its parse
-        var script = new JsScript(name, source, hooks, policy, config, engine, watchdog, stopper, platformThreads);
+        var script = new JsScript(name, source, hooks, policy, config, host, engine, watchdog, stopper,
+                platformThreads);
         var problems = script.open();
         return problems.isEmpty() ? new ScriptLoad.Loaded(script) : new ScriptLoad.Refused(problems);
     }

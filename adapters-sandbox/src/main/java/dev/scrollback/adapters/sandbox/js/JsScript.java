@@ -4,6 +4,7 @@ import dev.scrollback.adapters.sandbox.call.CallGate;
 import dev.scrollback.adapters.sandbox.call.CallLog;
 import dev.scrollback.adapters.sandbox.call.CallResult;
 import dev.scrollback.adapters.sandbox.call.FaultKind;
+import dev.scrollback.adapters.sandbox.call.HostCalls;
 import dev.scrollback.adapters.sandbox.watchdog.Watch;
 import dev.scrollback.adapters.sandbox.watchdog.Watchdog;
 import java.nio.charset.StandardCharsets;
@@ -58,13 +59,13 @@ public final class JsScript implements AutoCloseable {
     private Optional<ScriptContext> live = Optional.empty();   // guarded by lock; empty after a fault
     private boolean closed;                                     // guarded by lock
 
-    JsScript(String name, Source source, Set<String> hooks, JsPolicy policy, Map<String, String> config, Engine engine,
-             Watchdog watchdog, ContextStopper stopper, CallThreads platformThreads) {
+    JsScript(String name, Source source, Set<String> hooks, JsPolicy policy, Map<String, String> config, HostCalls host,
+             Engine engine, Watchdog watchdog, ContextStopper stopper, CallThreads platformThreads) {
         this.name = name;
         this.source = source;
         this.hooks = Set.copyOf(hooks);
         this.policy = policy;
-        this.bridge = new ScriptBridge(policy, config);
+        this.bridge = new ScriptBridge(policy, config, host);
         this.engine = engine;
         this.watchdog = watchdog;
         this.stopper = stopper;
@@ -304,6 +305,8 @@ public final class JsScript implements AutoCloseable {
                         + policy.limits().maxOutputBytes() + " bytes", log);
                 case ScriptBridge.Ended.NotAString notAString -> dropped(FaultKind.INVALID_OUTPUT, stage
                         + ": the hook returned a " + notAString.type() + "; a hook returns a string, or nothing", log);
+                case ScriptBridge.Ended.Forbidden forbidden -> faulted(FaultKind.PERMISSION, stage + ": "
+                        + forbidden.message(), log);
             };
         } catch (PolyglotException e) {
             dropContext();

@@ -2,6 +2,7 @@ package dev.scrollback.adapters.sandbox.js;
 
 import dev.scrollback.adapters.sandbox.call.CallLog;
 import dev.scrollback.adapters.sandbox.call.CallLogCollector;
+import dev.scrollback.adapters.sandbox.call.HostCalls;
 import dev.scrollback.adapters.sandbox.call.LogLevel;
 import dev.scrollback.adapters.sandbox.call.LogLine;
 import java.nio.charset.StandardCharsets;
@@ -26,16 +27,20 @@ final class ScriptBridge {
         record Threw(String message) implements Ended {}
         record OutputTooLong(long chars) implements Ended {}
         record NotAString(String type) implements Ended {}
+        /** It called a host function its manifest does not grant: a PERMISSION fault, whatever it returned after. */
+        record Forbidden(String message) implements Ended {}
     }
 
     private final JsPolicy policy;
     private final Map<String, String> config;
     private final CallLogCollector log;
+    private final HostCalls host;
     private Ended ended = new Ended.Normally();
     private volatile boolean statementLimitReached;
 
-    ScriptBridge(JsPolicy policy, Map<String, String> config) {
+    ScriptBridge(JsPolicy policy, Map<String, String> config, HostCalls host) {
         this.policy = policy;
+        this.host = host;
         this.config = Map.copyOf(config);
         this.log = new CallLogCollector(policy.limits().maxLogLines());
     }
@@ -90,8 +95,33 @@ final class ScriptBridge {
         return args -> config.get(text(args, 0));
     }
 
+    /**
+     * {@code postMessage}'s host side: the request JSON the prelude made, the answer JSON for the prelude to parse;
+     * {@code null} when the call was forbidden (then recorded as the call's ending) or interrupted.
+     */
+    ProxyExecutable postFunction() {
+        return args -> hostCall(() -> host.postMessage(text(args, 0)));
+    }
+
+    /** {@code readUser}'s host side: the user's JSON, or {@code null} when there is none (or the call was refused). */
+    ProxyExecutable readUserFunction() {
+        return args -> hostCall(() -> host.readUser(text(args, 0)).orElse(null));
+    }
+
+    private String hostCall(java.util.function.Supplier<String> call) {
+        try {
+            return call.get();
+        } catch (HostCalls.Forbidden forbidden) {
+            if (!(ended instanceof Ended.Forbidden)) ended = new Ended.Forbidden(forbidden.getMessage());
+            return null;
+        } catch (HostCalls.Interrupted interrupted) {
+            return null;   // the call is being stopped at its deadline; the watchdog decides how it ends
+        }
+    }
+
     ProxyExecutable failFunction() {
         return args -> {
+            if (ended instanceof Ended.Forbidden) return null;   // the forbidden call decides how this call ends
             ended = new Ended.Threw(cutUtf8(text(args, 0), policy.limits().maxErrorBytes()));
             return null;
         };
@@ -99,6 +129,7 @@ final class ScriptBridge {
 
     ProxyExecutable refuseFunction() {
         return args -> {
+            if (ended instanceof Ended.Forbidden) return null;
             var why = text(args, 0);
             ended = why.equals("too-long")
                     ? new Ended.OutputTooLong(args.length > 1 && args[1].fitsInLong() ? args[1].asLong() : -1)

@@ -1,5 +1,6 @@
 package dev.scrollback.adapters.sandbox.js;
 
+import dev.scrollback.adapters.sandbox.call.HostCalls;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -20,16 +21,20 @@ import org.graalvm.polyglot.io.IOAccess;
  * One GraalJS context running one script: never shared between scripts (a script's changes to built-in prototypes
  * stay inside its own context) and used by one call at a time.
  *
- * <p>Before the script runs, an internal prelude defines {@code log} and {@code config} as read-only globals and
+ * <p>Before the script runs, an internal prelude defines {@code log}, {@code config}, {@code postMessage} and
+ * {@code readUser} as read-only globals and
  * returns the call wrapper; both close over the host functions of the {@link ScriptBridge} and over built-ins captured
  * before the script could replace them. The wrapper calls the hook, turns a throw into a report of its text and checks
  * what the hook returned, all in the guest, so that the host never copies a string longer than a limit.
  */
 final class ScriptContext {
     private static final Source PRELUDE = Source.newBuilder("js", """
-            (function (hostLog, hostConfig, hostFail, hostRefuse, maxLineChars, maxErrorChars, maxOutputChars) {
+            (function (hostLog, hostConfig, hostFail, hostRefuse, hostPost, hostReadUser, maxLineChars, maxErrorChars,
+                       maxOutputChars, maxRequestChars) {
               'use strict';
               const slice = Function.prototype.call.bind(String.prototype.slice);
+              const stringify = JSON.stringify;
+              const parse = JSON.parse;
               const defineProperty = Object.defineProperty;
               const clip = (value, max) => {
                 const text = typeof value === 'string' ? value : `${value}`;
@@ -39,6 +44,12 @@ final class ScriptContext {
                 defineProperty(globalThis, name, { value, writable: false, enumerable: false, configurable: false });
               define('log', function log(level, message) { hostLog(clip(level, 16), clip(message, maxLineChars)); });
               define('config', function config(key) { return hostConfig(clip(key, maxLineChars)); });
+              const answer = (json) => (typeof json === 'string' ? parse(json) : null);
+              define('postMessage', function postMessage(room, text) {
+                const request = stringify({ room: clip(room, maxLineChars), text: clip(text, maxRequestChars) });
+                return answer(hostPost(clip(request, maxRequestChars)));
+              });
+              define('readUser', function readUser(handle) { return answer(hostReadUser(clip(handle, maxLineChars))); });
               const describe = (thrown) => {
                 try {
                   if (thrown !== null && typeof thrown === 'object' && typeof thrown.message === 'string') {
@@ -109,8 +120,8 @@ final class ScriptContext {
         try {
             attach.accept(context);
             var call = context.eval(PRELUDE).execute(bridge.logFunction(), bridge.configFunction(),
-                    bridge.failFunction(), bridge.refuseFunction(), limits.maxLogLineBytes(), limits.maxErrorBytes(),
-                    limits.maxOutputBytes());
+                    bridge.failFunction(), bridge.refuseFunction(), bridge.postFunction(), bridge.readUserFunction(),
+                    limits.maxLogLineBytes(), limits.maxErrorBytes(), limits.maxOutputBytes(), HostCalls.MAX_REQUEST_BYTES);
             context.eval(script);
             var bindings = context.getBindings("js");
             var found = new HashMap<String, Value>();

@@ -23,6 +23,8 @@ public final class WasmPolicies {
         var granted = EnumSet.noneOf(HostPermission.class);
         if (manifest.grants(Permission.Kind.KV_STORAGE)) granted.add(HostPermission.KEY_VALUE);
         if (manifest.grants(Permission.Kind.HTTP)) granted.add(HostPermission.HTTP);
+        if (manifest.grants(Permission.Kind.POST_MESSAGE)) granted.add(HostPermission.POST_MESSAGE);
+        if (manifest.grants(Permission.Kind.READ_USER)) granted.add(HostPermission.READ_USER);
         var asked = manifest.limits();
         var limits = WasmLimits.defaults()
                 .withMaxMemoryPages(Math.toIntExact(asked.wasmPages()))

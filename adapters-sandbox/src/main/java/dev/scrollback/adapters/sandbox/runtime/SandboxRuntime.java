@@ -1,10 +1,10 @@
 package dev.scrollback.adapters.sandbox.runtime;
 
+import dev.scrollback.adapters.sandbox.call.LogLevel;
 import dev.scrollback.adapters.sandbox.js.JsEngine;
 import dev.scrollback.adapters.sandbox.js.JsLimits;
 import dev.scrollback.adapters.sandbox.js.JsPolicy;
 import dev.scrollback.adapters.sandbox.js.ScriptLoad;
-import dev.scrollback.adapters.sandbox.call.LogLevel;
 import dev.scrollback.adapters.sandbox.registry.WasmPolicies;
 import dev.scrollback.adapters.sandbox.wasm.PluginLoad;
 import dev.scrollback.adapters.sandbox.wasm.WasmEngine;
@@ -12,6 +12,7 @@ import dev.scrollback.adapters.sandbox.wasm.WasmPlugin;
 import dev.scrollback.adapters.sandbox.watchdog.Watchdog;
 import dev.scrollback.application.plugins.HookCall;
 import dev.scrollback.application.plugins.HookInput;
+import dev.scrollback.application.plugins.PluginHost;
 import dev.scrollback.application.plugins.PluginPackage;
 import dev.scrollback.application.plugins.RunningPlugin;
 import dev.scrollback.application.plugins.Sandbox;
@@ -20,6 +21,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The {@link Sandbox} port on both engines, sharing one {@link Watchdog}. WebAssembly modules load under the policy
@@ -29,24 +34,34 @@ import java.util.Map;
 public final class SandboxRuntime implements Sandbox, AutoCloseable {
     private final WasmEngine wasm;
     private final Watchdog watchdog;
+    /** Threads that do what plugins ask of the BBS ({@link HostWire}); past the queue a request is answered "busy". */
+    static final int HOST_WORKERS = 2;
+    static final int HOST_QUEUE = 200;
+    private final ThreadPoolExecutor hostWorkers;
     private JsEngine js;                                                   // guarded by this
 
     public SandboxRuntime(Watchdog watchdog) {
         this.watchdog = watchdog;
         this.wasm = new WasmEngine(watchdog);
+        var count = new AtomicInteger();
+        this.hostWorkers = new ThreadPoolExecutor(HOST_WORKERS, HOST_WORKERS, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(HOST_QUEUE),
+                task -> Thread.ofPlatform().name("plugin-host-" + count.incrementAndGet()).daemon(true).unstarted(task),
+                new ThreadPoolExecutor.AbortPolicy());
     }
 
     @Override
-    public Load load(PluginManifest manifest, PluginPackage content, Map<String, byte[]> storage) {
+    public Load load(PluginManifest manifest, PluginPackage content, Map<String, byte[]> storage, PluginHost host) {
+        var calls = new HostWire(manifest, host, hostWorkers);
         return switch (manifest.engine()) {
             case WASM -> switch (wasm.load(content.code(), WasmPolicies.exports(manifest), WasmPolicies.of(manifest), Map.of(),
-                    storage)) {
+                    storage, calls)) {
                 case PluginLoad.Loaded loaded -> new Load.Loaded(new RunningWasm(manifest, loaded.plugin()));
                 case PluginLoad.Refused refused -> new Load.Refused(refused.reasons());
             };
             case JS -> switch (js().load(manifest.name().value() + "/" + manifest.entryPoint().value(),
                     new String(content.code(), StandardCharsets.UTF_8), WasmPolicies.exports(manifest),
-                    scriptPolicy(manifest), Map.of())) {
+                    scriptPolicy(manifest), Map.of(), calls)) {
                 case ScriptLoad.Loaded loaded -> new Load.Loaded(new RunningScript(manifest, loaded.script()));
                 case ScriptLoad.Refused refused -> new Load.Refused(refused.reasons());
             };
@@ -76,6 +91,7 @@ public final class SandboxRuntime implements Sandbox, AutoCloseable {
 
     @Override
     public synchronized void close() {
+        hostWorkers.shutdownNow();
         if (js != null) js.close();
     }
 

@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The functions of module {@code extism:host/env} this host serves, with their exact wasm signatures (the Extism
- * kernel and built-in host functions; handles are i64, bytes travel as i32). The kernel's host-side plumbing
- * ({@code input_set}, {@code output_length}, {@code reset}, …) is not offered: no PDK imports it.
+ * The functions this host serves, with their exact wasm signatures: module {@code extism:host/env}, the Extism kernel
+ * and built-in host functions (handles are i64, bytes travel as i32), and module {@code extism:host/user}, where PDKs
+ * import user-defined host functions — the BBS's own, each taking and returning a memory block. The kernel's host-side
+ * plumbing ({@code input_set}, {@code output_length}, {@code reset}, …) is not offered: no PDK imports it.
  */
 enum ExtismImport {
     ALLOC("alloc", List.of(I64), List.of(I64)),
@@ -40,26 +41,53 @@ enum ExtismImport {
     LOG_INFO("log_info", List.of(I64), List.of()),
     LOG_WARN("log_warn", List.of(I64), List.of()),
     LOG_ERROR("log_error", List.of(I64), List.of()),
-    GET_LOG_LEVEL("get_log_level", List.of(), List.of(I32));
+    GET_LOG_LEVEL("get_log_level", List.of(), List.of(I32)),
+    POST_MESSAGE(Module.USER, "post_message", HostPermission.POST_MESSAGE),
+    READ_USER(Module.USER, "read_user", HostPermission.READ_USER);
 
-    static final String MODULE = "extism:host/env";
+    /** The import modules offered. */
+    enum Module {
+        ENV("extism:host/env"), USER("extism:host/user");
 
+        final String wasmName;
+
+        Module(String wasmName) {
+            this.wasmName = wasmName;
+        }
+
+        static Optional<Module> named(String name) {
+            return Arrays.stream(values()).filter(m -> m.wasmName.equals(name)).findFirst();
+        }
+    }
+
+    private final Module module;
     private final String abiName;
     private final FunctionType type;
     private final Optional<HostPermission> permission;
 
     ExtismImport(String abiName, List<ValType> params, List<ValType> results) {
-        this(abiName, params, results, Optional.empty());
+        this(Module.ENV, abiName, params, results, Optional.empty());
     }
 
     ExtismImport(String abiName, List<ValType> params, List<ValType> results, HostPermission permission) {
-        this(abiName, params, results, Optional.of(permission));
+        this(Module.ENV, abiName, params, results, Optional.of(permission));
     }
 
-    ExtismImport(String abiName, List<ValType> params, List<ValType> results, Optional<HostPermission> permission) {
+    /** A user host function: a block's handle in, a block's handle (or 0) out. */
+    ExtismImport(Module module, String abiName, HostPermission permission) {
+        this(module, abiName, List.of(I64), List.of(I64), Optional.of(permission));
+    }
+
+    ExtismImport(Module module, String abiName, List<ValType> params, List<ValType> results,
+                 Optional<HostPermission> permission) {
+        this.module = module;
         this.abiName = abiName;
         this.type = FunctionType.of(params, results);
         this.permission = permission;
+    }
+
+    String moduleName() {
+        return module.wasmName;
     }
 
     String abiName() {
@@ -74,7 +102,17 @@ enum ExtismImport {
         return permission;
     }
 
-    static Optional<ExtismImport> named(String name) {
-        return Arrays.stream(values()).filter(i -> i.abiName.equals(name)).findFirst();
+    static Optional<ExtismImport> named(String module, String name) {
+        return Arrays.stream(values()).filter(i -> i.module.wasmName.equals(module) && i.abiName.equals(name)).findFirst();
+    }
+
+    /** Whether {@code module} is one of the modules offered. */
+    static boolean offers(String module) {
+        return Module.named(module).isPresent();
+    }
+
+    /** The modules offered, as a finding names them. */
+    static String modules() {
+        return Arrays.stream(Module.values()).map(m -> m.wasmName).collect(java.util.stream.Collectors.joining(" and "));
     }
 }

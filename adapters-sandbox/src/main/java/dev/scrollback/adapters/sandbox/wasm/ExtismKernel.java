@@ -5,6 +5,7 @@ import com.dylibso.chicory.runtime.ImportFunction;
 import dev.scrollback.adapters.sandbox.call.CallLog;
 import dev.scrollback.adapters.sandbox.call.CallLogCollector;
 import dev.scrollback.adapters.sandbox.call.FaultKind;
+import dev.scrollback.adapters.sandbox.call.HostCalls;
 import dev.scrollback.adapters.sandbox.call.LogLevel;
 import dev.scrollback.adapters.sandbox.call.LogLine;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,10 @@ import java.util.Optional;
  * over budget or of 0 bytes, {@code config_get}/{@code var_get} of an absent key, {@code length} of anything but a
  * live block's start.
  *
+ * <p>The BBS's own functions ({@code extism:host/user}: {@code post_message}, {@code read_user}) read a request block
+ * of at most {@link HostCalls#MAX_REQUEST_BYTES}, hand it to {@link HostCalls} and answer a block with the reply (0 when
+ * there is none, or when it does not fit the kernel memory).
+ *
  * <p>Outbound HTTP is not served in this slice: {@code http_request} faults with PERMISSION even when the HTTP
  * permission is granted (so a plugin learns at once rather than getting empty responses); {@code http_status_code}
  * answers 0 and {@code http_headers} 0 (no request was made). Serving it needs an allow-list of hosts first.
@@ -40,12 +45,14 @@ final class ExtismKernel {
     private final KernelBlocks blocks;
     private final PluginVars vars;
     private final CallLogCollector log;
+    private final HostCalls host;
     private long inputHandle;
     private byte[] output = new byte[0];
     private Optional<String> error = Optional.empty();
 
-    ExtismKernel(WasmPolicy policy, Map<String, String> config, Map<String, byte[]> vars) {
+    ExtismKernel(WasmPolicy policy, Map<String, String> config, Map<String, byte[]> vars, HostCalls host) {
         this.policy = policy;
+        this.host = host;
         this.config = Map.copyOf(config);
         this.blocks = new KernelBlocks(policy.limits().kernelBytes());
         this.vars = new PluginVars(policy.limits().maxVarBytes(), vars);
@@ -60,7 +67,7 @@ final class ExtismKernel {
     /** One host function per function of the ABI, all bound to this kernel. */
     List<ImportFunction> hostFunctions() {
         return Arrays.stream(ExtismImport.values())
-                .<ImportFunction>map(f -> new HostFunction(ExtismImport.MODULE, f.abiName(), f.type(),
+                .<ImportFunction>map(f -> new HostFunction(f.moduleName(), f.abiName(), f.type(),
                         (instance, args) -> serve(f, args)))
                 .toList();
     }
@@ -157,7 +164,43 @@ final class ExtismKernel {
             case LOG_WARN -> log(LogLevel.WARN, args[0]);
             case LOG_ERROR -> log(LogLevel.ERROR, args[0]);
             case GET_LOG_LEVEL -> one(policy.logLevel().abiValue());
+            case POST_MESSAGE -> {
+                require(HostPermission.POST_MESSAGE, "post_message");
+                var request = request(args[0], "post_message");
+                yield one(answer(hostCall(() -> host.postMessage(request))));
+            }
+            case READ_USER -> {
+                require(HostPermission.READ_USER, "read_user");
+                var handle = request(args[0], "read_user");
+                yield one(hostCall(() -> host.readUser(handle)).map(this::answer).orElse(0L));
+            }
         };
+    }
+
+    /** A user host function's request: the UTF-8 text of its block, from the handle to the block's end. */
+    private String request(long address, String what) {
+        long length = blocks.remaining(address, what);
+        if (length > HostCalls.MAX_REQUEST_BYTES) {
+            throw KernelFault.trap(what + ": a request of " + length + " bytes; at most " + HostCalls.MAX_REQUEST_BYTES
+                    + " are read");
+        }
+        return new String(blocks.read(address, length, what), StandardCharsets.UTF_8);
+    }
+
+    /** The reply in a fresh block (0 when it does not fit: the plugin sees no answer, as with {@code alloc}). */
+    private long answer(String reply) {
+        return blocks.allocCopy(reply.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** What the host answered; a forbidden call is a PERMISSION fault, an interrupted one ends the call (deadline). */
+    private static <T> T hostCall(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (HostCalls.Forbidden forbidden) {
+            throw new KernelFault(FaultKind.PERMISSION, forbidden.getMessage());
+        } catch (HostCalls.Interrupted interrupted) {
+            throw new com.dylibso.chicory.runtime.ChicoryInterruptedException(interrupted.getMessage());
+        }
     }
 
     /** {@code input_load_*} take an offset relative to the input, not a handle. */

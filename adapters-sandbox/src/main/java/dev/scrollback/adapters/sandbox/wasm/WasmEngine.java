@@ -4,6 +4,7 @@ import com.dylibso.chicory.compiler.InterpreterFallback;
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
+import dev.scrollback.adapters.sandbox.call.HostCalls;
 import dev.scrollback.adapters.sandbox.watchdog.Watchdog;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,12 @@ public final class WasmEngine {
      */
     public PluginLoad load(byte[] bytes, Set<String> exports, WasmPolicy policy, Map<String, String> config,
                            Map<String, byte[]> vars) {
+        return load(bytes, exports, policy, config, vars, HostCalls.none());
+    }
+
+    /** As {@link #load(byte[], Set, WasmPolicy, Map, Map)}, with {@code host} behind the BBS's own host functions. */
+    public PluginLoad load(byte[] bytes, Set<String> exports, WasmPolicy policy, Map<String, String> config,
+                           Map<String, byte[]> vars, HostCalls host) {
         var verdict = WasmModuleCheck.check(bytes, exports, policy);
         if (verdict instanceof ModuleVerdict.Refused refused) return new PluginLoad.Refused(refused.reasons());
         var module = ((ModuleVerdict.Accepted) verdict).module();
@@ -58,7 +65,7 @@ public final class WasmEngine {
         }
         ExtismKernel kernel;
         try {
-            kernel = new ExtismKernel(policy, config, vars);
+            kernel = new ExtismKernel(policy, config, vars, host);
         } catch (IllegalArgumentException overLimit) {
             return refused(overLimit.getMessage());
         }

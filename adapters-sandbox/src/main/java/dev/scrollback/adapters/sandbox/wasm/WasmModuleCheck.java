@@ -78,9 +78,9 @@ public final class WasmModuleCheck {
             var where = imported.module() + "." + imported.name();
             if (imported.importType() != ExternalType.FUNCTION) {
                 findings.add("imports " + kind(imported) + " " + where
-                        + "; only functions of " + ExtismImport.MODULE + " can be imported");
-            } else if (!ExtismImport.MODULE.equals(imported.module())) {
-                findings.add("imports function " + where + "; only functions of " + ExtismImport.MODULE
+                        + "; only functions of " + ExtismImport.modules() + " can be imported");
+            } else if (!ExtismImport.offers(imported.module())) {
+                findings.add("imports function " + where + "; only functions of " + ExtismImport.modules()
                         + " are offered" + (imported.module().startsWith("wasi") ? " (WASI is not offered)" : ""));
             } else {
                 checkExtismImport(module, (FunctionImport) imported, policy, findings);
@@ -91,7 +91,7 @@ public final class WasmModuleCheck {
     private static void checkExtismImport(WasmModule module, FunctionImport imported, WasmPolicy policy,
                                           List<String> findings) {
         var where = imported.module() + "." + imported.name();
-        Optional<ExtismImport> known = ExtismImport.named(imported.name());
+        Optional<ExtismImport> known = ExtismImport.named(imported.module(), imported.name());
         if (known.isEmpty()) {
             findings.add("imports unknown host function " + where);
             return;

@@ -36,6 +36,54 @@ class JsScriptTest {
     }
 
     @Test
+    void post_message_and_read_user_reach_the_host_as_json_and_answer_objects() {
+        var asked = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        var host = new dev.scrollback.adapters.sandbox.call.HostCalls() {
+            @Override
+            public String postMessage(String request) {
+                asked.add(request);
+                return "{\"posted\":true,\"room\":\"r-1\"}";
+            }
+
+            @Override
+            public java.util.Optional<String> readUser(String handle) {
+                return handle.equals("Ada") ? java.util.Optional.of("{\"handle\":\"Ada\",\"roles\":[\"member\"]}")
+                        : java.util.Optional.empty();
+            }
+        };
+        var load = ENGINE.load("bot.js", """
+                function say(input) {
+                  const answer = postMessage('Lobby', 'Hi "' + input + '"');
+                  return answer.posted + ' ' + answer.room;
+                }
+                function whois(input) {
+                  const user = readUser(input);
+                  return user === null ? 'nobody' : user.handle + ' ' + user.roles.join(',');
+                }
+                """, Set.of("say", "whois"), JsPolicy.restrictive(), Map.of(), host);
+        var script = ((dev.scrollback.adapters.sandbox.js.ScriptLoad.Loaded) load).script();
+
+        assertThat(text(call(script, "say", "all"))).isEqualTo("true r-1");
+        assertThat(asked).containsExactly("{\"room\":\"Lobby\",\"text\":\"Hi \\\"all\\\"\"}");
+        assertThat(text(call(script, "whois", "Ada"))).isEqualTo("Ada member");
+        assertThat(text(call(script, "whois", "Bob"))).isEqualTo("nobody");
+    }
+
+    @Test
+    void a_host_function_the_host_forbids_faults_the_call_whatever_the_script_does_after() {
+        var script = loaded("""
+                function post(input) {
+                  try { postMessage('Lobby', 'hi'); } catch (e) { return 'caught'; }
+                  throw new Error('and then it threw');
+                }
+                """, "post");
+
+        assertThat(faulted(call(script, "post", ""), FaultKind.PERMISSION).detail())
+                .isEqualTo("calling post: post_message is not offered to this plugin");
+        stillServes(script);
+    }
+
+    @Test
     void returning_nothing_is_an_empty_output() {
         var script = loaded("function quiet(input) {} function nothing(input) { return null; }", "quiet", "nothing");
 

@@ -60,9 +60,9 @@ class WasmModuleCheckTest {
         assertThat(reasons(Wat.module("bad_imports"), RUN, POLICY)).containsExactly(
                 "imports unknown host function extism:host/env.launch_missiles",
                 "imports extism:host/env.alloc as (i32) -> (i32); the ABI's signature is (i64) -> (i64)",
-                "imports function wasi_snapshot_preview1.fd_write; only functions of extism:host/env are offered (WASI is not offered)",
-                "imports a memory env.memory; only functions of extism:host/env can be imported",
-                "imports a global env.counter; only functions of extism:host/env can be imported",
+                "imports function wasi_snapshot_preview1.fd_write; only functions of extism:host/env and extism:host/user are offered (WASI is not offered)",
+                "imports a memory env.memory; only functions of extism:host/env and extism:host/user can be imported",
+                "imports a global env.counter; only functions of extism:host/env and extism:host/user can be imported",
                 "export run has type (i32) -> (i32); a plugin function takes no parameters and returns i32 (or nothing)");
         stillServes();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.scrollback.adapters.sandbox.call.CallLog;
 import dev.scrollback.adapters.sandbox.call.CallResult;
 import dev.scrollback.adapters.sandbox.call.FaultKind;
+import dev.scrollback.adapters.sandbox.call.HostCalls;
 import dev.scrollback.adapters.sandbox.call.LogLevel;
 import dev.scrollback.adapters.sandbox.call.LogLine;
 import dev.scrollback.adapters.sandbox.watchdog.Watchdog;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
@@ -192,6 +194,62 @@ class WasmPluginTest {
         var plugin = ((PluginLoad.Loaded) load).plugin();
 
         assertThat(plugin.call("fetch", new byte[0], DEADLINE)).isInstanceOfSatisfying(CallResult.Faulted.class,
+                fault -> assertThat(fault.kind()).isEqualTo(FaultKind.PERMISSION));
+        stillServes(plugin());
+    }
+
+    /** The BBS's side of {@code extism:host/user}, answering as a host would, and remembering what it was asked. */
+    static final class RecordingHost implements HostCalls {
+        final List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public String postMessage(String request) {
+            asked.add("post " + request);
+            return "{\"posted\":true}";
+        }
+
+        @Override
+        public Optional<String> readUser(String handle) {
+            asked.add("read " + handle);
+            return handle.equals("Ada") ? Optional.of("{\"handle\":\"Ada\"}") : Optional.empty();
+        }
+    }
+
+    private static final Set<String> USER_EXPORTS = Set.of("post", "whois", "huge_request");
+
+    @Test
+    void the_bbs_host_functions_take_a_block_and_answer_one_when_granted() {
+        var host = new RecordingHost();
+        var load = engine.load(Wat.module("user"), USER_EXPORTS,
+                WasmPolicy.restrictive().granting(HostPermission.POST_MESSAGE, HostPermission.READ_USER), Map.of(),
+                Map.of(), host);
+        var plugin = ((PluginLoad.Loaded) load).plugin();
+
+        assertThat(text(plugin.call("post", utf8("{\"room\":\"Lobby\",\"text\":\"hi\"}"), DEADLINE)))
+                .isEqualTo("{\"posted\":true}");
+        assertThat(text(plugin.call("whois", utf8("Ada"), DEADLINE))).isEqualTo("{\"handle\":\"Ada\"}");
+        assertThat(plugin.call("whois", utf8("Nobody"), DEADLINE)).isInstanceOfSatisfying(CallResult.Returned.class,
+                returned -> assertThat(returned.output()).isEmpty());
+        assertThat(host.asked).containsExactly("post {\"room\":\"Lobby\",\"text\":\"hi\"}", "read Ada", "read Nobody");
+
+        assertThat(plugin.call("huge_request", new byte[0], DEADLINE)).as("over the request limit: never read")
+                .isInstanceOfSatisfying(CallResult.Faulted.class, fault -> assertThat(fault.kind()).isEqualTo(FaultKind.TRAP));
+        assertThat(host.asked).hasSize(3);
+        assertThat(text(plugin.call("whois", utf8("Ada"), DEADLINE))).isEqualTo("{\"handle\":\"Ada\"}");
+    }
+
+    @Test
+    void the_bbs_host_functions_are_refused_at_load_without_their_permissions_and_fault_if_the_host_forbids() {
+        assertThat(engine.load(Wat.module("user"), USER_EXPORTS, WasmPolicy.restrictive(), Map.of()))
+                .isInstanceOfSatisfying(PluginLoad.Refused.class, refused -> assertThat(refused.reasons()).containsExactly(
+                        "imports extism:host/user.post_message, which needs the POST_MESSAGE permission; it was not granted",
+                        "imports extism:host/user.read_user, which needs the READ_USER permission; it was not granted"));
+
+        // granted by the engine's policy, forbidden by the host (HostCalls.none): a PERMISSION fault, and it serves on
+        var load = engine.load(Wat.module("user"), USER_EXPORTS,
+                WasmPolicy.restrictive().granting(HostPermission.POST_MESSAGE, HostPermission.READ_USER), Map.of());
+        var plugin = ((PluginLoad.Loaded) load).plugin();
+        assertThat(plugin.call("post", utf8("{}"), DEADLINE)).isInstanceOfSatisfying(CallResult.Faulted.class,
                 fault -> assertThat(fault.kind()).isEqualTo(FaultKind.PERMISSION));
         stillServes(plugin());
     }

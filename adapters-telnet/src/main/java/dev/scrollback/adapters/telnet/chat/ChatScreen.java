@@ -24,6 +24,7 @@ import dev.scrollback.domain.chat.ChatRoomEvent.ChatJoined;
 import dev.scrollback.domain.chat.ChatRoomEvent.ChatLeft;
 import dev.scrollback.domain.chat.ChatRoomEvent.ChatMemberMuted;
 import dev.scrollback.domain.chat.ChatRoomEvent.ChatMessageSent;
+import dev.scrollback.domain.chat.ChatRoomEvent.ChatPluginMessageSent;
 import dev.scrollback.domain.chat.ChatRoomId;
 import dev.scrollback.domain.chat.ChatTopic;
 import dev.scrollback.domain.chat.LineKind;
@@ -215,6 +216,7 @@ public final class ChatScreen {
     private static boolean concerns(DomainEvent event, ChatRoomId room) {
         return switch (event) {
             case ChatMessageSent sent -> sent.room().equals(room);
+            case ChatPluginMessageSent said -> said.room().equals(room);
             case ChatJoined joined -> joined.room().equals(room);
             case ChatLeft left -> left.room().equals(room);
             case ChatMemberMuted muted -> muted.room().equals(room);
@@ -228,6 +230,7 @@ public final class ChatScreen {
                 var line = ChatRooms.Line.of(sent);
                 yield shown.remove(key(line)) ? Optional.empty() : Optional.of(format(line));
             }
+            case ChatPluginMessageSent said -> Optional.of(format(ChatRooms.Line.of(said)));
             case ChatJoined joined -> Optional.of("*** " + joined.handle().value() + " came in");
             case ChatLeft left -> Optional.of("*** " + left.handle().value() + switch (left.reason()) {
                 case LEFT -> " left";
@@ -239,14 +242,19 @@ public final class ChatScreen {
         };
     }
 
+    /** A caller's line as {@code <Alice> text} (or {@code * Alice waves}); a plugin's as {@code [dice] text}. */
     static String format(ChatRooms.Line line) {
-        return line.kind() == LineKind.ACTION
-                ? TIME.format(line.at()) + " * " + line.handle().value() + " " + line.text().value()
-                : TIME.format(line.at()) + " <" + line.handle().value() + "> " + line.text().value();
+        var time = TIME.format(line.at());
+        return switch (line.speaker()) {
+            case ChatRooms.Speaker.Plugin plugin -> time + " [" + plugin.name() + "] " + line.text().value();
+            case ChatRooms.Speaker.Caller caller -> line.kind() == LineKind.ACTION
+                    ? time + " * " + caller.name() + " " + line.text().value()
+                    : time + " <" + caller.name() + "> " + line.text().value();
+        };
     }
 
     private static String key(ChatRooms.Line line) {
-        return line.account().value() + "|" + line.at() + "|" + line.text().value();
+        return line.speaker() + "|" + line.at() + "|" + line.text().value();
     }
 
     /** Runs {@code action}; a refusal is told in one line and gives empty. */

@@ -265,10 +265,14 @@ public final class ChatRoutes implements Routes {
         }
     }
 
-    /** {@code kind}: "say" ("Alice: text") or "action" ("* Alice text"). */
-    record LineView(String handle, String kind, String text, Instant at) {
+    /**
+     * {@code kind}: "say" ("Alice: text") or "action" ("* Alice text"); {@code plugin}: the line is a plugin's, and
+     * {@code handle} is the plugin's name.
+     */
+    record LineView(String handle, String kind, String text, Instant at, boolean plugin) {
         static LineView of(ChatRooms.Line l) {
-            return new LineView(l.handle().value(), l.kind().wireName(), l.text().value(), l.at());
+            return new LineView(l.speaker().name(), l.kind().wireName(), l.text().value(), l.at(),
+                    l.speaker() instanceof ChatRooms.Speaker.Plugin);
         }
     }
 

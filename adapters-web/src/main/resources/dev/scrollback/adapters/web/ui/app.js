@@ -402,6 +402,7 @@ async function chatListView() {
 
 function chatLine(line) {
   const time = new Date(line.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  if (line.plugin) return el('li', { class: 'plugin-line', text: time + ' [' + line.handle + '] ' + line.text });
   return el('li', { text: line.kind === 'action' ? time + ' * ' + line.handle + ' ' + line.text
     : time + ' <' + line.handle + '> ' + line.text });
 }
@@ -452,6 +453,9 @@ async function chatRoomView(id) {
       lines.append(chatLine(line));
       lines.scrollTop = lines.scrollHeight;
       typing.textContent = '';
+    } else if (frame.type === 'ChatPluginMessageSent') {
+      lines.append(chatLine({ handle: data.plugin, kind: 'say', text: data.text, at: data.at, plugin: true }));
+      lines.scrollTop = lines.scrollHeight;
     } else if (frame.type === 'ChatJoined') {
       lines.append(el('li', { class: 'muted', text: '*** ' + data.handle + ' came in' }));
     } else if (frame.type === 'ChatLeft') {

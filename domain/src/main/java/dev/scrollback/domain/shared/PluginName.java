@@ -1,6 +1,5 @@
-package dev.scrollback.domain.plugins;
+package dev.scrollback.domain.shared;
 
-import dev.scrollback.domain.shared.InvalidValue;
 import java.util.regex.Pattern;
 
 /**

@@ -1,0 +1,20 @@
+;; The BBS's own host functions (module extism:host/user): post the input as a request and output the answer;
+;; read the user named by the input and output the answer (or nothing); and a request larger than the host reads.
+(module
+  (import "extism:host/env" "alloc" (func $alloc (param i64) (result i64)))
+  (import "extism:host/env" "input_offset" (func $input_offset (result i64)))
+  (import "extism:host/env" "length" (func $length (param i64) (result i64)))
+  (import "extism:host/env" "output_set" (func $output_set (param i64 i64)))
+  (import "extism:host/user" "post_message" (func $post_message (param i64) (result i64)))
+  (import "extism:host/user" "read_user" (func $read_user (param i64) (result i64)))
+  (memory 1 1)
+  (func $answer (param $block i64) (result i32)
+    (if (i64.ne (local.get $block) (i64.const 0))
+      (then (call $output_set (local.get $block) (call $length (local.get $block)))))
+    (i32.const 0))
+  (func (export "post") (result i32)
+    (call $answer (call $post_message (call $input_offset))))
+  (func (export "whois") (result i32)
+    (call $answer (call $read_user (call $input_offset))))
+  (func (export "huge_request") (result i32)
+    (call $answer (call $post_message (call $alloc (i64.const 9000))))))
