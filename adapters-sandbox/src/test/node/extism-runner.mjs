@@ -1,10 +1,12 @@
 // Runs plugins under Extism's official JS host (@extism/extism) for ConformanceTest, which runs the same calls
 // under our host and compares. Reads one JSON request on stdin and writes one JSON answer on stdout:
-//   {"runs": [{"wasm": "/path/plugin.wasm", "function": "hook", "config": {"k": "v"}, "inputs": ["<base64>", ...]}]}
+//   {"runs": [{"wasm": "/path/plugin.wasm", "config": {"k": "v"},
+//              "calls": [{"function": "hook", "input": "<base64>"}, ...]}]}
 //   {"runs": [[{"outcome": "returned", "output": "<base64>", "logs": [{"level": "info", "text": "..."}]}
 //             | {"outcome": "failed", "message": "...", "logs": [...]}      (the plugin called error_set)
 //             | {"outcome": "faulted", "message": "...", "logs": [...]}]]}  (anything else the host threw)
-// One plugin instance per run, its inputs called in order, so vars carry over from call to call as in our host.
+// One plugin instance per run, its calls made in order (any of its exports, one after another), so vars carry over
+// from call to call, and from one hook to another, as in our host.
 import { readFileSync } from 'node:fs';
 import createPlugin from '@extism/extism';
 
@@ -15,7 +17,7 @@ function collectingLogger(lines) {
   return { trace: at('trace'), debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), log: at('info') };
 }
 
-async function run({ wasm, function: name, config, inputs }) {
+async function run({ wasm, config, calls }) {
   const logs = [];
   const plugin = await createPlugin(
     { wasm: [{ data: new Uint8Array(readFileSync(wasm)) }] },
@@ -23,7 +25,7 @@ async function run({ wasm, function: name, config, inputs }) {
   );
   const results = [];
   try {
-    for (const encoded of inputs) {
+    for (const { function: name, input: encoded } of calls) {
       logs.length = 0;
       // A fresh Uint8Array of exactly the input: the host would take a pooled Buffer's whole backing ArrayBuffer.
       const input = new Uint8Array(Buffer.from(encoded, 'base64'));

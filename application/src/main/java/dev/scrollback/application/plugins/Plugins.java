@@ -1,6 +1,7 @@
 package dev.scrollback.application.plugins;
 
 import dev.scrollback.domain.plugins.Engine;
+import dev.scrollback.domain.plugins.PackageSha256;
 import dev.scrollback.domain.plugins.PluginEvent.PluginApproved;
 import dev.scrollback.domain.plugins.PluginEvent.PluginDisabled;
 import dev.scrollback.domain.plugins.PluginEvent.PluginEnabled;
@@ -26,7 +27,8 @@ import java.util.Optional;
 
 /**
  * The plugin registry as sysops see it (a projection of every plugin stream): each submitted version with where it is
- * in its lifecycle, what its scan found and how often it faulted. Rebuilt from the log at every start, like the others.
+ * in its lifecycle, the hash of its package (what a publisher signs for it to be installed), what its scan found and how
+ * often it faulted. Rebuilt from the log at every start, like the others.
  */
 @Named
 public final class Plugins {
@@ -40,23 +42,23 @@ public final class Plugins {
         }
     }
 
-    public record Entry(PluginId id, PluginName name, PluginVersion version, Engine engine, Status status,
-                        Handle submittedBy, Instant submittedAt, List<String> findings, long faults) {
+    public record Entry(PluginId id, PluginName name, PluginVersion version, Engine engine, PackageSha256 sha256,
+                        Status status, Handle submittedBy, Instant submittedAt, List<String> findings, long faults) {
         public Entry {
             findings = List.copyOf(findings);
         }
 
         Entry with(Status next) {
-            return new Entry(id, name, version, engine, next, submittedBy, submittedAt, findings, faults);
+            return new Entry(id, name, version, engine, sha256, next, submittedBy, submittedAt, findings, faults);
         }
 
         Entry scanned(PluginScanned scan) {
-            return new Entry(id, name, version, engine, scan.passed() ? Status.SCANNED : Status.SCAN_FAILED, submittedBy,
-                    submittedAt, scan.findings(), faults);
+            return new Entry(id, name, version, engine, sha256, scan.passed() ? Status.SCANNED : Status.SCAN_FAILED,
+                    submittedBy, submittedAt, scan.findings(), faults);
         }
 
         Entry faulted() {
-            return new Entry(id, name, version, engine, status, submittedBy, submittedAt, findings, faults + 1);
+            return new Entry(id, name, version, engine, sha256, status, submittedBy, submittedAt, findings, faults + 1);
         }
     }
 
@@ -70,7 +72,7 @@ public final class Plugins {
     public synchronized void apply(PluginEvent event) {
         switch (event) {
             case PluginSubmitted e -> entries.putIfAbsent(e.plugin(), new Entry(e.plugin(), e.name(), e.version(), e.engine(),
-                    Status.SUBMITTED, e.submittedByHandle(), e.at(), List.of(), 0));
+                    e.sha256(), Status.SUBMITTED, e.submittedByHandle(), e.at(), List.of(), 0));
             case PluginScanned e -> update(e.plugin(), entry -> entry.scanned(e));
             case PluginApproved e -> update(e.plugin(), entry -> entry.with(Status.APPROVED));
             case PluginPublished e -> update(e.plugin(), entry -> entry.with(Status.PUBLISHED));

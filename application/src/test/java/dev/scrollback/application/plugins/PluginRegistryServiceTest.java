@@ -132,7 +132,8 @@ class PluginRegistryServiceTest {
 
     @Test
     void a_sysop_approves_then_publishes_and_repeats_record_nothing() {
-        var plugin = registry.submit(amiga, new PluginPackage(bytes("ok"), bytes("(module)")), WEB).plugin();
+        var content = new PluginPackage(bytes("ok"), bytes("(module)"));
+        var plugin = registry.submit(amiga, content, WEB).plugin();
 
         assertThat(registry.approve(keeper, plugin, WEB)).isTrue();
         assertThat(registry.approve(keeper, plugin, WEB)).as("again").isFalse();
@@ -140,7 +141,10 @@ class PluginRegistryServiceTest {
         assertThat(registry.publish(keeper, plugin, WEB)).as("again").isFalse();
 
         assertThat(log.events()).filteredOn(e -> e instanceof PluginApproved || e instanceof PluginPublished).hasSize(2);
-        assertThat(projected().find(plugin)).hasValueSatisfying(entry -> assertThat(entry.status()).isEqualTo(Plugins.Status.PUBLISHED));
+        assertThat(projected().find(plugin)).hasValueSatisfying(entry -> {
+            assertThat(entry.status()).isEqualTo(Plugins.Status.PUBLISHED);
+            assertThat(entry.sha256()).as("kept through every step").isEqualTo(content.sha256());
+        });
     }
 
     @Test
@@ -174,14 +178,16 @@ class PluginRegistryServiceTest {
     }
 
     @Test
-    void the_registry_is_listed_to_sysops_only() {
-        var plugin = registry.submit(amiga, new PluginPackage(bytes("ok"), bytes("(module)")), WEB).plugin();
+    void the_registry_is_listed_to_sysops_only_with_the_hash_a_publisher_signs() {
+        var content = new PluginPackage(bytes("ok"), bytes("(module)"));
+        var plugin = registry.submit(amiga, content, WEB).plugin();
         projected();
 
         assertThat(registry.list(keeper)).singleElement().satisfies(entry -> {
             assertThat(entry.id()).isEqualTo(plugin);
             assertThat(entry.name().value()).isEqualTo("spam-filter");
             assertThat(entry.submittedBy()).isEqualTo(amiga.handle());
+            assertThat(entry.sha256()).isEqualTo(content.sha256());
         });
         assertThatThrownBy(() -> registry.list(amiga)).isInstanceOf(PluginRejected.class);
     }

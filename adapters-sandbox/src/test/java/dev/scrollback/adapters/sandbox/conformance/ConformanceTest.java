@@ -3,6 +3,7 @@ package dev.scrollback.adapters.sandbox.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.scrollback.adapters.sandbox.conformance.ExtismJsHost.Call;
 import dev.scrollback.adapters.sandbox.conformance.Samples.Sample;
 import dev.scrollback.adapters.sandbox.registry.SandboxScanner;
 import dev.scrollback.adapters.sandbox.wasm.HostPermission;
@@ -18,11 +19,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +35,9 @@ import org.junit.jupiter.api.Test;
  * Conformance with Extism's reference: the sample plugins, built from C by plugins/build, run on the same inputs under
  * our host (WasmEngine on Chicory) and under Extism's official JS host on Node, and must answer alike — the same output
  * bytes, the same error_set message, the same log lines. Ordinary, empty, unicode, long and hostile-ish inputs, in
- * order on one instance per host, so that vars carry over alike too.
+ * order on one instance per host, so that vars carry over alike too; a plugin with several hooks gets a sequence of
+ * calls to different exports on that one instance (statistics: posts counted in vars, then the command that reads them),
+ * and a probe module sets, overwrites, reads and deletes vars directly.
  *
  * <p>Where the hosts legitimately differ, the comparison is narrowed and the difference pinned by a test of its own:
  * <ul>
@@ -41,6 +46,9 @@ import org.junit.jupiter.api.Test;
  * message; {@link #a_non_zero_return_without_error_set_is_where_the_hosts_differ} shows the difference itself.
  * <li>Faults (traps, deadlines): each host words them its own way; only that both faulted is compared. The samples
  * are expected never to fault, and the test checks that too.
+ * <li>An empty var value: alloc(0) is 0 on our host (as in Extism's kernel), so setting a var to an empty block deletes
+ * it; the JS host keeps it, empty. The samples never store an empty value;
+ * {@link #an_empty_var_value_is_where_the_hosts_differ} shows the difference.
  * </ul>
  * Missing clang-14/wasm-ld-14, node or npm, or a failing npm install, fail the test: never skipped.
  */
@@ -111,6 +119,95 @@ class ConformanceTest {
             utf8("1d6\n"),
             utf8("d6"));
 
+    private static final byte[] ON_THE_BOARD = utf8(posted("board", "General", "amiga", "Meeting at 8"));
+    private static final byte[] IN_CHAT = utf8(posted("chat", "Lobby", "bob", "grüße 🎉"));
+    private static final byte[] MENU_VIEWER = utf8("{\"handle\":\"amiga\",\"channel\":\"telnet\",\"roles\":[\"member\"]}");
+
+    /**
+     * Posts counted, failed posts not counted, the command and the menu item read in between: the counters live in vars
+     * across calls of different exports on one instance. Nothing counted yet reads as 0 (var_get of an absent key).
+     */
+    private static final List<Call> POSTS_AND_COMMANDS = List.of(
+            new Call("handle_command", new byte[0]),
+            new Call("render_menu_item", MENU_VIEWER),
+            new Call("on_message_post", ON_THE_BOARD),
+            new Call("handle_command", utf8("stats")),
+            new Call("on_message_post", IN_CHAT),
+            new Call("on_message_post", ON_THE_BOARD),
+            new Call("on_message_post", utf8("{\"place\":\"door\"}")),                  // fails: counts nothing
+            new Call("on_message_post", new byte[0]),                                     // fails too
+            new Call("on_message_post", utf8("{\"place\":\"chat\"")),                    // only the start is read
+            new Call("render_menu_item", MENU_VIEWER),
+            new Call("handle_command", new byte[0]));
+
+    /**
+     * Calls var_set and var_get directly. {@code put} with input {@code key=value} sets the var (the value runs to the
+     * input's end, so it may hold '=' or any byte); {@code get} with input {@code key} answers the value, or fails
+     * with "absent"; {@code delete} with input {@code key} sets it to 0. Keys and values are copied into blocks of
+     * their own, as PDKs do.
+     */
+    private static final String VAR_PROBE = """
+            (module
+              (import "extism:host/env" "input_length" (func $input_length (result i64)))
+              (import "extism:host/env" "input_load_u8" (func $input_load_u8 (param i64) (result i32)))
+              (import "extism:host/env" "alloc" (func $alloc (param i64) (result i64)))
+              (import "extism:host/env" "store_u8" (func $store_u8 (param i64 i32)))
+              (import "extism:host/env" "length" (func $length (param i64) (result i64)))
+              (import "extism:host/env" "output_set" (func $output_set (param i64 i64)))
+              (import "extism:host/env" "error_set" (func $error_set (param i64)))
+              (import "extism:host/env" "var_get" (func $var_get (param i64) (result i64)))
+              (import "extism:host/env" "var_set" (func $var_set (param i64 i64)))
+              (memory 1 1)
+              ;; the input's bytes [from, to) in a block of their own
+              (func $copy (param $from i64) (param $to i64) (result i64)
+                (local $h i64) (local $i i64)
+                (local.set $h (call $alloc (i64.sub (local.get $to) (local.get $from))))
+                (local.set $i (local.get $from))
+                (block $done
+                  (loop $next
+                    (br_if $done (i64.ge_u (local.get $i) (local.get $to)))
+                    (call $store_u8 (i64.add (local.get $h) (i64.sub (local.get $i) (local.get $from)))
+                                    (call $input_load_u8 (local.get $i)))
+                    (local.set $i (i64.add (local.get $i) (i64.const 1)))
+                    (br $next)))
+                (local.get $h))
+              ;; where the first '=' is, or the input's length
+              (func $equals (result i64)
+                (local $i i64)
+                (block $done
+                  (loop $next
+                    (br_if $done (i64.ge_u (local.get $i) (call $input_length)))
+                    (br_if $done (i32.eq (call $input_load_u8 (local.get $i)) (i32.const 61)))
+                    (local.set $i (i64.add (local.get $i) (i64.const 1)))
+                    (br $next)))
+                (local.get $i))
+              (func (export "put") (result i32)
+                (local $eq i64)
+                (local.set $eq (call $equals))
+                (call $var_set (call $copy (i64.const 0) (local.get $eq))
+                               (call $copy (i64.add (local.get $eq) (i64.const 1)) (call $input_length)))
+                (i32.const 0))
+              (func (export "get") (result i32)
+                (local $v i64) (local $e i64)
+                (local.set $v (call $var_get (call $copy (i64.const 0) (call $input_length))))
+                (if (i64.eqz (local.get $v))
+                  (then
+                    (local.set $e (call $alloc (i64.const 6)))
+                    (call $store_u8 (local.get $e) (i32.const 97))
+                    (call $store_u8 (i64.add (local.get $e) (i64.const 1)) (i32.const 98))
+                    (call $store_u8 (i64.add (local.get $e) (i64.const 2)) (i32.const 115))
+                    (call $store_u8 (i64.add (local.get $e) (i64.const 3)) (i32.const 101))
+                    (call $store_u8 (i64.add (local.get $e) (i64.const 4)) (i32.const 110))
+                    (call $store_u8 (i64.add (local.get $e) (i64.const 5)) (i32.const 116))
+                    (call $error_set (local.get $e))
+                    (return (i32.const 1))))
+                (call $output_set (local.get $v) (call $length (local.get $v)))
+                (i32.const 0))
+              (func (export "delete") (result i32)
+                (call $var_set (call $copy (i64.const 0) (call $input_length)) (i64.const 0))
+                (i32.const 0)))
+            """;
+
     // --- both hosts alike --------------------------------------------------------------------------------------------
 
     @Test
@@ -135,6 +232,70 @@ class ConformanceTest {
     @Test
     void the_dice_roll_alike_on_both_hosts_call_after_call() {
         assertAlike(sample("dice"), Map.of(), ROLLS);
+    }
+
+    @Test
+    void the_statistics_count_posts_in_vars_and_tell_them_alike_on_both_hosts() {
+        var outcomes = assertAlikeInSequence(sample("statistics"), Map.of(), POSTS_AND_COMMANDS);
+
+        var told = "Messages posted since the plugin was enabled: %d on the boards, %d in chat.";
+        assertThat(texts(outcomes)).element(0).isEqualTo(told.formatted(0, 0));
+        assertThat(texts(outcomes)).element(1).isEqualTo("Board statistics");
+        assertThat(texts(outcomes)).element(3).isEqualTo(told.formatted(1, 0));
+        assertThat(outcomes.subList(6, 8)).extracting(Outcome::message)
+                .containsOnly("statistics: the input does not start with {\"place\":...}");
+        assertThat(texts(outcomes)).element(10).isEqualTo(told.formatted(2, 2));
+    }
+
+    @Test
+    void the_statistics_count_three_posts_then_answer_the_command_alike_on_both_hosts() {
+        var posts = List.of(ON_THE_BOARD, IN_CHAT, ON_THE_BOARD);
+        var calls = new ArrayList<Call>();
+        posts.forEach(post -> calls.add(new Call("on_message_post", post)));
+        calls.add(new Call("handle_command", new byte[0]));
+
+        var outcomes = assertAlikeInSequence(sample("statistics"), Map.of(), calls);
+
+        assertThat(outcomes.subList(0, 3)).containsOnly(Outcome.returned(new byte[0], List.of()));
+        assertThat(outcomes.get(3).text()).isEqualTo("Messages posted since the plugin was enabled: 2 on the boards, 1 in chat.");
+    }
+
+    /**
+     * var_set and var_get called directly by a probe module: a key set, read, overwritten with a longer and then a
+     * shorter value, binary bytes, a second key beside it, a delete (var_set of 0), an absent key; every call alike.
+     */
+    @Test
+    void vars_are_set_overwritten_read_and_deleted_alike_on_both_hosts() {
+        var probe = wat(VAR_PROBE);
+        var calls = List.of(
+                new Call("get", utf8("k")),
+                new Call("put", utf8("k=first")),
+                new Call("get", utf8("k")),
+                new Call("put", utf8("k=a longer second value")),
+                new Call("get", utf8("k")),
+                new Call("put", utf8("k=3")),
+                new Call("get", utf8("k")),
+                new Call("put", concat(utf8("bin="), bytes(0, 0xff, 0x80, '=', 0))),
+                new Call("get", utf8("bin")),
+                new Call("get", utf8("k")),
+                new Call("delete", utf8("k")),
+                new Call("get", utf8("k")),
+                new Call("get", utf8("bin")),
+                new Call("delete", utf8("never-set")),
+                new Call("get", utf8("ключ")),
+                new Call("put", utf8("ключ=значение")),
+                new Call("get", utf8("ключ")));
+        var policy = WasmPolicy.restrictive().granting(HostPermission.KEY_VALUE);
+
+        var ours = oursInSequence(probe, calls, policy, Map.of());
+        var theirs = js.call(List.of(new ExtismJsHost.Run(probe.path(), Map.of(), calls))).get(0);
+
+        assertThat(theirs).isEqualTo(ours);
+        assertThat(texts(ours)).containsExactly("FAILED message \"absent\" logs []", "", "first", "",
+                "a longer second value", "", "3", "", new String(bytes(0, 0xff, 0x80, '=', 0), StandardCharsets.UTF_8), "3",
+                "", "FAILED message \"absent\" logs []", new String(bytes(0, 0xff, 0x80, '=', 0), StandardCharsets.UTF_8),
+                "", "FAILED message \"absent\" logs []", "", "значение");
+        assertThat(ours.get(8).output()).containsExactly(bytes(0, 0xff, 0x80, '=', 0));
     }
 
     /**
@@ -163,6 +324,23 @@ class ConformanceTest {
 
         assertThat(ours).containsExactly(Outcome.failed("returned non-zero exit code 3", List.of()));
         assertThat(theirs).containsExactly(Outcome.returned(utf8("ok"), List.of()));
+    }
+
+    /**
+     * A var set to an empty value: alloc(0) answers 0 on our host, as the Extism kernel does, so the var_set is a
+     * delete and the var is absent after; the JS host hands out an empty block, and keeps the var, empty.
+     */
+    @Test
+    void an_empty_var_value_is_where_the_hosts_differ() {
+        var probe = wat(VAR_PROBE);
+        var calls = List.of(new Call("put", utf8("k=v")), new Call("put", utf8("k=")), new Call("get", utf8("k")));
+        var policy = WasmPolicy.restrictive().granting(HostPermission.KEY_VALUE);
+
+        var ours = oursInSequence(probe, calls, policy, Map.of());
+        var theirs = js.call(List.of(new ExtismJsHost.Run(probe.path(), Map.of(), calls))).get(0);
+
+        assertThat(ours.get(2)).isEqualTo(Outcome.failed("absent", List.of()));
+        assertThat(theirs.get(2)).isEqualTo(Outcome.returned(new byte[0], List.of()));
     }
 
     // --- what the samples answer (on our host) -----------------------------------------------------------------------
@@ -235,16 +413,23 @@ class ConformanceTest {
 
     // --- helpers -----------------------------------------------------------------------------------------------------
 
-    /** Runs the inputs under both hosts and asserts every call alike; our host's outcomes. */
+    /** Runs the inputs through the sample's one export under both hosts and asserts every call alike; ours' outcomes. */
     private static List<Outcome> assertAlike(Sample sample, Map<String, String> config, List<byte[]> inputs) {
         var export = sample.exports().iterator().next();
-        var ours = ours(sample, config, inputs);
-        var theirs = js.call(List.of(new ExtismJsHost.Run(sample.wasm(), export, config, inputs))).get(0);
+        return assertAlikeInSequence(sample, config, inputs.stream().map(input -> new Call(export, input)).toList());
+    }
+
+    /** Makes the calls in order on one instance per host and asserts every call alike; our host's outcomes. */
+    private static List<Outcome> assertAlikeInSequence(Sample sample, Map<String, String> config, List<Call> calls) {
+        var ours = oursInSequence(new Wasm(sample.wasm()), calls, sample.policy(), config);
+        var theirs = js.call(List.of(new ExtismJsHost.Run(sample.wasm(), config, calls))).get(0);
 
         var soft = new SoftAssertions();
         soft.assertThat(theirs).as("calls answered by the JS host").hasSameSizeAs(ours);
         for (int i = 0; i < Math.min(ours.size(), theirs.size()); i++) {
-            soft.assertThat(ours.get(i).comparable()).as("%s call %d, input %s", sample.name(), i, shown(inputs.get(i)))
+            var call = calls.get(i);
+            soft.assertThat(ours.get(i).comparable())
+                    .as("%s call %d, %s with input %s", sample.name(), i, call.function(), shown(call.input()))
                     .isEqualTo(theirs.get(i).comparable());
             soft.assertThat(ours.get(i).kind()).as("%s call %d faulted", sample.name(), i).isNotEqualTo(Outcome.Kind.FAULTED);
         }
@@ -258,14 +443,26 @@ class ConformanceTest {
 
     private static List<Outcome> ours(Wasm wasm, List<String> exports, WasmPolicy policy, Map<String, String> config,
                                       List<byte[]> inputs) {
-        var load = engine.load(wasm.bytes(), Set.copyOf(exports), policy, config);
+        return oursInSequence(wasm, inputs.stream().map(input -> new Call(exports.get(0), input)).toList(), policy, config);
+    }
+
+    /** One instance on our host, loaded with every export the calls name, the calls made in order. */
+    private static List<Outcome> oursInSequence(Wasm wasm, List<Call> calls, WasmPolicy policy, Map<String, String> config) {
+        var exports = calls.stream().map(Call::function).collect(Collectors.toSet());
+        var load = engine.load(wasm.bytes(), exports, policy, config);
         if (!(load instanceof PluginLoad.Loaded loaded)) {
             return fail(wasm.path() + " was refused by our host: " + ((PluginLoad.Refused) load).reasons());
         }
         WasmPlugin plugin = loaded.plugin();
         var outcomes = new ArrayList<Outcome>();
-        for (var input : inputs) outcomes.add(Outcome.of(plugin.call(exports.get(0), input, DEADLINE)));
+        for (var call : calls) outcomes.add(Outcome.of(plugin.call(call.function(), call.input(), DEADLINE)));
         return outcomes;
+    }
+
+    /** The JSON the BBS hands on_message_post (HookWire), {@code place} first, as the statistics sample expects. */
+    private static String posted(String place, String name, String author, String text) {
+        return "{\"place\":\"" + place + "\",\"place_id\":\"0190c1e2-7b3a-7c4d-8e5f-000000000001\",\"place_name\":\""
+                + name + "\",\"author\":\"" + author + "\",\"text\":\"" + text + "\"}";
     }
 
     private static void assertRoll(Outcome outcome, String spec, int dice, int sides, int modifier, int roll) {
@@ -324,6 +521,12 @@ class ConformanceTest {
 
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        var both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     private static byte[] bytes(int... values) {

@@ -28,11 +28,19 @@ final class ExtismJsHost {
             "npm_config_fund", "false", "npm_config_audit", "false");
     private static final String NODE_MISSING = "install Node.js and npm (Debian packages nodejs and npm)";
 
-    /** One plugin instance, called with each input in order. */
-    record Run(Path wasm, String function, Map<String, String> config, List<byte[]> inputs) {
+    /** One call: which export, with what input. */
+    record Call(String function, byte[] input) {}
+
+    /** One plugin instance, its calls made in order, so that what one call leaves in vars the next one finds. */
+    record Run(Path wasm, Map<String, String> config, List<Call> calls) {
         Run {
             config = Map.copyOf(config);
-            inputs = List.copyOf(inputs);
+            calls = List.copyOf(calls);
+        }
+
+        /** One export called with each input in turn. */
+        Run(Path wasm, String function, Map<String, String> config, List<byte[]> inputs) {
+            this(wasm, config, inputs.stream().map(input -> new Call(function, input)).toList());
         }
     }
 
@@ -69,18 +77,19 @@ final class ExtismJsHost {
         return host;
     }
 
-    /** Runs every run in one node process; the outcomes of each run's inputs, in order. */
+    /** Runs every run in one node process; the outcomes of each run's calls, in order. */
     List<List<Outcome>> call(List<Run> runs) {
         ObjectNode request = json.createObjectNode();
         var array = request.putArray("runs");
         for (var run : runs) {
             var r = array.addObject();
             r.put("wasm", run.wasm().toAbsolutePath().toString());
-            r.put("function", run.function());
             var config = r.putObject("config");
             run.config().forEach(config::put);
-            var inputs = r.putArray("inputs");
-            run.inputs().forEach(input -> inputs.add(Base64.getEncoder().encodeToString(input)));
+            var calls = r.putArray("calls");
+            for (var call : run.calls()) {
+                calls.addObject().put("function", call.function()).put("input", Base64.getEncoder().encodeToString(call.input()));
+            }
         }
         byte[] stdin;
         try {

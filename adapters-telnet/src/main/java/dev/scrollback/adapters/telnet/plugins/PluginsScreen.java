@@ -124,7 +124,7 @@ public final class PluginsScreen {
             }).orElse(false);
             case APPROVE -> told(console, step, PluginRefusals.tried(console, () -> review.approve(caller, plugin, origin)));
             case PUBLISH -> told(console, step, PluginRefusals.tried(console, () -> review.publish(caller, plugin, origin)));
-            case INSTALL -> install(console, caller, origin, plugin);
+            case INSTALL -> install(console, caller, origin, entry);
             case ENABLE -> told(console, step, PluginRefusals.tried(console, () -> manage.enable(caller, plugin, origin)));
             case DISABLE -> told(console, step, PluginRefusals.tried(console, () -> manage.disable(caller, plugin, origin)));
             case UNINSTALL -> told(console, step, PluginRefusals.tried(console, () -> manage.uninstall(caller, plugin, origin)));
@@ -138,9 +138,14 @@ public final class PluginsScreen {
         return recorded.orElse(false);
     }
 
-    /** Asks for the signature on one line (bounded like every line); empty cancels, and bad base64 is said plainly. */
-    private boolean install(CallerConsole console, Caller caller, Origin origin, PluginId plugin) {
-        console.println("Installing needs a trusted publisher's Ed25519 signature over the package's SHA-256, in base64.");
+    /**
+     * Names the hash to be signed (on a line of its own, to be copied whole) and asks for the signature on one line
+     * (bounded like every line); empty cancels, and bad base64 is said plainly.
+     */
+    private boolean install(CallerConsole console, Caller caller, Origin origin, Plugins.Entry entry) {
+        var plugin = entry.id();
+        console.println("Installing needs a trusted publisher's Ed25519 signature, in base64, over the package's SHA-256:");
+        console.println(entry.sha256().hex());
         var typed = console.prompt("Signature (empty: cancel)", Echo.VISIBLE).strip();
         if (typed.isEmpty()) {
             console.println("Nothing installed.");
@@ -241,6 +246,7 @@ public final class PluginsScreen {
         lines.addAll(labelled("Engine:", entry.engine().wireName(), columns));
         lines.addAll(labelled("Status:", entry.status().wireName(), columns));
         lines.addAll(labelled("Submitted:", TIME.format(entry.submittedAt()) + " by " + entry.submittedBy().value(), columns));
+        lines.addAll(hash(entry.sha256().hex(), columns));
         lines.addAll(labelled("Faults:", entry.faults() + " recorded", columns));
         var scan = switch (entry.status()) {
             case SUBMITTED -> "not recorded yet";
@@ -263,6 +269,19 @@ public final class PluginsScreen {
             lines.add("Recent log:");
             stats.recentLog().forEach(line -> lines.addAll(wrapped("  ", line, columns)));
         }
+        return lines;
+    }
+
+    /**
+     * The package's SHA-256, what a publisher signs for it to be installed: beside its label when both fit, else on a
+     * line of its own, so that it can be copied whole; cut into pieces only on a window narrower than the hash.
+     */
+    private static List<String> hash(String hex, int columns) {
+        var label = LABEL.formatted("SHA-256:");
+        int usable = Columns.usable(columns);
+        if (label.length() + hex.length() <= usable) return List.of(label + hex);
+        var lines = new ArrayList<>(List.of(label.strip()));
+        for (int at = 0; at < hex.length(); at += usable) lines.add(hex.substring(at, Math.min(hex.length(), at + usable)));
         return lines;
     }
 

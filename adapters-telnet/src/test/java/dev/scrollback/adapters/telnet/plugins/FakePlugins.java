@@ -14,6 +14,7 @@ import dev.scrollback.application.shared.Origin;
 import dev.scrollback.application.shared.UuidV7;
 import dev.scrollback.domain.accounts.Role;
 import dev.scrollback.domain.plugins.Engine;
+import dev.scrollback.domain.plugins.PackageSha256;
 import dev.scrollback.domain.plugins.PluginId;
 import dev.scrollback.domain.plugins.PluginRejected;
 import dev.scrollback.domain.plugins.PluginVersion;
@@ -38,6 +39,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class FakePlugins implements ListPlugins, ReviewPlugins, ManagePlugins, PluginStatistics {
     static final Instant SUBMITTED_AT = Instant.parse("2025-03-01T19:00:00Z");
+    /** Every package's hash: what the refused signature below is said to be over. */
+    static final PackageSha256 SHA256 = new PackageSha256("ab".repeat(32));
     /** The one signature a trusted publisher ("amiga-labs") made; any other is refused. */
     static final byte[] TRUSTED_SIGNATURE = new byte[64];
 
@@ -54,7 +57,7 @@ final class FakePlugins implements ListPlugins, ReviewPlugins, ManagePlugins, Pl
 
     synchronized PluginId plugin(String name, Status status, String... findings) {
         var id = new PluginId(UuidV7.next());
-        entries.put(id, new Entry(id, new PluginName(name), PluginVersion.parse("1.0.0"), Engine.WASM, status,
+        entries.put(id, new Entry(id, new PluginName(name), PluginVersion.parse("1.0.0"), Engine.WASM, SHA256, status,
                 new Handle("Amiga"), SUBMITTED_AT, List.of(findings), 0));
         order.add(id);
         return id;
@@ -115,7 +118,7 @@ final class FakePlugins implements ListPlugins, ReviewPlugins, ManagePlugins, Pl
         sysop(caller, "install plugins");
         var status = existing(plugin).status();
         if (!Arrays.equals(signature, TRUSTED_SIGNATURE)) {
-            throw new PluginSignatureRefused("no trusted publisher key verifies this signature over " + "ab".repeat(32));
+            throw new PluginSignatureRefused("no trusted publisher key verifies this signature over " + SHA256.hex());
         }
         var signer = new PublisherKeyId("amiga-labs");
         return switch (status) {
@@ -204,7 +207,7 @@ final class FakePlugins implements ListPlugins, ReviewPlugins, ManagePlugins, Pl
     }
 
     private static Entry with(Entry e, Status status) {
-        return new Entry(e.id(), e.name(), e.version(), e.engine(), status, e.submittedBy(), e.submittedAt(), e.findings(),
-                e.faults());
+        return new Entry(e.id(), e.name(), e.version(), e.engine(), e.sha256(), status, e.submittedBy(), e.submittedAt(),
+                e.findings(), e.faults());
     }
 }

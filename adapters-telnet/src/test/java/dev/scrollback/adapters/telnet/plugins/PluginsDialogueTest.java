@@ -97,7 +97,8 @@ class PluginsDialogueTest {
         root.type("1\r\n");
         var details = root.expect("[A] Approve  [R] Rescan  [Q] Back: ");
         assertThat(details).contains("accept-all 1.0.0", field("Id:", id.toString()), field("Engine:", "wasm"),
-                field("Status:", "scanned"), field("Submitted:", "2025-03-01 19:00 UTC by Amiga"), field("Faults:", "0 recorded"),
+                field("Status:", "scanned"), field("Submitted:", "2025-03-01 19:00 UTC by Amiga"),
+                field("SHA-256:", FakePlugins.SHA256.hex()), field("Faults:", "0 recorded"),
                 field("Scan:", "passed, findings:"), "  - imports nothing it does not declare (a warning)",
                 field("This instance:", "not loaded here"));
 
@@ -107,7 +108,8 @@ class PluginsDialogueTest {
         assertThat(root.expect("[I] Install  [Q] Back: ")).contains("Published: recorded.", field("Status:", "published"));
 
         root.type("i");
-        root.expect("Signature (empty: cancel): ");
+        assertThat(root.expect("Signature (empty: cancel): ")).as("the hash to be signed, alone on its line")
+                .contains("over the package's SHA-256:\r\n" + FakePlugins.SHA256.hex() + "\r\n");
         root.type("not base64 at all!\r\n");
         assertThat(root.expect("[I] Install  [Q] Back: ")).contains("That is not base64").contains("Nothing installed.");
         root.type("i");

@@ -25,8 +25,8 @@ class PluginsScreenTest {
                     + "and this sentence goes on long enough to need wrapping on any window"));
 
     static Entry entry(String name, String version, Status status, List<String> findings) {
-        return new Entry(new PluginId(UuidV7.next()), new PluginName(name), PluginVersion.parse(version), Engine.JS, status,
-                new Handle("Amiga"), FakePlugins.SUBMITTED_AT, findings, 3);
+        return new Entry(new PluginId(UuidV7.next()), new PluginName(name), PluginVersion.parse(version), Engine.JS,
+                FakePlugins.SHA256, status, new Handle("Amiga"), FakePlugins.SUBMITTED_AT, findings, 3);
     }
 
     static PluginStats figures(Entry entry) {
@@ -54,6 +54,17 @@ class PluginsScreenTest {
         assertThat(details).contains("Scan:          passed, findings:\n  - the module imports env.log,")
                 .contains("This instance: refused\n               123456 calls, 7 failed, 3 faulted, 0 skipped; p50 <1ms, p99 12s")
                 .contains("Problem:       the package's hash no longer matches");
+    }
+
+    @Test
+    void the_details_show_the_packages_hash_whole_on_one_line_wherever_the_window_has_room_for_it() {
+        var hex = FakePlugins.SHA256.hex();
+
+        assertThat(PluginsScreen.detailLines(LONG, Optional.empty(), 80)).contains("SHA-256:       " + hex);
+        assertThat(PluginsScreen.detailLines(LONG, Optional.empty(), 70)).as("beside its label it would be cut")
+                .containsSubsequence("SHA-256:", hex);
+        assertThat(PluginsScreen.detailLines(LONG, Optional.empty(), 40)).as("narrower than the hash: cut in pieces")
+                .containsSubsequence("SHA-256:", hex.substring(0, 39), hex.substring(39));
     }
 
     @Test

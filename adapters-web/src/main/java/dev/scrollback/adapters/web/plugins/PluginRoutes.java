@@ -186,8 +186,8 @@ public final class PluginRoutes implements Routes {
 
     private static PluginView view(Plugins.Entry entry) {
         return new PluginView(entry.id().value().toString(), entry.name().value(), entry.version().toString(),
-                entry.engine().wireName(), entry.status().wireName(), entry.submittedBy().value(), entry.submittedAt(),
-                entry.findings(), entry.faults());
+                entry.engine().wireName(), entry.sha256().hex(), entry.status().wireName(), entry.submittedBy().value(),
+                entry.submittedAt(), entry.findings(), entry.faults());
     }
 
     /** {@code manifest}: the text of plugin.toml; {@code code}: the module or script its entry point names, in base64. */
@@ -207,8 +207,9 @@ public final class PluginRoutes implements Routes {
     /** {@code publisherKey}: the trusted key that signed it; absent when it was installed already. */
     record Installed(String id, boolean changed, Optional<String> publisherKey) {}
 
-    record PluginView(String id, String name, String version, String engine, String status, String submittedBy,
-                      Instant submittedAt, List<String> findings, long faults) {}
+    /** {@code sha256}: the package's hash, as the submission answered it: what a publisher signs for an install. */
+    record PluginView(String id, String name, String version, String engine, String sha256, String status,
+                      String submittedBy, Instant submittedAt, List<String> findings, long faults) {}
 
     record Registry(List<PluginView> plugins) {}
 

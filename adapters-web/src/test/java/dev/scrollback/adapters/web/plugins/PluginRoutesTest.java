@@ -14,13 +14,20 @@ import dev.scrollback.application.plugins.ListPlugins;
 import dev.scrollback.application.plugins.ManagePlugins;
 import dev.scrollback.application.plugins.PluginPackage;
 import dev.scrollback.application.plugins.PluginScanner;
+import dev.scrollback.application.plugins.Plugins;
 import dev.scrollback.application.plugins.ReviewPlugins;
 import dev.scrollback.application.plugins.SubmitPlugin;
 import dev.scrollback.application.shared.Origin;
 import dev.scrollback.domain.accounts.Role;
+import dev.scrollback.domain.plugins.Engine;
+import dev.scrollback.domain.plugins.PackageSha256;
 import dev.scrollback.domain.plugins.PluginId;
+import dev.scrollback.domain.plugins.PluginVersion;
 import dev.scrollback.domain.plugins.PublisherKeyId;
+import dev.scrollback.domain.shared.Handle;
+import dev.scrollback.domain.shared.PluginName;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -31,7 +38,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The submission route's own body limit: the largest package fits, whatever its manifest holds; more does not. */
+/**
+ * The submission route's own body limit: the largest package fits, whatever its manifest holds; more does not. And
+ * the registry's view of a version.
+ */
 class PluginRoutesTest {
     @TempDir
     Path keys;
@@ -98,11 +108,36 @@ class PluginRoutesTest {
         }
     }
 
+    @Test
+    void the_registry_lists_each_version_with_its_packages_hash_for_the_publisher_to_sign() throws Exception {
+        var sha256 = new PackageSha256("0123456789abcdef".repeat(4));
+        var entry = new Plugins.Entry(new PluginId(UUID.randomUUID()), new PluginName("accept-all"), PluginVersion.parse("1.2.0"),
+                Engine.WASM, sha256, Plugins.Status.PUBLISHED, new Handle("amiga"), Instant.parse("2025-03-01T19:00:00Z"),
+                List.of(), 0);
+        try (var server = start(caller -> List.of(entry))) {
+            var response = server.get(PluginRoutes.REGISTRY, "Authorization", sysop());
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            var listed = json(response).path("plugins").path(0);
+            assertThat(listed.path("id").asText()).isEqualTo(entry.id().value().toString());
+            assertThat(listed.path("sha256").asText()).isEqualTo(sha256.hex());
+            assertThat(listed.path("status").asText()).isEqualTo("published");
+        }
+    }
+
     private Sessions sessions;
 
     private TestServer start() {
+        return start(caller -> List.of());
+    }
+
+    private TestServer start(ListPlugins list) {
         sessions = new Sessions(keys);
-        return TestServer.start(new PluginRoutes(submit, UNUSED_REVIEW, caller -> List.of(), UNUSED_MANAGE, sessions.authentication));
+        return TestServer.start(new PluginRoutes(submit, UNUSED_REVIEW, list, UNUSED_MANAGE, sessions.authentication));
+    }
+
+    private String sysop() {
+        return bearer(sessions.accessToken(sessions.open("root", Role.SYSOP)));
     }
 
     private String member() {
