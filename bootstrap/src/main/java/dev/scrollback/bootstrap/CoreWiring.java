@@ -10,18 +10,20 @@ import dev.scrollback.application.accounts.PasswordResetIndex;
 import dev.scrollback.application.boards.Boards;
 import dev.scrollback.application.boards.MessageSearchFeed;
 import dev.scrollback.application.chat.ChatRooms;
-import dev.scrollback.application.plugins.PluginRuntime;
-import dev.scrollback.application.plugins.Plugins;
-import dev.scrollback.domain.plugins.PluginsEvent;
 import dev.scrollback.application.feed.EventFeed;
 import dev.scrollback.application.mail.Mailboxes;
+import dev.scrollback.application.plugins.PluginRuntime;
+import dev.scrollback.application.plugins.Plugins;
 import dev.scrollback.application.presence.OnlineCallers;
+import dev.scrollback.application.shared.AppendedHere;
 import dev.scrollback.application.shared.EventLog;
+import dev.scrollback.application.shared.NotifyingEventLog;
 import dev.scrollback.domain.accounts.AccountEvent;
 import dev.scrollback.domain.accounts.ApiKeyEvent;
 import dev.scrollback.domain.boards.BoardsEvent;
 import dev.scrollback.domain.boards.MessageEvent;
 import dev.scrollback.domain.mail.PrivateMessageEvent;
+import dev.scrollback.domain.plugins.PluginsEvent;
 import dev.scrollback.domain.sessions.SessionEvent;
 import dev.scrollback.domain.shared.DomainEvent;
 import java.time.Clock;
@@ -55,9 +57,10 @@ class CoreWiring {
         return EventStore.open(store);
     }
 
+    /** The store's log, telling what this instance appends to those who act once per event (plugin triggers). */
     @Bean
-    EventLog eventLog(EventStore store) {
-        return store.eventLog();
+    EventLog eventLog(EventStore store, AppendedHere appendedHere) {
+        return new NotifyingEventLog(store.eventLog(), appendedHere);
     }
 
     @Bean

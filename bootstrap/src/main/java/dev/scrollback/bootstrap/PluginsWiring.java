@@ -4,24 +4,26 @@ import dev.scrollback.adapters.sandbox.manifest.TomlManifests;
 import dev.scrollback.adapters.sandbox.registry.DirectoryPackageStore;
 import dev.scrollback.adapters.sandbox.registry.Ed25519Publishers;
 import dev.scrollback.adapters.sandbox.registry.SandboxScanner;
+import dev.scrollback.adapters.sandbox.runtime.SandboxRuntime;
+import dev.scrollback.adapters.sandbox.schedule.UnixCron;
 import dev.scrollback.adapters.sandbox.watchdog.Watchdog;
 import dev.scrollback.adapters.web.Routes;
 import dev.scrollback.adapters.web.accounts.Authentication;
 import dev.scrollback.adapters.web.plugins.PluginCommandRoutes;
 import dev.scrollback.adapters.web.plugins.PluginRoutes;
 import dev.scrollback.adapters.web.plugins.PluginStatsRoutes;
-import dev.scrollback.application.plugins.PluginStatistics;
-import dev.scrollback.application.plugins.RunPluginCommands;
 import dev.scrollback.application.plugins.ListPlugins;
 import dev.scrollback.application.plugins.ManagePlugins;
 import dev.scrollback.application.plugins.ManifestReader;
 import dev.scrollback.application.plugins.PluginPackageStore;
+import dev.scrollback.application.plugins.PluginStatistics;
 import dev.scrollback.application.plugins.PublisherSignatures;
 import dev.scrollback.application.plugins.ReviewPlugins;
+import dev.scrollback.application.plugins.RunPluginCommands;
 import dev.scrollback.application.plugins.RunningVersion;
+import dev.scrollback.application.plugins.Schedules;
 import dev.scrollback.application.plugins.SubmitPlugin;
 import dev.scrollback.domain.plugins.PluginVersion;
-import dev.scrollback.adapters.sandbox.runtime.SandboxRuntime;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -53,6 +55,12 @@ class PluginsWiring {
     @Bean(destroyMethod = "close")
     SandboxRuntime sandbox(Watchdog watchdog) {
         return new SandboxRuntime(watchdog);
+    }
+
+    /** When plugins' cron schedules fire (Unix cron, UTC). */
+    @Bean
+    Schedules pluginSchedules() {
+        return new UnixCron();
     }
 
     @Bean

@@ -11,17 +11,21 @@ import dev.scrollback.application.shared.ExpectedVersion;
 import dev.scrollback.application.shared.Origin;
 import dev.scrollback.application.shared.RateLimiter.Limit;
 import dev.scrollback.application.shared.RateLimiter;
+import dev.scrollback.application.shared.RecordedEvent;
 import dev.scrollback.application.shared.StreamAppend;
 import dev.scrollback.domain.chat.ChatRejected;
 import dev.scrollback.domain.chat.ChatRoomCommand;
 import dev.scrollback.domain.chat.ChatRoomDecider;
+import dev.scrollback.domain.chat.ChatRoomEvent.ChatRoomNameClaimed;
 import dev.scrollback.domain.chat.ChatRoomEvent;
+import dev.scrollback.domain.chat.ChatRoomId;
 import dev.scrollback.domain.chat.ChatText;
 import dev.scrollback.domain.chat.RoomName;
 import dev.scrollback.domain.shared.InvalidValue;
 import jakarta.inject.Named;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A plugin speaks in a public chat room as itself ({@code post_message}): {@code ChatPluginMessageSent} with the plugin
@@ -34,13 +38,11 @@ final class PluginChatLines implements PluginPosting {
     static final Limit LINES_PER_PLUGIN = new Limit("chat-lines-per-plugin", 10, Duration.ofSeconds(10));
 
     private final EventLog log;
-    private final ChatRooms rooms;
     private final Clock clock;
     private final RateLimiter limiter;
 
-    PluginChatLines(EventLog log, ChatRooms rooms, Clock clock, RateLimiter limiter) {
+    PluginChatLines(EventLog log, Clock clock, RateLimiter limiter) {
         this.log = log;
-        this.rooms = rooms;
         this.clock = clock;
         this.limiter = limiter;
     }
@@ -55,14 +57,14 @@ final class PluginChatLines implements PluginPosting {
         } catch (InvalidValue invalid) {
             return new PostOutcome.Refused(invalid.getMessage());
         }
-        var room = rooms.named(name);
+        var room = named(name);
         if (room.isEmpty()) return new PostOutcome.Refused("no public room is named " + name.value());
         if (limiter.acquire(LINES_PER_PLUGIN, post.plugin().value()) instanceof RateLimiter.Decision.Denied denied) {
             return new PostOutcome.Refused("too many lines; try again in " + denied.retryAfter().toSeconds() + " s");
         }
         var command = new ChatRoomCommand.SayAsPlugin(post.plugin(), text, clock.instant());
         try {
-            var decision = Decision.make(log, ChatStreams.room(room.get().id()), new ChatRoomDecider(),
+            var decision = Decision.make(log, ChatStreams.room(room.get()), new ChatRoomDecider(),
                     ChatRoomEvent.class, command);
             // a line depends on nothing another line changes: appended without expecting the room's version
             log.append(new StreamAppend(decision.stream(), ExpectedVersion.any(), decision.events()),
@@ -70,6 +72,15 @@ final class PluginChatLines implements PluginPosting {
         } catch (ChatRejected rejected) {
             return new PostOutcome.Refused("no public room is named " + name.value());   // private rooms are not told apart
         }
-        return new PostOutcome.Posted(room.get().id().value());
+        return new PostOutcome.Posted(room.get().value());
+    }
+
+    /**
+     * The room holding {@code name}, from the name's own stream rather than the projection: a plugin often answers the
+     * moment a room is opened or a line said (a trigger), before the projection has read it.
+     */
+    private Optional<ChatRoomId> named(RoomName name) {
+        return log.readAfter(ChatStreams.roomName(name), -1).stream().map(RecordedEvent::event)
+                .filter(ChatRoomNameClaimed.class::isInstance).map(e -> ((ChatRoomNameClaimed) e).room()).findFirst();
     }
 }

@@ -5,8 +5,11 @@ import dev.scrollback.application.hooks.LoginFacts;
 import dev.scrollback.application.hooks.MenuViewer;
 import dev.scrollback.application.hooks.PostedMessage;
 import dev.scrollback.application.hooks.SessionFacts;
+import dev.scrollback.domain.plugins.CronSchedule;
 import dev.scrollback.domain.plugins.Hook;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What one hook call hands a plugin. The wire format per hook is the sandbox's (and the plugin authors' guide's):
@@ -97,6 +100,39 @@ public sealed interface HookInput {
         @Override
         public Hook hook() {
             return Hook.HANDLE_COMMAND;
+        }
+    }
+
+    /**
+     * {@code on_event}: an event of a kind the manifest names was recorded — its envelope, never its data (a plugin sees
+     * no personal data through a trigger). {@code actor} is the actor's kind, {@code actorHandle} its handle if it has one.
+     */
+    record EventRecorded(String type, String stream, long position, Instant at, String actor, Optional<String> actorHandle)
+            implements HookInput {
+        public EventRecorded {
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(stream, "stream");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(actorHandle, "actorHandle");
+        }
+
+        @Override
+        public Hook hook() {
+            return Hook.ON_EVENT;
+        }
+    }
+
+    /** {@code on_schedule}: {@code schedule} is due for {@code slot}. */
+    record ScheduleDue(CronSchedule schedule, Instant slot) implements HookInput {
+        public ScheduleDue {
+            Objects.requireNonNull(schedule, "schedule");
+            Objects.requireNonNull(slot, "slot");
+        }
+
+        @Override
+        public Hook hook() {
+            return Hook.ON_SCHEDULE;
         }
     }
 }

@@ -8,18 +8,25 @@ import dev.scrollback.application.shared.ExpectedVersion;
 import dev.scrollback.application.shared.Origin;
 import dev.scrollback.application.shared.Retried;
 import dev.scrollback.application.shared.StreamAppend;
+import dev.scrollback.domain.plugins.CronSchedule;
 import dev.scrollback.domain.plugins.FaultKind;
 import dev.scrollback.domain.plugins.Hook;
-import dev.scrollback.domain.plugins.PluginActionEvent;
 import dev.scrollback.domain.plugins.PluginActionEvent.StorageWrite;
+import dev.scrollback.domain.plugins.PluginActionEvent;
 import dev.scrollback.domain.plugins.PluginCommand;
 import dev.scrollback.domain.plugins.PluginDecider;
 import dev.scrollback.domain.plugins.PluginEvent;
 import dev.scrollback.domain.plugins.PluginRejected;
+import dev.scrollback.domain.plugins.PluginScheduleFired;
+import dev.scrollback.domain.shared.PluginName;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -35,6 +42,7 @@ final class PluginRecords implements AutoCloseable {
     private final EventLog log;
     private final Clock clock;
     private final ThreadPoolExecutor writer;
+    private final Map<PluginName, ScheduleLedger> ledgers = new ConcurrentHashMap<>();
 
     PluginRecords(EventLog log, Clock clock) {
         this.log = log;
@@ -66,6 +74,43 @@ final class PluginRecords implements AutoCloseable {
                 change.value().map(bytes -> Base64.getEncoder().encodeToString(bytes)))).toList();
         var event = new PluginActionEvent.PluginStorageWritten(slot.manifest.name(), slot.id, writes, at);
         writer.execute(() -> guarded("storage write of " + slot.name(), () -> append(slot, event)));
+    }
+
+    /**
+     * Takes {@code due} of {@code schedule} for {@code slot}'s plugin, unless it was taken already: an append expecting
+     * the schedule stream's version, so of several instances racing for a slot exactly one wins. Whether this one did.
+     */
+    boolean claim(PluginSlot slot, CronSchedule schedule, Instant due) {
+        var name = slot.manifest.name();
+        var stream = PluginStreams.schedule(name);
+        var ledger = ledgers.computeIfAbsent(name, n -> new ScheduleLedger());
+        for (int attempt = 0; attempt < 3; attempt++) {
+            for (var recorded : log.readAfter(stream, ledger.version)) {     // only what was appended since last read
+                ledger.version = recorded.version();
+                if (recorded.event() instanceof PluginScheduleFired fired) ledger.latest.merge(fired.schedule(), fired.slot(),
+                        (a, b) -> a.isAfter(b) ? a : b);
+            }
+            var latest = ledger.latest.get(schedule);
+            if (latest != null && !latest.isBefore(due)) return false;       // another instance ran it (or a later one)
+            var at = clock.instant();
+            try {
+                var fired = new PluginScheduleFired(name, slot.id, schedule, due, at);
+                var appended = log.append(new StreamAppend(stream, ExpectedVersion.after(ledger.version), List.of(fired)),
+                        EventMetadata.of(Actor.system(), Origin.system(), at));
+                ledger.version = appended.getLast().version();
+                ledger.latest.put(schedule, due);
+                return true;
+            } catch (EventLog.Conflict raced) {
+                // another instance appended meanwhile: read again and see which slot it took
+            }
+        }
+        return false;
+    }
+
+    /** What this instance has read of one plugin's schedule stream; used by the scheduler's one thread. */
+    private static final class ScheduleLedger {
+        long version = -1;
+        final Map<CronSchedule, Instant> latest = new HashMap<>();
     }
 
     /** Records, before the author is told, that a filter refused or changed what they said. */

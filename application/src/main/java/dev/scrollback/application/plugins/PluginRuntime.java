@@ -17,8 +17,12 @@ import dev.scrollback.application.hooks.PostedMessage;
 import dev.scrollback.application.hooks.PublicUser;
 import dev.scrollback.application.hooks.PublicUsers;
 import dev.scrollback.application.hooks.SessionFacts;
+import dev.scrollback.application.shared.Actor;
+import dev.scrollback.application.shared.AppendedHere;
 import dev.scrollback.application.shared.EventLog;
+import dev.scrollback.application.shared.RecordedEvent;
 import dev.scrollback.domain.accounts.Role;
+import dev.scrollback.domain.plugins.CronSchedule;
 import dev.scrollback.domain.plugins.Hook;
 import dev.scrollback.domain.plugins.PluginActionEvent.PluginStorageWritten;
 import dev.scrollback.domain.plugins.PluginActionEvent;
@@ -32,6 +36,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -47,6 +52,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -74,6 +80,8 @@ public final class PluginRuntime implements PluginHooks, PluginStatistics, AutoC
     static final int MAX_GREETING_LINES = 20;
     static final int MAX_MENU_ITEMS = 9;
     static final int MAX_ANSWER_CHARS = 8_000;
+    /** How often the scheduler looks at the clock: cron is to the minute, so a slot runs within this of its time. */
+    static final Duration TICK = Duration.ofMillis(250);
 
     private final Sandbox sandbox;
     private final PluginPackageStore packages;
@@ -81,6 +89,11 @@ public final class PluginRuntime implements PluginHooks, PluginStatistics, AutoC
     private final Clock clock;
     private final PluginPosting posting;
     private final PublicUsers users;
+    private final Schedules schedules;
+    /** When each running plugin's schedules are next due (key: version and schedule); read by the scheduler alone. */
+    private final Map<ScheduleKey, Instant> nextDue = new HashMap<>();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+            task -> Thread.ofPlatform().name("plugin-scheduler").daemon(true).unstarted(task));
     private final ThreadLocal<Boolean> inHook = ThreadLocal.withInitial(() -> false);
 
     // what the log says (guarded by this)
@@ -99,11 +112,13 @@ public final class PluginRuntime implements PluginHooks, PluginStatistics, AutoC
 
     @Inject
     public PluginRuntime(Sandbox sandbox, PluginPackageStore packages, EventLog log, Clock clock, PluginPosting posting,
-                         PublicUsers users) {
+                         PublicUsers users, AppendedHere appendedHere, Schedules schedules) {
         this.sandbox = sandbox;
         this.packages = packages;
         this.posting = posting;
         this.users = users;
+        this.schedules = schedules;
+        appendedHere.listen(this::recorded);
         this.records = new PluginRecords(log, clock);
         this.clock = clock;
         var count = new AtomicInteger();
@@ -146,6 +161,7 @@ public final class PluginRuntime implements PluginHooks, PluginStatistics, AutoC
             started = true;
         }
         reconcile();
+        scheduler.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void reconcileSoon() {
@@ -329,7 +345,10 @@ public final class PluginRuntime implements PluginHooks, PluginStatistics, AutoC
     }
 
     private void notifyBehind(Hook hook, HookInput input) {
-        var slots = serving(hook);
+        notifyBehind(serving(hook), input);
+    }
+
+    private void notifyBehind(List<PluginSlot> slots, HookInput input) {
         if (slots.isEmpty()) return;
         try {
             behind.execute(() -> slots.forEach(slot -> call(slot, input)));
@@ -380,6 +399,69 @@ public final class PluginRuntime implements PluginHooks, PluginStatistics, AutoC
         return result;
     }
 
+    // ---- triggers: events and schedules -------------------------------------------------------------------------
+
+    /**
+     * {@code on_event}, for the events this instance appended (so once per event, whichever instance made it, and never
+     * in a replay). What a plugin did calls no plugin, as with hooks: an event whose actor is a plugin triggers nothing.
+     */
+    private void recorded(List<RecordedEvent> appended) {
+        var listening = serving(Hook.ON_EVENT);
+        if (listening.isEmpty()) return;
+        for (var recorded : appended) {
+            var actor = recorded.metadata().actor();
+            if (actor.kind() == Actor.Kind.PLUGIN) continue;
+            var type = recorded.type();
+            var slots = listening.stream().filter(slot -> slot.manifest.triggers().events().stream()
+                    .anyMatch(event -> event.value().equals(type))).toList();
+            if (slots.isEmpty()) continue;
+            notifyBehind(slots, new HookInput.EventRecorded(type, recorded.stream().value(), recorded.position(),
+                    recorded.metadata().occurredAt(), actor.kind().wireName(), actor.handle()));
+        }
+    }
+
+    private record ScheduleKey(PluginId plugin, CronSchedule schedule) {}
+
+    /**
+     * {@code on_schedule}: each running plugin's schedules whose time has come run once — the latest slot that is due;
+     * slots passed while nothing ran are not made up — after this instance claimed the slot in the log (see
+     * {@link PluginRecords#claim}), so that of several instances one runs it.
+     */
+    private void tick() {
+        try {
+            var now = clock.instant();
+            var scheduled = serving(Hook.ON_SCHEDULE);
+            var live = new HashSet<ScheduleKey>();
+            for (var slot : scheduled) {
+                for (var schedule : slot.manifest.triggers().schedules()) {
+                    var key = new ScheduleKey(slot.id, schedule);
+                    live.add(key);
+                    var due = nextDue.computeIfAbsent(key, k -> schedules.nextAfter(schedule, now).orElse(Instant.MAX));
+                    if (now.isBefore(due)) continue;
+                    var slotTime = latestDue(schedule, due, now);
+                    nextDue.put(key, schedules.nextAfter(schedule, slotTime).orElse(Instant.MAX));
+                    if (records.claim(slot, schedule, slotTime)) {
+                        notifyBehind(List.of(slot), new HookInput.ScheduleDue(schedule, slotTime));
+                    }
+                }
+            }
+            nextDue.keySet().retainAll(live);
+        } catch (RuntimeException e) {                     // the scheduler goes on: the next tick tries again
+            LOG.log(System.Logger.Level.WARNING, "the plugin scheduler failed a tick", e);
+        }
+    }
+
+    /** The last time {@code schedule} gives at or before {@code now}, from {@code due} (which is). */
+    private Instant latestDue(CronSchedule schedule, Instant due, Instant now) {
+        var latest = due;
+        for (int i = 0; i < 100_000; i++) {
+            var next = schedules.nextAfter(schedule, latest);
+            if (next.isEmpty() || next.get().isAfter(now)) break;
+            latest = next.get();
+        }
+        return latest;
+    }
+
     // ---- statistics -----------------------------------------------------------------------------------------------
 
     @Override
@@ -398,6 +480,7 @@ public final class PluginRuntime implements PluginHooks, PluginStatistics, AutoC
 
     @Override
     public void close() {
+        scheduler.shutdownNow();
         loader.shutdownNow();
         behind.shutdown();
         try {

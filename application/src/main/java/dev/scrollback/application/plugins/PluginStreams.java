@@ -16,4 +16,9 @@ public final class PluginStreams {
     public static StreamId actions(PluginName name) {
         return StreamId.of("pluginactions", name.value());
     }
+
+    /** When each of a plugin's schedules ran ({@code PluginScheduleFired}): one stream per plugin name. */
+    public static StreamId schedule(PluginName name) {
+        return StreamId.of("pluginschedule", name.value());
+    }
 }

@@ -16,7 +16,9 @@ import java.util.stream.Collectors;
  * <li>notifications ({@code on_message_post}, {@code on_file_upload}, {@code on_session_start},
  * {@code on_session_end}): 100 ms, they run after the fact and change nothing, but a slow one still holds a worker;
  * <li>{@code on_user_login}: 200 ms, once per login, where a greeting may take a little work;
- * <li>{@code handle_command}: 500 ms, the caller asked the plugin for something and expects it to do some work.
+ * <li>{@code handle_command}: 500 ms, the caller asked the plugin for something and expects it to do some work;
+ * <li>triggers ({@code on_event}, {@code on_schedule}): 200 and 500 ms, they run behind, on an event the manifest names
+ * or at the times of its cron schedules ({@link PluginTriggers}).
  * </ul>
  * A manifest may ask for other deadlines within {@link PluginLimits#DEADLINE_CEILING} (see {@link PluginLimits}).
  */
@@ -29,7 +31,9 @@ public enum Hook {
     FILTER_MESSAGE_CONTENT(50, true),
     VALIDATE_FILE(50, true),
     RENDER_MENU_ITEM(50, false),
-    HANDLE_COMMAND(500, false);
+    HANDLE_COMMAND(500, false),
+    ON_EVENT(200, false),
+    ON_SCHEDULE(500, false);
 
     private final Duration defaultDeadline;
     private final boolean mayVeto;

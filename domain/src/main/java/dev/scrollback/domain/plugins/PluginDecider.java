@@ -159,7 +159,7 @@ public final class PluginDecider implements Decider<PluginCommand, PluginState, 
         var kinds = m.permissions().stream().map(Permission::kind).toList();
         return List.of(new PluginSubmitted(s.plugin(), m.name(), m.version(), m.requires(), m.description(), m.author(),
                 m.license(), m.engine(), m.entryPoint(), m.hooks(), Set.copyOf(kinds), m.httpHosts(), m.limits(),
-                s.sha256(), s.by().account(), s.by().handle(), s.at()));
+                m.triggers(), s.sha256(), s.by().account(), s.by().handle(), s.at()));
     }
 
     /**

@@ -30,9 +30,10 @@ public sealed interface PluginEvent extends PluginsEvent {
     record PluginSubmitted(PluginId plugin, PluginName name, PluginVersion version, VersionRange requires,
                            PluginDescription description, PluginAuthor author, LicenseId license, Engine engine,
                            EntryPoint entryPoint, Set<Hook> hooks, Set<Permission.Kind> permissions, Set<HostName> httpHosts,
-                           PluginLimits limits, PackageSha256 sha256, AccountId submittedBy, Handle submittedByHandle,
-                           Instant at) implements PluginEvent {
+                           PluginLimits limits, PluginTriggers triggers, PackageSha256 sha256, AccountId submittedBy,
+                           Handle submittedByHandle, Instant at) implements PluginEvent {
         public PluginSubmitted {
+            java.util.Objects.requireNonNull(triggers, "triggers");
             hooks = hooks.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(hooks));
             permissions = permissions.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(permissions));
             var hosts = new TreeSet<HostName>(Comparator.comparing(HostName::value));
@@ -52,7 +53,7 @@ public sealed interface PluginEvent extends PluginsEvent {
                 });
             }
             return new PluginManifest(name, version, requires, description, author, license, engine, entryPoint, hooks,
-                    granted, limits);
+                    granted, limits, triggers);
         }
     }
 

@@ -49,7 +49,9 @@ class ManifestValuesTest {
     void hooks_have_wire_names_default_deadlines_and_say_whether_they_may_veto() {
         assertThat(Arrays.stream(Hook.values()).map(Hook::wireName)).containsExactly("on_user_login", "on_message_post",
                 "on_file_upload", "on_session_start", "on_session_end", "filter_message_content", "validate_file",
-                "render_menu_item", "handle_command");
+                "render_menu_item", "handle_command", "on_event", "on_schedule");
+        assertThat(Hook.ON_EVENT.defaultDeadline()).isEqualTo(Duration.ofMillis(200));
+        assertThat(Hook.ON_SCHEDULE.defaultDeadline()).isEqualTo(Duration.ofMillis(500));
         assertThat(Hook.FILTER_MESSAGE_CONTENT.defaultDeadline()).isEqualTo(Duration.ofMillis(50));
         assertThat(Hook.VALIDATE_FILE.defaultDeadline()).isEqualTo(Duration.ofMillis(50));
         assertThat(Hook.ON_USER_LOGIN.defaultDeadline()).isEqualTo(Duration.ofMillis(200));

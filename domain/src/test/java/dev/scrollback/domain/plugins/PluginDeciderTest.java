@@ -65,7 +65,7 @@ class PluginDeciderTest {
     static final PluginManifest MANIFEST = PluginManifestTest.weather();
     static final PluginSubmitted SUBMITTED = new PluginSubmitted(PLUGIN, MANIFEST.name(), MANIFEST.version(), MANIFEST.requires(),
             MANIFEST.description(), MANIFEST.author(), MANIFEST.license(), MANIFEST.engine(), MANIFEST.entryPoint(), MANIFEST.hooks(),
-            Set.of(Permission.Kind.HTTP, Permission.Kind.POST_MESSAGE), MANIFEST.httpHosts(), MANIFEST.limits(), SHA,
+            Set.of(Permission.Kind.HTTP, Permission.Kind.POST_MESSAGE), MANIFEST.httpHosts(), MANIFEST.limits(), MANIFEST.triggers(), SHA,
             ADA.account(), ADA.handle(), T0);
     static final PluginScanned PASSED = new PluginScanned(PLUGIN, true, List.of("uses 2 of 4 granted imports"), T0.plusSeconds(1));
     static final PluginScanned FAILED = new PluginScanned(PLUGIN, false, List.of("imports wasi fd_write"), T0.plusSeconds(1));
@@ -115,7 +115,7 @@ class PluginDeciderTest {
         spec.given().when(new Submit(PLUGIN, MANIFEST, SHA, ROOT, T0))
                 .then(new PluginSubmitted(PLUGIN, MANIFEST.name(), MANIFEST.version(), MANIFEST.requires(), MANIFEST.description(),
                         MANIFEST.author(), MANIFEST.license(), MANIFEST.engine(), MANIFEST.entryPoint(), MANIFEST.hooks(),
-                        Set.of(Permission.Kind.POST_MESSAGE, Permission.Kind.HTTP), MANIFEST.httpHosts(), MANIFEST.limits(), SHA,
+                        Set.of(Permission.Kind.POST_MESSAGE, Permission.Kind.HTTP), MANIFEST.httpHosts(), MANIFEST.limits(), MANIFEST.triggers(), SHA,
                         ROOT.account(), ROOT.handle(), T0));
     }
 

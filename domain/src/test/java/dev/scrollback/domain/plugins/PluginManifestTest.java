@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.scrollback.domain.shared.InvalidValue;
 import dev.scrollback.domain.shared.PluginName;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,38 @@ class PluginManifestTest {
         var js = manifest(Engine.JS, "dist/main.js", Set.of(Hook.FILTER_MESSAGE_CONTENT), Set.of(), PluginLimits.defaults());
         assertThat(js.httpHosts()).isEmpty();
         assertThat(js.http()).isEmpty();
+    }
+
+    @Test
+    void triggers_go_with_their_hooks_and_are_held_in_order_without_repeats() {
+        var events = Set.of(new EventTypeName("LoginSucceeded"), new EventTypeName("ChatRoomCreated"));
+        var schedules = List.of(new CronSchedule("*/5 * * * *"), new CronSchedule(" */5  *  * * * "), new CronSchedule("0 9 * * 1-5"));
+        var m = new PluginManifest(new PluginName("crier"), PluginVersion.parse("1.0.0"), VersionRange.any(),
+                new PluginDescription("Calls out"), new PluginAuthor("Ada"), new LicenseId("MIT"), Engine.JS,
+                new EntryPoint("main.js"), Set.of(Hook.ON_EVENT, Hook.ON_SCHEDULE), Set.of(), PluginLimits.defaults(),
+                new PluginTriggers(events, schedules));
+
+        assertThat(m.triggers().events()).extracting(EventTypeName::value).containsExactly("ChatRoomCreated", "LoginSucceeded");
+        assertThat(m.triggers().schedules()).extracting(CronSchedule::expression).containsExactly("*/5 * * * *", "0 9 * * 1-5");
+        assertThatThrownBy(() -> new PluginManifest(m.name(), m.version(), m.requires(), m.description(), m.author(), m.license(),
+                m.engine(), m.entryPoint(), Set.of(Hook.ON_EVENT), Set.of(), PluginLimits.defaults(), PluginTriggers.none()))
+                .isInstanceOf(InvalidValue.class).hasMessageContaining("must name the event types that call on_event");
+        assertThatThrownBy(() -> new PluginManifest(m.name(), m.version(), m.requires(), m.description(), m.author(), m.license(),
+                m.engine(), m.entryPoint(), Set.of(Hook.ON_EVENT), Set.of(), PluginLimits.defaults(), m.triggers()))
+                .isInstanceOf(InvalidValue.class).hasMessageContaining("the plugin does not use on_schedule");
+    }
+
+    @Test
+    void event_type_names_and_cron_expressions_are_held_to_their_shapes() {
+        for (var bad : List.of("", "chatRoomCreated", "Chat Room", "X", "A".repeat(65), "Évent")) {
+            assertThatThrownBy(() -> new EventTypeName(bad)).as(bad).isInstanceOf(InvalidValue.class);
+        }
+        for (var bad : List.of("", "* * * *", "* * * * * *", "@daily", "*/5 * * * MON", "x".repeat(200), "* * * * *\n* * * * *")) {
+            assertThatThrownBy(() -> new CronSchedule(bad)).as(bad).isInstanceOf(InvalidValue.class);
+        }
+        var many = new java.util.ArrayList<CronSchedule>();
+        for (int i = 0; i < PluginTriggers.MAX_SCHEDULES + 1; i++) many.add(new CronSchedule(i + " * * * *"));
+        assertThatThrownBy(() -> new PluginTriggers(Set.of(), many)).isInstanceOf(InvalidValue.class);
     }
 
     @Test

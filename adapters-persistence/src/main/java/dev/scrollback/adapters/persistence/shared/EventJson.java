@@ -52,7 +52,7 @@ final class EventJson {
     }
 
     static EventJson standard() {
-        return new EventJson(EventCatalog.standard(), Upcasters.none());
+        return new EventJson(EventCatalog.standard(), Upcasters.standard());
     }
 
     static ObjectMapper mapper() {

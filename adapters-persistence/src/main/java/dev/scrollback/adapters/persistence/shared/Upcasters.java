@@ -9,8 +9,8 @@ import java.util.function.UnaryOperator;
 /**
  * Old schema versions are upcast when read (SPEC §3): each step turns the JSON of one event type at one schema version
  * into the JSON of the next version. Steps work on JSON, not on classes, because the class of an old version no
- * longer exists. The chain is empty today; {@link EventJson} runs it for every stored event below its type's current
- * version, and a missing step is an error, never a silent skip.
+ * longer exists. {@link EventJson} runs the chain for every stored event below its type's current version, and a missing
+ * step is an error, never a silent skip.
  */
 final class Upcasters {
 
@@ -27,6 +27,19 @@ final class Upcasters {
                 throw new IllegalArgumentException("two upcasters for " + step.type() + " v" + step.fromVersion());
             }
         }
+    }
+
+    /**
+     * The steps of the events that changed: {@code PluginSubmitted} v1 had no {@code triggers} (plugins ran on hooks
+     * alone); v2 reads a v1 submission as one without triggers.
+     */
+    static Upcasters standard() {
+        return new Upcasters(List.of(new Step("PluginSubmitted", 1, data -> {
+            var triggers = data.putObject("triggers");
+            triggers.putArray("events");
+            triggers.putArray("schedules");
+            return data;
+        })));
     }
 
     static Upcasters none() {

@@ -32,7 +32,9 @@ import dev.scrollback.domain.chat.RoomName;
 import dev.scrollback.domain.mail.MailBody;
 import dev.scrollback.domain.mail.MailSubject;
 import dev.scrollback.domain.mail.PrivateMessageId;
+import dev.scrollback.domain.plugins.CronSchedule;
 import dev.scrollback.domain.plugins.EntryPoint;
+import dev.scrollback.domain.plugins.EventTypeName;
 import dev.scrollback.domain.plugins.HostName;
 import dev.scrollback.domain.plugins.LicenseId;
 import dev.scrollback.domain.plugins.PackageSha256;
@@ -95,6 +97,8 @@ final class ValueObjectJson extends SimpleModule {
         plain(LicenseId.class, LicenseId::value, LicenseId::new);
         plain(EntryPoint.class, EntryPoint::value, EntryPoint::new);
         plain(HostName.class, HostName::value, HostName::new);
+        plain(EventTypeName.class, EventTypeName::value, EventTypeName::new);
+        plain(CronSchedule.class, CronSchedule::expression, CronSchedule::new);
         plain(PackageSha256.class, PackageSha256::hex, PackageSha256::new);
         plain(PublisherKeyId.class, PublisherKeyId::value, PublisherKeyId::new);
         personal(ChatText.class, ChatText::value, ChatText::new);

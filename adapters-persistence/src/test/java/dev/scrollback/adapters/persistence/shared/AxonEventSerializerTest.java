@@ -17,11 +17,21 @@ class AxonEventSerializerTest {
     final AxonEventSerializer serializer = new AxonEventSerializer(EventJson.standard(), new EnvelopeJson(EventJson.mapper()));
 
     @Test
+    void a_changed_event_carries_its_current_schema_version_and_the_others_the_first() {
+        assertThat(EventCatalog.standard().of(SampleEvents.all().stream()
+                .filter(e -> e instanceof dev.scrollback.domain.plugins.PluginEvent.PluginSubmitted).findFirst().orElseThrow())
+                .schemaVersion()).isEqualTo(2);
+        assertThat(SampleEvents.all().stream().filter(e -> !(e instanceof dev.scrollback.domain.plugins.PluginEvent.PluginSubmitted))
+                .map(e -> EventCatalog.standard().of(e).schemaVersion())).containsOnly(1);
+    }
+
+    @Test
     void events_go_through_axon_as_our_json_under_their_public_name_and_schema_version() {
         for (var event : SampleEvents.all()) {
             var serialized = serializer.serialize(event, byte[].class);
             assertThat(serialized.getType().getName()).isEqualTo(event.getClass().getSimpleName());
-            assertThat(serialized.getType().getRevision()).isEqualTo("1");
+            assertThat(serialized.getType().getRevision())
+                    .isEqualTo(String.valueOf(EventCatalog.standard().of(event).schemaVersion()));
             assertThat(serializer.classForType(serialized.getType())).isEqualTo(event.getClass());
             assertThat((Object) serializer.deserialize(serialized)).isEqualTo(event);
             var asText = serializer.serialize(event, String.class);

@@ -102,7 +102,10 @@ class EventJsonTest {
         assertThat(submitted.get("requires").asText()).isEqualTo(">=0.1.0, <0.2.0");
         assertThat(submitted.get("engine").asText()).isEqualTo("wasm");
         assertThat(submitted.get("entryPoint").asText()).isEqualTo("dist/plugin.wasm");
-        assertThat(submitted.get("hooks").toString()).isEqualTo("[\"on_user_login\",\"handle_command\"]");
+        assertThat(submitted.get("hooks").toString())
+                .isEqualTo("[\"on_user_login\",\"handle_command\",\"on_event\",\"on_schedule\"]");
+        assertThat(submitted.get("triggers").toString()).isEqualTo(
+                "{\"events\":[\"ChatRoomCreated\",\"LoginSucceeded\"],\"schedules\":[\"*/15 * * * *\",\"0 9 * * 1-5\"]}");
         assertThat(submitted.get("permissions").toString()).isEqualTo("[\"post_message\",\"http\"]");
         assertThat(submitted.get("httpHosts").toString()).isEqualTo("[\"*.cdn.example\",\"api.weather.example\"]");
         assertThat(submitted.get("sha256").asText()).hasSize(64);
@@ -131,6 +134,19 @@ class EventJsonTest {
         assertThat(codec.decode("EmailVerified", 1, v1)).isEqualTo(new EmailVerified(ACCOUNT, T0));
         assertThat(codec.feedData("EmailVerified", 1, v1)).contains("\"at\":").doesNotContain("verifiedAt");
         assertThat(codec.encode(new EmailVerified(ACCOUNT, T0)).entry().schemaVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void a_plugin_submitted_before_triggers_existed_reads_as_one_without_triggers() throws Exception {
+        var now = (dev.scrollback.domain.plugins.PluginEvent.PluginSubmitted) SampleEvents.all().stream()
+                .filter(e -> e instanceof dev.scrollback.domain.plugins.PluginEvent.PluginSubmitted p
+                        && p.triggers().hasNone()).findFirst().orElseThrow();
+        var encoded = json.encode(now);
+        assertThat(encoded.entry().schemaVersion()).isEqualTo(2);
+        var v1 = (com.fasterxml.jackson.databind.node.ObjectNode) EventJson.mapper().readTree(encoded.json());
+        v1.remove("triggers");
+
+        assertThat(json.decode("PluginSubmitted", 1, EventJson.mapper().writeValueAsBytes(v1))).isEqualTo(now);
     }
 
     @Test

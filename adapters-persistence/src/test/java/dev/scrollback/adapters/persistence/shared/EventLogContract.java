@@ -361,7 +361,7 @@ abstract class EventLogContract {
             assertThat(item.position()).isEqualTo(event.position());
             assertThat(item.id()).isEqualTo(event.id());
             assertThat(item.type()).isEqualTo(event.event().getClass().getSimpleName());
-            assertThat(item.schemaVersion()).isEqualTo(1);
+            assertThat(item.schemaVersion()).isEqualTo(EventCatalog.standard().of(event.event()).schemaVersion());
             assertThat(item.stream()).isEqualTo(event.stream());
             assertThat(item.version()).isEqualTo(event.version());
             assertThat(item.occurredAt()).isEqualTo(metadata.occurredAt());

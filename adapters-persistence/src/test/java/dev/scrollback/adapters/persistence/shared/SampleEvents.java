@@ -43,8 +43,10 @@ import dev.scrollback.domain.chat.PageId;
 import dev.scrollback.domain.chat.PageText;
 import dev.scrollback.domain.chat.RoomKind;
 import dev.scrollback.domain.chat.RoomName;
+import dev.scrollback.domain.plugins.CronSchedule;
 import dev.scrollback.domain.plugins.Engine;
 import dev.scrollback.domain.plugins.EntryPoint;
+import dev.scrollback.domain.plugins.EventTypeName;
 import dev.scrollback.domain.plugins.FaultKind;
 import dev.scrollback.domain.plugins.Hook;
 import dev.scrollback.domain.plugins.HostName;
@@ -56,6 +58,7 @@ import dev.scrollback.domain.plugins.PluginDescription;
 import dev.scrollback.domain.plugins.PluginEvent;
 import dev.scrollback.domain.plugins.PluginId;
 import dev.scrollback.domain.plugins.PluginLimits;
+import dev.scrollback.domain.plugins.PluginTriggers;
 import dev.scrollback.domain.plugins.PluginVersion;
 import dev.scrollback.domain.plugins.PublisherKeyId;
 import dev.scrollback.domain.plugins.VersionRange;
@@ -194,14 +197,17 @@ final class SampleEvents {
                 new PluginEvent.PluginSubmitted(PLUGIN, new PluginName("weather-bot"), PluginVersion.parse("1.2.0-rc.1+build.7"),
                         VersionRange.parse(">=0.1.0, <0.2.0"), new PluginDescription("Posts the forecast.\nAsk it: /weather"),
                         new PluginAuthor("Ada Ölund"), new LicenseId("MIT OR Apache-2.0"), Engine.WASM, new EntryPoint("dist/plugin.wasm"),
-                        Set.of(Hook.HANDLE_COMMAND, Hook.ON_USER_LOGIN), Set.of(Permission.Kind.HTTP, Permission.Kind.POST_MESSAGE),
+                        Set.of(Hook.HANDLE_COMMAND, Hook.ON_USER_LOGIN, Hook.ON_EVENT, Hook.ON_SCHEDULE),
+                        Set.of(Permission.Kind.HTTP, Permission.Kind.POST_MESSAGE),
                         Set.of(new HostName("api.weather.example"), new HostName("*.cdn.example")),
                         PluginLimits.defaults().withMemoryBytes(4 * PluginLimits.MIB)
                                 .withDeadline(Hook.HANDLE_COMMAND, Duration.ofMillis(1500)).withDeadline(Hook.ON_USER_LOGIN, Duration.ofMillis(20)),
+                        new PluginTriggers(Set.of(new EventTypeName("ChatRoomCreated"), new EventTypeName("LoginSucceeded")),
+                                List.of(new CronSchedule("*/15 * * * *"), new CronSchedule("0 9 * * 1-5"))),
                         new PackageSha256("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"), ACCOUNT, ALICE, T0),
                 new PluginEvent.PluginSubmitted(PLUGIN, new PluginName("echo"), PluginVersion.parse("0.1.0"), VersionRange.any(),
                         new PluginDescription("Echoes"), new PluginAuthor("Bob"), new LicenseId("MIT"), Engine.JS, new EntryPoint("main.js"),
-                        Set.of(Hook.HANDLE_COMMAND), Set.of(), Set.of(), PluginLimits.defaults(),
+                        Set.of(Hook.HANDLE_COMMAND), Set.of(), Set.of(), PluginLimits.defaults(), PluginTriggers.none(),
                         new PackageSha256("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"), ACCOUNT, ALICE, T0),
                 new PluginEvent.PluginScanned(PLUGIN, false, List.of("imports wasi_snapshot_preview1.fd_write", "no exports"), T0.plusSeconds(1)),
                 new PluginEvent.PluginScanned(PLUGIN, true, List.of(), T0.plusSeconds(2)),
@@ -225,7 +231,9 @@ final class SampleEvents {
                 new dev.scrollback.domain.plugins.PluginActionEvent.PluginStorageWritten(new PluginName("statistics"), PLUGIN,
                         List.of(new dev.scrollback.domain.plugins.PluginActionEvent.StorageWrite("chat", Optional.of("AwAAAAAAAAA=")),
                                 new dev.scrollback.domain.plugins.PluginActionEvent.StorageWrite("old", Optional.empty())),
-                        T0.plusSeconds(13)));
+                        T0.plusSeconds(13)),
+                new dev.scrollback.domain.plugins.PluginScheduleFired(new PluginName("crier"), PLUGIN,
+                        new CronSchedule("*/5 * * * *"), Instant.parse("2031-05-01T12:05:00Z"), T0.plusSeconds(14)));
     }
 
     static final PluginId PLUGIN = new PluginId(UUID.fromString("0195f0a0-0000-7000-8000-0000000000e0"));
@@ -260,6 +268,7 @@ final class SampleEvents {
             case PageEvent e -> StreamId.of("page", e.page());
             case PluginEvent e -> StreamId.of("plugin", e.plugin());
             case dev.scrollback.domain.plugins.PluginActionEvent e -> StreamId.of("pluginactions", e.plugin().value());
+            case dev.scrollback.domain.plugins.PluginScheduleFired e -> StreamId.of("pluginschedule", e.plugin().value());
             default -> throw new IllegalArgumentException(event.toString());
         };
     }

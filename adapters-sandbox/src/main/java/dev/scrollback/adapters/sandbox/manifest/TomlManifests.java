@@ -6,9 +6,12 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlFactory;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.scrollback.adapters.sandbox.schedule.UnixCron;
 import dev.scrollback.application.plugins.ManifestReader;
+import dev.scrollback.domain.plugins.CronSchedule;
 import dev.scrollback.domain.plugins.Engine;
 import dev.scrollback.domain.plugins.EntryPoint;
+import dev.scrollback.domain.plugins.EventTypeName;
 import dev.scrollback.domain.plugins.Hook;
 import dev.scrollback.domain.plugins.HostName;
 import dev.scrollback.domain.plugins.LicenseId;
@@ -17,6 +20,7 @@ import dev.scrollback.domain.plugins.PluginAuthor;
 import dev.scrollback.domain.plugins.PluginDescription;
 import dev.scrollback.domain.plugins.PluginLimits;
 import dev.scrollback.domain.plugins.PluginManifest;
+import dev.scrollback.domain.plugins.PluginTriggers;
 import dev.scrollback.domain.plugins.PluginVersion;
 import dev.scrollback.domain.plugins.VersionRange;
 import dev.scrollback.domain.shared.InvalidValue;
@@ -70,6 +74,10 @@ import java.util.function.Supplier;
  * stack_depth = 256
  * [limits.deadlines]                   # milliseconds, per hook the plugin uses
  * filter_message_content = 30
+ *
+ * [triggers]                           # with hooks on_event / on_schedule
+ * events = ["ChatRoomCreated"]         # the kinds of event that call on_event
+ * schedules = ["*&#47;15 * * * *"]          # cron (five fields, UTC) that call on_schedule
  * </pre>
  */
 public final class TomlManifests implements ManifestReader {
@@ -77,7 +85,8 @@ public final class TomlManifests implements ManifestReader {
     public static final int MAX_BYTES = 16 * 1024;
 
     private static final Set<String> TOP = Set.of("name", "version", "requires", "description", "author", "license",
-            "engine", "entry", "hooks", "permissions", "limits");
+            "engine", "entry", "hooks", "permissions", "limits", "triggers");
+    private static final Set<String> TRIGGERS = Set.of("events", "schedules");
     private static final Set<String> PERMISSIONS = Set.of("post_message", "read_user", "kv_storage", "http");
     private static final Set<String> LIMITS = Set.of("memory_bytes", "max_input_bytes", "max_output_bytes",
             "max_log_bytes_per_call", "max_kv_bytes", "statement_limit", "stack_depth", "deadlines");
@@ -143,11 +152,12 @@ public final class TomlManifests implements ManifestReader {
             var hooks = hooks();
             var permissions = permissions();
             var limits = limits();
+            var triggers = triggers();
             if (!problems.isEmpty()) return new Reading.Refused(problems);
             try {
                 return new Reading.Read(new PluginManifest(name.orElseThrow(), version.orElseThrow(), requires.orElseThrow(),
                         description.orElseThrow(), author.orElseThrow(), license.orElseThrow(), engine.orElseThrow(),
-                        entry.orElseThrow(), hooks, permissions, limits.orElseThrow()));
+                        entry.orElseThrow(), hooks, permissions, limits.orElseThrow(), triggers.orElseThrow()));
             } catch (InvalidValue e) {
                 return new Reading.Refused(List.of(e.field() + ": " + e.getMessage()));
             }
@@ -169,6 +179,39 @@ public final class TomlManifests implements ManifestReader {
                 else entry("hooks", hook.asText(), () -> Hook.parse(hook.asText())).ifPresent(hooks::add);
             }
             return hooks;
+        }
+
+        private Optional<PluginTriggers> triggers() {
+            var table = table("triggers");
+            if (table.isEmpty()) return Optional.of(PluginTriggers.none());
+            unknownKeys(table.get(), TRIGGERS, "triggers.");
+            var events = new LinkedHashSet<EventTypeName>();
+            for (var name : strings(table.get(), "events")) {
+                entry("triggers.events", name, () -> new EventTypeName(name)).ifPresent(events::add);
+            }
+            var schedules = new ArrayList<CronSchedule>();
+            for (var expression : strings(table.get(), "schedules")) {
+                entry("triggers.schedules", expression, () -> new CronSchedule(expression)).ifPresent(schedule ->
+                        UnixCron.problem(schedule).ifPresentOrElse(p -> problems.add("triggers.schedules: " + p),
+                                () -> schedules.add(schedule)));
+            }
+            return valid("triggers", () -> new PluginTriggers(events, schedules));
+        }
+
+        /** A list of strings under {@code key} of the triggers table; anything else is noted. */
+        private List<String> strings(JsonNode table, String key) {
+            var node = table.get(key);
+            if (node == null) return List.of();
+            if (!node.isArray()) {
+                problems.add("triggers." + key + ": must be a list of strings");
+                return List.of();
+            }
+            var found = new ArrayList<String>();
+            for (var item : node) {
+                if (item.isTextual()) found.add(item.asText());
+                else problems.add("triggers." + key + ": every entry must be text in quotes");
+            }
+            return found;
         }
 
         private Set<Permission> permissions() {

@@ -56,6 +56,15 @@ final class HookWire {
                     .put("channel", end.session().channel().wireName())
                     .put("session", end.session().session().toString())
                     .put("reason", end.reason()));
+            case HookInput.EventRecorded recorded -> {
+                var node = object().put("type", recorded.type()).put("stream", recorded.stream())
+                        .put("position", recorded.position()).put("at", recorded.at().toString());
+                var actor = node.putObject("actor").put("kind", recorded.actor());
+                recorded.actorHandle().ifPresent(handle -> actor.put("handle", handle));
+                yield json(node);
+            }
+            case HookInput.ScheduleDue due -> json(object().put("schedule", due.schedule().expression())
+                    .put("slot", due.slot().toString()));
             case HookInput.MenuItemFor menu -> {
                 var node = object().put("handle", menu.viewer().handle().value()).put("channel", menu.viewer().channel().wireName());
                 var roles = node.putArray("roles");
@@ -77,6 +86,8 @@ final class HookWire {
             case HookInput.MessagePosted posted -> new Decoded.Read(new HookAnswer.Nothing());
             case HookInput.SessionStart start -> new Decoded.Read(new HookAnswer.Nothing());
             case HookInput.SessionEnd end -> new Decoded.Read(new HookAnswer.Nothing());
+            case HookInput.EventRecorded recorded -> new Decoded.Read(new HookAnswer.Nothing());
+            case HookInput.ScheduleDue due -> new Decoded.Read(new HookAnswer.Nothing());
         };
     }
 

@@ -393,7 +393,7 @@ class ConformanceTest {
 
     @Test
     void the_samples_manifests_are_read_and_grant_what_their_modules_import() {
-        assertThat(samples).containsOnlyKeys("dice", "spam-filter", "statistics");
+        assertThat(samples).containsOnlyKeys("auto-responder", "dice", "spam-filter", "statistics");
         try (var scanner = new SandboxScanner(watchdog)) {
             for (var sample : samples.values()) {
                 assertThat(scanner.scan(sample.manifest(), sample.bytes()))   // what a submitted package gets

@@ -3,12 +3,15 @@ package dev.scrollback.adapters.sandbox.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scrollback.application.plugins.ManifestReader.Reading;
+import dev.scrollback.domain.plugins.CronSchedule;
 import dev.scrollback.domain.plugins.Engine;
+import dev.scrollback.domain.plugins.EventTypeName;
 import dev.scrollback.domain.plugins.Hook;
 import dev.scrollback.domain.plugins.HostName;
 import dev.scrollback.domain.plugins.Permission;
 import dev.scrollback.domain.plugins.PluginLimits;
 import dev.scrollback.domain.plugins.PluginManifest;
+import dev.scrollback.domain.plugins.PluginTriggers;
 import dev.scrollback.domain.plugins.PluginVersion;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -134,6 +137,42 @@ class TomlManifestsTest {
                 .singleElement().asString().startsWith("limits:").contains("handle_command");
         assertThat(refused(MINIMAL + "[limits.deadlines]\non_user_login = 60000\n"))
                 .singleElement().asString().startsWith("limits:").contains("on_user_login");
+    }
+
+    @Test
+    void triggers_name_event_types_and_cron_schedules_for_on_event_and_on_schedule() {
+        var manifest = read(MINIMAL.replace("hooks = [\"on_user_login\"]", "hooks = [\"on_event\", \"on_schedule\"]") + """
+                [triggers]
+                events = ["LoginSucceeded", "ChatRoomCreated", "LoginSucceeded"]
+                schedules = ["*/15 * * * *", "0  9 * * 1-5"]
+                """);
+
+        assertThat(manifest.triggers().events()).extracting(EventTypeName::value)
+                .containsExactly("ChatRoomCreated", "LoginSucceeded");
+        assertThat(manifest.triggers().schedules()).extracting(CronSchedule::expression)
+                .containsExactly("*/15 * * * *", "0 9 * * 1-5");
+        assertThat(read(MINIMAL).triggers()).isEqualTo(PluginTriggers.none());
+    }
+
+    @Test
+    void triggers_that_name_nothing_real_or_do_not_match_the_hooks_are_refused_each_with_why() {
+        var withTriggers = MINIMAL.replace("hooks = [\"on_user_login\"]", "hooks = [\"on_event\", \"on_schedule\"]");
+        assertThat(refused(withTriggers + """
+                [triggers]
+                events = ["chat room created", 7]
+                schedules = ["61 * * * *", "* * * *", "0 0 31 2 *", "@daily", 5]
+                when = "now"
+                """)).anySatisfy(p -> assertThat(p).startsWith("triggers.events: \"chat room created\""))
+                .anySatisfy(p -> assertThat(p).isEqualTo("triggers.events: every entry must be text in quotes"))
+                .anySatisfy(p -> assertThat(p).startsWith("triggers.schedules: \"61 * * * *\" is not a cron schedule"))
+                .anySatisfy(p -> assertThat(p).startsWith("triggers.schedules: \"* * * *\" must be cron expressions"))
+                .anySatisfy(p -> assertThat(p).isEqualTo("triggers.schedules: \"0 0 31 2 *\" never fires"))
+                .anySatisfy(p -> assertThat(p).startsWith("triggers.schedules: \"@daily\""))
+                .anySatisfy(p -> assertThat(p).isEqualTo("triggers.schedules: every entry must be text in quotes"))
+                .anySatisfy(p -> assertThat(p).startsWith("triggers.when: not a manifest key"));
+        assertThat(refused(withTriggers)).singleElement().asString().startsWith("events: must name the event types");
+        assertThat(refused(MINIMAL + "[triggers]\nschedules = [\"* * * * *\"]\n")).singleElement().asString()
+                .isEqualTo("schedules: are given, but the plugin does not use on_schedule");
     }
 
     @Test
