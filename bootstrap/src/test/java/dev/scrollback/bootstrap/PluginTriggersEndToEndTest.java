@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code ChatRoomCreated} and {@code LoginSucceeded} and for {@code *}{@code /5 * * * *} is called once per such event
  * (with the envelope, never the data) and once per slot of its schedule (on the BBS's clock); a slot is claimed in the
  * log ({@code PluginScheduleFired}), so a restart runs no slot twice and slots missed while down are not made up; what
- * the plugin itself did triggers nothing.
+ * the plugin itself did triggers nothing; the script's storage (its count of chimes) outlives the restart.
  */
 class PluginTriggersEndToEndTest {
     final ControlledClock clock = ControlledClock.at("2031-06-01T09:00:30Z");
@@ -51,7 +51,7 @@ class PluginTriggersEndToEndTest {
             Thread.sleep(600);
             assertThat(lines(web, sysop)).hasSize(2);
             clock.advance(Duration.ofMinutes(1));                                   // 09:05:30
-            assertThat(linesAtLeast(web, sysop, 3).get(2)).isEqualTo("Chimes for 2031-06-01T09:05:00Z");
+            assertThat(linesAtLeast(web, sysop, 3).get(2)).isEqualTo("Chimes for 2031-06-01T09:05:00Z (1)");
             Thread.sleep(600);
             assertThat(lines(web, sysop)).as("its own lines trigger nothing, the slot ran once").hasSize(3);
         }
@@ -67,7 +67,7 @@ class PluginTriggersEndToEndTest {
             var after = linesAtLeast(web, again, 6);
             Thread.sleep(600);
             assertThat(lines(web, again)).hasSize(6);
-            assertThat(after.subList(4, 6)).containsExactlyInAnyOrder("Chimes for 2031-06-01T09:25:00Z",
+            assertThat(after.subList(4, 6)).containsExactlyInAnyOrder("Chimes for 2031-06-01T09:25:00Z (2)",
                     after.stream().filter(l -> l.startsWith("LoginSucceeded") && l.endsWith(TestBbs.SYSOP)).toList().getLast());
             var fired = PluginHooksEndToEndTest.ofType(WalkingSkeletonEndToEndTest.readFeed(web, again), "PluginScheduleFired");
             assertThat(fired).extracting(e -> e.at("/data/slot").asText())
@@ -106,6 +106,7 @@ class PluginTriggersEndToEndTest {
 
                 [permissions]
                 post_message = true
+                kv_storage = true
 
                 [triggers]
                 events = ["ChatRoomCreated", "LoginSucceeded", "ChatPluginMessageSent"]
@@ -118,7 +119,9 @@ class PluginTriggersEndToEndTest {
                   postMessage('Lobby', event.type + ' on ' + event.stream + by);
                 }
                 function on_schedule(input) {
-                  postMessage('Lobby', 'Chimes for ' + JSON.parse(input).slot);
+                  const chimes = Number(storage.get('chimes') ?? '0') + 1;
+                  storage.set('chimes', chimes);
+                  postMessage('Lobby', 'Chimes for ' + JSON.parse(input).slot + ' (' + chimes + ')');
                 }
                 """);
         return dir;

@@ -1,6 +1,7 @@
 package dev.scrollback.adapters.sandbox.js;
 
 import dev.scrollback.adapters.sandbox.call.HostCalls;
+import dev.scrollback.adapters.sandbox.call.PluginVars;
 import dev.scrollback.adapters.sandbox.watchdog.Watchdog;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.graalvm.polyglot.Context;
@@ -95,6 +97,15 @@ public final class JsEngine implements AutoCloseable {
     /** As {@link #load(String, String, Set, JsPolicy, Map)}, with {@code host} behind {@code postMessage}, {@code readUser}. */
     public ScriptLoad load(String name, String text, Set<String> hooks, JsPolicy policy, Map<String, String> config,
                            HostCalls host) {
+        return load(name, text, hooks, policy, config, host, Optional.empty());
+    }
+
+    /**
+     * As {@link #load(String, String, Set, JsPolicy, Map, HostCalls)}, with {@code vars} behind the script's
+     * {@code storage} (empty: the script may not store, and a call that tries faults with PERMISSION).
+     */
+    public ScriptLoad load(String name, String text, Set<String> hooks, JsPolicy policy, Map<String, String> config,
+                           HostCalls host, Optional<PluginVars> vars) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(hooks, "hooks");
@@ -104,8 +115,8 @@ public final class JsEngine implements AutoCloseable {
         if (!reasons.isEmpty()) return new ScriptLoad.Refused(reasons);
 
         var source = Source.newBuilder("js", text, name).buildLiteral();   // kept: the engine caches its parse
-        var script = new JsScript(name, source, hooks, policy, config, host, engine, watchdog, stopper,
-                platformThreads);
+        var script = new JsScript(name, source, hooks, policy, config, host, vars, engine, watchdog,
+                stopper, platformThreads);
         var problems = script.open();
         return problems.isEmpty() ? new ScriptLoad.Loaded(script) : new ScriptLoad.Refused(problems);
     }

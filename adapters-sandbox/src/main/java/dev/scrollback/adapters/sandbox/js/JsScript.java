@@ -5,6 +5,7 @@ import dev.scrollback.adapters.sandbox.call.CallLog;
 import dev.scrollback.adapters.sandbox.call.CallResult;
 import dev.scrollback.adapters.sandbox.call.FaultKind;
 import dev.scrollback.adapters.sandbox.call.HostCalls;
+import dev.scrollback.adapters.sandbox.call.PluginVars;
 import dev.scrollback.adapters.sandbox.watchdog.Watch;
 import dev.scrollback.adapters.sandbox.watchdog.Watchdog;
 import java.nio.charset.StandardCharsets;
@@ -60,12 +61,12 @@ public final class JsScript implements AutoCloseable {
     private boolean closed;                                     // guarded by lock
 
     JsScript(String name, Source source, Set<String> hooks, JsPolicy policy, Map<String, String> config, HostCalls host,
-             Engine engine, Watchdog watchdog, ContextStopper stopper, CallThreads platformThreads) {
+             Optional<PluginVars> vars, Engine engine, Watchdog watchdog, ContextStopper stopper, CallThreads platformThreads) {
         this.name = name;
         this.source = source;
         this.hooks = Set.copyOf(hooks);
         this.policy = policy;
-        this.bridge = new ScriptBridge(policy, config, host);
+        this.bridge = new ScriptBridge(policy, config, host, vars);
         this.engine = engine;
         this.watchdog = watchdog;
         this.stopper = stopper;
@@ -110,6 +111,11 @@ public final class JsScript implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The storage written since the last take (empty without storage), for the host to record. */
+    public Map<String, Optional<byte[]>> takeVarWrites() {
+        return bridge.takeVarWrites();
     }
 
     /**
@@ -307,6 +313,8 @@ public final class JsScript implements AutoCloseable {
                         + ": the hook returned a " + notAString.type() + "; a hook returns a string, or nothing", log);
                 case ScriptBridge.Ended.Forbidden forbidden -> faulted(FaultKind.PERMISSION, stage + ": "
                         + forbidden.message(), log);
+                case ScriptBridge.Ended.StorageFull full -> faulted(FaultKind.STORAGE_FULL, stage + ": "
+                        + full.message(), log);
             };
         } catch (PolyglotException e) {
             dropContext();

@@ -5,6 +5,7 @@ import dev.scrollback.adapters.sandbox.call.CallLogCollector;
 import dev.scrollback.adapters.sandbox.call.HostCalls;
 import dev.scrollback.adapters.sandbox.call.LogLevel;
 import dev.scrollback.adapters.sandbox.call.LogLine;
+import dev.scrollback.adapters.sandbox.call.PluginVars;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -29,18 +30,22 @@ final class ScriptBridge {
         record NotAString(String type) implements Ended {}
         /** It called a host function its manifest does not grant: a PERMISSION fault, whatever it returned after. */
         record Forbidden(String message) implements Ended {}
+        /** It wrote past its storage's limit (the storage is as it was): a STORAGE_FULL fault. */
+        record StorageFull(String message) implements Ended {}
     }
 
     private final JsPolicy policy;
     private final Map<String, String> config;
     private final CallLogCollector log;
     private final HostCalls host;
+    private final Optional<PluginVars> vars;
     private Ended ended = new Ended.Normally();
     private volatile boolean statementLimitReached;
 
-    ScriptBridge(JsPolicy policy, Map<String, String> config, HostCalls host) {
+    ScriptBridge(JsPolicy policy, Map<String, String> config, HostCalls host, Optional<PluginVars> vars) {
         this.policy = policy;
         this.host = host;
+        this.vars = vars;
         this.config = Map.copyOf(config);
         this.log = new CallLogCollector(policy.limits().maxLogLines());
     }
@@ -108,11 +113,76 @@ final class ScriptBridge {
         return args -> hostCall(() -> host.readUser(text(args, 0)).orElse(null));
     }
 
+    /** Longest storage key, in UTF-8 bytes (as for a module's vars). */
+    static final int MAX_KEY_BYTES = 1024;
+
+    /** {@code storage.get(key)}: the value as a string, or {@code null} when there is none (or no permission). */
+    ProxyExecutable storageGetFunction() {
+        return args -> storage("storage.get").flatMap(store -> key(args).flatMap(store::get))
+                .map(bytes -> new String(bytes, StandardCharsets.UTF_8)).orElse(null);
+    }
+
+    /**
+     * {@code storage.set(key, value)} and {@code storage.remove(key)} ({@code value} null): the wrapper passes the
+     * length of a value too long to pass over, never the value itself.
+     */
+    ProxyExecutable storageSetFunction() {
+        return args -> {
+            var store = storage("storage.set");
+            var key = key(args);
+            if (store.isEmpty() || key.isEmpty()) return null;
+            if (args.length > 2 && args[2].fitsInLong() && args[2].asLong() > 0) {
+                return full("a value of " + args[2].asLong() + " characters; the storage holds at most "
+                        + storageLimit() + " bytes");
+            }
+            if (args.length < 2 || !args[1].isString()) {
+                store.get().delete(key.get());
+                return null;
+            }
+            try {
+                store.get().set(key.get(), args[1].asString().getBytes(StandardCharsets.UTF_8));
+            } catch (PluginVars.Full tooMuch) {
+                return full(tooMuch.getMessage());
+            }
+            return null;
+        };
+    }
+
+    Map<String, Optional<byte[]>> takeVarWrites() {
+        return vars.map(PluginVars::takeWrites).orElse(Map.of());
+    }
+
+    private Optional<PluginVars> storage(String function) {
+        if (vars.isEmpty() && ended instanceof Ended.Normally) {
+            ended = new Ended.Forbidden(function + " needs the kv_storage permission; the manifest does not grant it");
+        }
+        return ended instanceof Ended.Normally ? vars : Optional.empty();
+    }
+
+    private Optional<String> key(Value[] args) {
+        var key = text(args, 0);
+        if (key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
+            full("a key of more than " + MAX_KEY_BYTES + " bytes");
+            return Optional.empty();
+        }
+        return Optional.of(key);
+    }
+
+    private Object full(String why) {
+        if (ended instanceof Ended.Normally) ended = new Ended.StorageFull(why);
+        return null;
+    }
+
+    /** The most characters a value may have to be passed over (each is at least one byte). */
+    int storageLimit() {
+        return vars.map(PluginVars::maxBytes).orElse(0);
+    }
+
     private String hostCall(java.util.function.Supplier<String> call) {
         try {
             return call.get();
         } catch (HostCalls.Forbidden forbidden) {
-            if (!(ended instanceof Ended.Forbidden)) ended = new Ended.Forbidden(forbidden.getMessage());
+            if (ended instanceof Ended.Normally) ended = new Ended.Forbidden(forbidden.getMessage());
             return null;
         } catch (HostCalls.Interrupted interrupted) {
             return null;   // the call is being stopped at its deadline; the watchdog decides how it ends
@@ -121,7 +191,7 @@ final class ScriptBridge {
 
     ProxyExecutable failFunction() {
         return args -> {
-            if (ended instanceof Ended.Forbidden) return null;   // the forbidden call decides how this call ends
+            if (!(ended instanceof Ended.Normally)) return null;   // a forbidden call decides how this call ends
             ended = new Ended.Threw(cutUtf8(text(args, 0), policy.limits().maxErrorBytes()));
             return null;
         };
@@ -129,7 +199,7 @@ final class ScriptBridge {
 
     ProxyExecutable refuseFunction() {
         return args -> {
-            if (ended instanceof Ended.Forbidden) return null;
+            if (!(ended instanceof Ended.Normally)) return null;
             var why = text(args, 0);
             ended = why.equals("too-long")
                     ? new Ended.OutputTooLong(args.length > 1 && args[1].fitsInLong() ? args[1].asLong() : -1)

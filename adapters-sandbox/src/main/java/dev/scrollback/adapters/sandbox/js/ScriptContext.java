@@ -21,16 +21,16 @@ import org.graalvm.polyglot.io.IOAccess;
  * One GraalJS context running one script: never shared between scripts (a script's changes to built-in prototypes
  * stay inside its own context) and used by one call at a time.
  *
- * <p>Before the script runs, an internal prelude defines {@code log}, {@code config}, {@code postMessage} and
- * {@code readUser} as read-only globals and
+ * <p>Before the script runs, an internal prelude defines {@code log}, {@code config}, {@code postMessage},
+ * {@code readUser} and {@code storage} as read-only globals and
  * returns the call wrapper; both close over the host functions of the {@link ScriptBridge} and over built-ins captured
  * before the script could replace them. The wrapper calls the hook, turns a throw into a report of its text and checks
  * what the hook returned, all in the guest, so that the host never copies a string longer than a limit.
  */
 final class ScriptContext {
     private static final Source PRELUDE = Source.newBuilder("js", """
-            (function (hostLog, hostConfig, hostFail, hostRefuse, hostPost, hostReadUser, maxLineChars, maxErrorChars,
-                       maxOutputChars, maxRequestChars) {
+            (function (hostLog, hostConfig, hostFail, hostRefuse, hostPost, hostReadUser, hostStorageGet, hostStorageSet,
+                       maxLineChars, maxErrorChars, maxOutputChars, maxRequestChars, maxValueChars) {
               'use strict';
               const slice = Function.prototype.call.bind(String.prototype.slice);
               const stringify = JSON.stringify;
@@ -50,6 +50,18 @@ final class ScriptContext {
                 return answer(hostPost(clip(request, maxRequestChars)));
               });
               define('readUser', function readUser(handle) { return answer(hostReadUser(clip(handle, maxLineChars))); });
+              const keyOf = (key) => clip(key, 1025);   // one past the host's limit, which then refuses it
+              const put = (key, value) => {
+                if (value === null || value === undefined) { hostStorageSet(keyOf(key), null, 0); return; }
+                const text = typeof value === 'string' ? value : `${value}`;
+                if (text.length > maxValueChars) { hostStorageSet(keyOf(key), null, text.length); return; }
+                hostStorageSet(keyOf(key), text, 0);
+              };
+              define('storage', Object.freeze({
+                get: function get(key) { return hostStorageGet(keyOf(key)); },
+                set: function set(key, value) { put(key, value); },
+                remove: function remove(key) { put(key, null); },
+              }));
               const describe = (thrown) => {
                 try {
                   if (thrown !== null && typeof thrown === 'object' && typeof thrown.message === 'string') {
@@ -121,7 +133,8 @@ final class ScriptContext {
             attach.accept(context);
             var call = context.eval(PRELUDE).execute(bridge.logFunction(), bridge.configFunction(),
                     bridge.failFunction(), bridge.refuseFunction(), bridge.postFunction(), bridge.readUserFunction(),
-                    limits.maxLogLineBytes(), limits.maxErrorBytes(), limits.maxOutputBytes(), HostCalls.MAX_REQUEST_BYTES);
+                    bridge.storageGetFunction(), bridge.storageSetFunction(), limits.maxLogLineBytes(), limits.maxErrorBytes(),
+                    limits.maxOutputBytes(), HostCalls.MAX_REQUEST_BYTES, bridge.storageLimit());
             context.eval(script);
             var bindings = context.getBindings("js");
             var found = new HashMap<String, Value>();

@@ -1,6 +1,7 @@
 package dev.scrollback.adapters.sandbox.runtime;
 
 import dev.scrollback.adapters.sandbox.call.LogLevel;
+import dev.scrollback.adapters.sandbox.call.PluginVars;
 import dev.scrollback.adapters.sandbox.js.JsEngine;
 import dev.scrollback.adapters.sandbox.js.JsLimits;
 import dev.scrollback.adapters.sandbox.js.JsPolicy;
@@ -16,11 +17,13 @@ import dev.scrollback.application.plugins.PluginHost;
 import dev.scrollback.application.plugins.PluginPackage;
 import dev.scrollback.application.plugins.RunningPlugin;
 import dev.scrollback.application.plugins.Sandbox;
+import dev.scrollback.domain.plugins.Permission;
 import dev.scrollback.domain.plugins.PluginManifest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -61,7 +64,7 @@ public final class SandboxRuntime implements Sandbox, AutoCloseable {
             };
             case JS -> switch (js().load(manifest.name().value() + "/" + manifest.entryPoint().value(),
                     new String(content.code(), StandardCharsets.UTF_8), WasmPolicies.exports(manifest),
-                    scriptPolicy(manifest), Map.of(), calls)) {
+                    scriptPolicy(manifest), Map.of(), calls, scriptStorage(manifest, storage))) {
                 case ScriptLoad.Loaded loaded -> new Load.Loaded(new RunningScript(manifest, loaded.script()));
                 case ScriptLoad.Refused refused -> new Load.Refused(refused.reasons());
             };
@@ -79,6 +82,12 @@ public final class SandboxRuntime implements Sandbox, AutoCloseable {
                 .withMaxOutputBytes((int) asked.maxOutputBytes())
                 .withAllocationBytes(asked.memoryBytes());
         return new JsPolicy(limits, LogLevel.INFO);
+    }
+
+    /** A script's storage, restored from the log, when its manifest grants {@code kv_storage}. */
+    static Optional<PluginVars> scriptStorage(PluginManifest manifest, Map<String, byte[]> storage) {
+        if (!manifest.grants(Permission.Kind.KV_STORAGE)) return Optional.empty();
+        return Optional.of(new PluginVars(Math.toIntExact(manifest.limits().maxKeyValueBytes()), storage));
     }
 
     private synchronized JsEngine js() {
@@ -112,7 +121,8 @@ public final class SandboxRuntime implements Sandbox, AutoCloseable {
             implements RunningPlugin {
         @Override
         public HookCall call(HookInput input, Duration deadline) {
-            return EngineCall.run(manifest, script::call, input, deadline, List::of);
+            return EngineCall.run(manifest, script::call, input, deadline, () -> script.takeVarWrites().entrySet().stream()
+                    .map(e -> new HookCall.StorageChange(e.getKey(), e.getValue())).toList());
         }
 
         @Override

@@ -8,6 +8,7 @@ import dev.scrollback.adapters.sandbox.call.FaultKind;
 import dev.scrollback.adapters.sandbox.call.HostCalls;
 import dev.scrollback.adapters.sandbox.call.LogLevel;
 import dev.scrollback.adapters.sandbox.call.LogLine;
+import dev.scrollback.adapters.sandbox.call.PluginVars;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -241,7 +242,11 @@ final class ExtismKernel {
             throw new KernelFault(FaultKind.STORAGE_FULL, "var_set: a value of " + length
                     + " bytes; the key-value storage holds at most " + policy.limits().maxVarBytes());
         }
-        vars.set(key, blocks.read(valueAddress, length, "var_set"));
+        try {
+            vars.set(key, blocks.read(valueAddress, length, "var_set"));
+        } catch (PluginVars.Full full) {
+            throw new KernelFault(FaultKind.STORAGE_FULL, "var_set: " + full.getMessage());
+        }
     }
 
     private long[] log(LogLevel level, long address) {

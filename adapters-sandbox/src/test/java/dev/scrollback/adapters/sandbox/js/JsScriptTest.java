@@ -84,6 +84,51 @@ class JsScriptTest {
     }
 
     @Test
+    void storage_keeps_strings_across_calls_and_hands_every_write_to_the_host() {
+        var vars = new dev.scrollback.adapters.sandbox.call.PluginVars(64, Map.of("seen", "2".getBytes()));
+        var load = ENGINE.load("counter.js", """
+                function count(input) {
+                  const seen = Number(storage.get('seen') ?? '0') + 1;
+                  storage.set('seen', seen);
+                  if (input === 'forget') storage.remove('note'); else storage.set('note', 'Zoë');
+                  return String(seen) + ' ' + storage.get('note') + ' ' + storage.get('absent');
+                }
+                """, Set.of("count"), JsPolicy.restrictive(), Map.of(), dev.scrollback.adapters.sandbox.call.HostCalls.none(),
+                java.util.Optional.of(vars));
+        var script = ((ScriptLoad.Loaded) load).script();
+
+        assertThat(text(call(script, "count", ""))).isEqualTo("3 Zoë null");
+        assertThat(script.takeVarWrites()).hasSize(2).allSatisfy((key, value) -> assertThat(value).isPresent());
+        assertThat(text(call(script, "count", "forget"))).isEqualTo("4 null null");
+        var writes = script.takeVarWrites();
+        assertThat(writes.get("seen")).hasValueSatisfying(v -> assertThat(new String(v)).isEqualTo("4"));
+        assertThat(writes.get("note")).isEmpty();
+        assertThat(script.takeVarWrites()).isEmpty();
+    }
+
+    @Test
+    void storage_past_its_limit_or_without_the_permission_faults_and_changes_nothing() {
+        var vars = new dev.scrollback.adapters.sandbox.call.PluginVars(16, Map.of());
+        var load = ENGINE.load("hoarder.js", """
+                function fill(input) { storage.set('k', 'v'); storage.set('big', 'x'.repeat(Number(input))); return 'kept'; }
+                function longKey(input) { storage.set('k'.repeat(2000), 'v'); return 'kept'; }
+                function peek(input) { return String(storage.get('k')) + ' ' + String(storage.get('big')); }
+                """, Set.of("fill", "longKey", "peek"), JsPolicy.restrictive(), Map.of(),
+                dev.scrollback.adapters.sandbox.call.HostCalls.none(), java.util.Optional.of(vars));
+        var script = ((ScriptLoad.Loaded) load).script();
+
+        assertThat(faulted(call(script, "fill", "14"), FaultKind.STORAGE_FULL).detail()).contains("limit is 16");
+        assertThat(faulted(call(script, "fill", "1000000"), FaultKind.STORAGE_FULL).detail()).contains("1000000 characters");
+        assertThat(faulted(call(script, "longKey", ""), FaultKind.STORAGE_FULL).detail()).contains("1024 bytes");
+        assertThat(text(call(script, "peek", ""))).isEqualTo("v null");
+
+        var without = loaded("function peek(input) { return String(storage.get('k')); }", "peek");
+        assertThat(faulted(call(without, "peek", ""), FaultKind.PERMISSION).detail())
+                .contains("storage.get needs the kv_storage permission");
+        stillServes(without);
+    }
+
+    @Test
     void returning_nothing_is_an_empty_output() {
         var script = loaded("function quiet(input) {} function nothing(input) { return null; }", "quiet", "nothing");
 
