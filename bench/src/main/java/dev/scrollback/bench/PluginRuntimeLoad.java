@@ -5,6 +5,7 @@ import dev.scrollback.adapters.persistence.shared.StoreSettings;
 import dev.scrollback.adapters.sandbox.manifest.TomlManifests;
 import dev.scrollback.adapters.sandbox.registry.DirectoryPackageStore;
 import dev.scrollback.adapters.sandbox.runtime.SandboxRuntime;
+import dev.scrollback.adapters.sandbox.schedule.UnixCron;
 import dev.scrollback.adapters.sandbox.watchdog.Watchdog;
 import dev.scrollback.application.accounts.Caller;
 import dev.scrollback.application.hooks.CommandAnswer;
@@ -24,6 +25,7 @@ import dev.scrollback.application.plugins.PluginStreams;
 import dev.scrollback.application.plugins.RunningPlugin;
 import dev.scrollback.application.plugins.Sandbox;
 import dev.scrollback.application.shared.Actor;
+import dev.scrollback.application.shared.AppendedHere;
 import dev.scrollback.application.shared.Decision;
 import dev.scrollback.application.shared.EventLog;
 import dev.scrollback.application.shared.EventMetadata;
@@ -180,7 +182,7 @@ public final class PluginRuntimeLoad {
             var log = store.eventLog();
             var sandbox = new TimedSandbox(engines);
             var runtime = new PluginRuntime(sandbox, new DirectoryPackageStore(directory.resolve("plugins")), log, clock,
-                    PluginPosting.none(), PublicUsers.none());
+                    PluginPosting.none(), PublicUsers.none(), new AppendedHere(), new UnixCron());
             // The runtime follows the log as the server's projections feed it, except that a plugin the decider disables for
             // too many faults is kept running and counted: on a busy machine a pause can push a warm call past its deadline,
             // and the figures should stay the plugin's rather than an empty hook's.
