@@ -43,22 +43,20 @@ public sealed interface HookCall {
     }
 
     /**
-     * The plugin was not called, through no fault of its own: it was busy past the deadline, the caller was
-     * interrupted, the input was over its {@code max_input_bytes}, or it is closed.
+     * The call did not run to an end, through no fault of the plugin's: it was not made (busy past the deadline, the
+     * input over its {@code max_input_bytes}, the plugin closed), or it was stopped for the host's sake (the caller was
+     * interrupted, or the host was too busy to give it its time). What such a call had written is still reported.
      */
-    record NotRun(String why) implements HookCall {
+    record NotRun(String why, List<String> log, List<StorageChange> writes) implements HookCall {
         public NotRun {
             Objects.requireNonNull(why, "why");
+            log = List.copyOf(log);
+            writes = List.copyOf(writes);
         }
 
-        @Override
-        public List<String> log() {
-            return List.of();
-        }
-
-        @Override
-        public List<StorageChange> writes() {
-            return List.of();
+        /** A call that was not made: nothing logged, nothing written. */
+        public NotRun(String why) {
+            this(why, List.of(), List.of());
         }
     }
 

@@ -7,6 +7,11 @@ package dev.scrollback.adapters.sandbox.call;
 public enum FaultKind {
     /** The deadline passed; the watchdog interrupted the call. */
     TIMEOUT,
+    /**
+     * The deadline passed, but the call's thread had run on the processor for less than a quarter of it: the host was
+     * too busy (a collector's pause, more threads than cores) to give the plugin its time. Not the plugin's fault.
+     */
+    STARVED,
     /** The calling thread was interrupted by someone other than the watchdog (e.g. shutdown). */
     INTERRUPTED,
     /** The wasm trapped (unreachable, out-of-bounds memory, bad kernel pointer, division by zero…), or the JS engine failed internally. */

@@ -3,6 +3,7 @@ package dev.scrollback.adapters.sandbox.js;
 import dev.scrollback.adapters.sandbox.call.CallGate;
 import dev.scrollback.adapters.sandbox.call.CallLog;
 import dev.scrollback.adapters.sandbox.call.CallResult;
+import dev.scrollback.adapters.sandbox.call.CpuShare;
 import dev.scrollback.adapters.sandbox.call.FaultKind;
 import dev.scrollback.adapters.sandbox.call.HostCalls;
 import dev.scrollback.adapters.sandbox.call.PluginVars;
@@ -255,12 +256,14 @@ public final class JsScript implements AutoCloseable {
                         + policy.limits().maxInputBytes(), CallLog.empty());
             }
             Watch watch;
+            var left = timeout.minusNanos(System.nanoTime() - started);
             try {
-                watch = watch(timeout.minusNanos(System.nanoTime() - started), target);
+                watch = watch(left, target);
             } catch (IllegalStateException closedWatchdog) {
                 return faulted(FaultKind.INTERRUPTED, SHUTTING_DOWN, CallLog.empty());
             }
             CallResult result;
+            long cpu = CpuShare.now();
             try {
                 result = run(hook, new String(input, StandardCharsets.UTF_8), watch, target, timeout);
             } finally {
@@ -274,7 +277,7 @@ public final class JsScript implements AutoCloseable {
                             describe(watch, "calling " + hook, timeout), result.log());
                 }
             }
-            return result;
+            return CpuShare.judged(result, cpu, left);
         } finally {
             bridge.endCall();   // nothing of this call stays reachable from the bridge
             running = Optional.empty();

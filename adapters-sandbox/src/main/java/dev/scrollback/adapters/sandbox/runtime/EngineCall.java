@@ -48,7 +48,7 @@ final class EngineCall {
             };
             case CallResult.Failed failed -> new HookCall.Failed(HookWire.safe(failed.message()), log, writes);
             case CallResult.Faulted faulted -> switch (faulted.kind()) {
-                case BUSY, INTERRUPTED -> new HookCall.NotRun(faulted.detail());
+                case BUSY, INTERRUPTED, STARVED -> new HookCall.NotRun(faulted.detail(), log, writes);
                 case TIMEOUT -> fault(FaultKind.TIMEOUT, faulted, log, writes);
                 case TRAP, MISSING_EXPORT, INSTANTIATION -> fault(FaultKind.TRAP, faulted, log, writes);
                 case STACK_OVERFLOW -> fault(FaultKind.STACK_OVERFLOW, faulted, log, writes);

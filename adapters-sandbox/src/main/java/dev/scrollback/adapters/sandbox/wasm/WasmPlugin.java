@@ -17,6 +17,7 @@ import com.dylibso.chicory.wasm.types.ValType;
 import dev.scrollback.adapters.sandbox.call.CallGate;
 import dev.scrollback.adapters.sandbox.call.CallLog;
 import dev.scrollback.adapters.sandbox.call.CallResult;
+import dev.scrollback.adapters.sandbox.call.CpuShare;
 import dev.scrollback.adapters.sandbox.call.FaultKind;
 import dev.scrollback.adapters.sandbox.watchdog.Cancellable;
 import dev.scrollback.adapters.sandbox.watchdog.Watch;
@@ -101,8 +102,9 @@ public final class WasmPlugin {
             } catch (IllegalStateException closed) {
                 return faulted(FaultKind.INTERRUPTED, "the sandbox is shutting down (its watchdog is closed)", CallLog.empty());
             }
+            long cpu = CpuShare.now();
             try {
-                return run(export, input.clone(), watch, timeout);
+                return CpuShare.judged(run(export, input.clone(), watch, timeout), cpu, left);
             } finally {
                 watch.close();
                 if (watch.expired()) Thread.interrupted();   // the watchdog's interrupt must not outlive the call
