@@ -21,28 +21,37 @@ import dev.scrollback.domain.plugins.PluginScheduleFired;
 import dev.scrollback.domain.shared.PluginName;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Writes what plugins did and what went wrong with them to the log. A rejection or a rewrite is recorded before the
  * caller hears of it; faults and storage writes are handed to one thread that appends them in the order they happened
- * (a full queue makes the hook's caller append it itself, so nothing is dropped).
+ * (a full queue makes the hook's caller do it itself, so nothing is dropped), storage writes in batches.
  */
 final class PluginRecords implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(PluginRecords.class.getName());
     private static final int QUEUE = 10_000;
+    /** The most writes appended at once. */
+    private static final int MAX_BATCH = 500;
 
     private final EventLog log;
     private final Clock clock;
     private final ThreadPoolExecutor writer;
     private final Map<PluginName, ScheduleLedger> ledgers = new ConcurrentHashMap<>();
+    private final ArrayBlockingQueue<PendingWrite> pendingWrites = new ArrayBlockingQueue<>(QUEUE);
+    private final ReentrantLock draining = new ReentrantLock();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
     PluginRecords(EventLog log, Clock clock) {
         this.log = log;
@@ -66,14 +75,54 @@ final class PluginRecords implements AutoCloseable {
         })));
     }
 
-    /** Records what one call wrote to the plugin's storage, with the plugin as actor. */
+    /**
+     * Records what one call wrote to the plugin's storage, with the plugin as actor. Writes wait in a queue that the
+     * writer thread empties in order, appending each run of one plugin's writes as one append (one commit for many
+     * calls: a plugin writing at every call would otherwise go at the store's commit rate). When the queue is full, the
+     * caller empties it itself before adding its own, so the order holds and nothing is dropped.
+     */
     void wrote(PluginSlot slot, List<HookCall.StorageChange> changes) {
         if (changes.isEmpty()) return;
         var at = clock.instant();
         var writes = changes.stream().map(change -> new StorageWrite(change.key(),
                 change.value().map(bytes -> Base64.getEncoder().encodeToString(bytes)))).toList();
-        var event = new PluginActionEvent.PluginStorageWritten(slot.manifest.name(), slot.id, writes, at);
-        writer.execute(() -> guarded("storage write of " + slot.name(), () -> append(slot, event)));
+        var pending = new PendingWrite(slot, new PluginActionEvent.PluginStorageWritten(slot.manifest.name(), slot.id, writes, at));
+        while (!pendingWrites.offer(pending)) drainWrites();
+        if (drainScheduled.compareAndSet(false, true)) {
+            try {
+                writer.execute(() -> {
+                    drainScheduled.set(false);
+                    drainWrites();
+                });
+            } catch (RejectedExecutionException closed) {
+                drainScheduled.set(false);
+                drainWrites();
+            }
+        }
+    }
+
+    private record PendingWrite(PluginSlot slot, PluginActionEvent.PluginStorageWritten event) {}
+
+    /** Appends what waits, in order, one append per run of writes of one plugin version. */
+    private void drainWrites() {
+        draining.lock();
+        try {
+            var batch = new ArrayList<PendingWrite>();
+            while (pendingWrites.drainTo(batch, MAX_BATCH) > 0) {
+                int from = 0;
+                while (from < batch.size()) {
+                    var slot = batch.get(from).slot();
+                    int to = from;
+                    while (to < batch.size() && batch.get(to).slot() == slot) to++;
+                    var events = batch.subList(from, to).stream().<PluginActionEvent>map(PendingWrite::event).toList();
+                    guarded("storage writes of " + slot.name(), () -> append(slot, events));
+                    from = to;
+                }
+                batch.clear();
+            }
+        } finally {
+            draining.unlock();
+        }
     }
 
     /**
@@ -119,8 +168,12 @@ final class PluginRecords implements AutoCloseable {
     }
 
     private void append(PluginSlot slot, PluginActionEvent event) {
-        log.append(new StreamAppend(PluginStreams.actions(slot.manifest.name()), ExpectedVersion.any(), List.of(event)),
-                EventMetadata.of(Actor.plugin(slot.id.value(), slot.name()), Origin.plugin(), event.at()));
+        append(slot, List.of(event));
+    }
+
+    private void append(PluginSlot slot, List<PluginActionEvent> events) {
+        log.append(new StreamAppend(PluginStreams.actions(slot.manifest.name()), ExpectedVersion.any(), events),
+                EventMetadata.of(Actor.plugin(slot.id.value(), slot.name()), Origin.plugin(), events.getLast().at()));
     }
 
     private static void guarded(String what, Runnable step) {
@@ -140,5 +193,6 @@ final class PluginRecords implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        drainWrites();
     }
 }
