@@ -72,12 +72,16 @@ public final class JsEngine implements AutoCloseable {
 
     /**
      * The longest string a script can make, in UTF-16 code units (8 MiB at most): past it GraalJS throws a
-     * {@code RangeError} before allocating. Small enough that built-ins which turn a string into one object per
-     * character, and run to their end before a stop can land, stay within hundreds of MiB ({@code s.split('')}: 180 MiB).
+     * {@code RangeError} before allocating. Small because some built-ins turn a string into one object per character and
+     * run to their end before a stop can land: {@code s.split('')} makes 180 MiB of 4 Mi characters, 720 MiB of 16 Mi.
      */
     static final int MAX_STRING_CHARS = 4 << 20;
-    /** The largest {@code ArrayBuffer} (so typed array or {@code DataView}) a script can make, in bytes. */
-    static final int MAX_BUFFER_BYTES = 32 << 20;
+    /**
+     * The largest {@code ArrayBuffer} (so typed array or {@code DataView}) a script can make, in bytes. Small for the
+     * same reason: {@code Object.keys} of a {@code Uint8Array} makes a string per byte without a stop landing, 2.3 s
+     * for 4 MiB, 26 s for 32 MiB (decision 0017).
+     */
+    static final int MAX_BUFFER_BYTES = 4 << 20;
     /** Engine options that bound single allocations; allowed only under {@link SandboxPolicy#TRUSTED}. */
     static final Map<String, String> ALLOCATION_CAPS = Map.of(
             "js.string-length-limit", Integer.toString(MAX_STRING_CHARS),

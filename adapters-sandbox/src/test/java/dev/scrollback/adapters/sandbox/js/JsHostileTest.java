@@ -86,9 +86,9 @@ class JsHostileTest {
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             new ArrayBuffer(2 ** 31 - 9)                          | RangeError: Array buffer allocation failed
             new ArrayBuffer(8, { maxByteLength: 2 ** 31 - 9 })    | RangeError: Array buffer allocation failed
-            new ArrayBuffer(32 * 1024 * 1024 + 1)                 | RangeError: Array buffer allocation failed
+            new ArrayBuffer(4 * 1024 * 1024 + 1)                  | RangeError: Array buffer allocation failed
             new Uint8Array(2 ** 30)                               | RangeError: Invalid typed array length: 1073741824
-            new Float64Array(2 ** 22 + 1)                         | RangeError: Invalid typed array length: 4194305
+            new Float64Array(2 ** 19 + 1)                         | RangeError: Invalid typed array length: 524289
             new DataView(new ArrayBuffer(2 ** 31 - 9))            | RangeError: Array buffer allocation failed
             'x'.repeat(2 ** 29)                                   | RangeError: Invalid string length
             'x'.padEnd(2 ** 29)                                   | RangeError: Invalid string length
@@ -107,8 +107,8 @@ class JsHostileTest {
     void strings_and_buffers_up_to_the_caps_are_allowed() {
         var script = loaded("""
                 function longest(input) { return String('x'.repeat(4 * 1024 * 1024).length); }
-                function widest(input) { return String(new Uint8Array(32 * 1024 * 1024).length); }
-                function doubles(input) { return String(new Float64Array(4 * 1024 * 1024).byteLength); }
+                function widest(input) { return String(new Uint8Array(4 * 1024 * 1024).length); }
+                function doubles(input) { return String(new Float64Array(512 * 1024).byteLength); }
                 """, "longest", "widest", "doubles");
 
         assertThat(text(call(script, "longest", ""))).isEqualTo(Integer.toString(JsEngine.MAX_STRING_CHARS));

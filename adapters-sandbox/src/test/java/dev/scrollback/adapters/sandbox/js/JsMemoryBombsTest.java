@@ -29,7 +29,7 @@ class JsMemoryBombsTest {
             "'x'.repeat(2 ** 29)", "Failed: RangeError: Invalid string length",
             "new SharedArrayBuffer(2 ** 30)", "Failed: ReferenceError: SharedArrayBuffer is not defined",
             "new Array(1e9).fill(0)", "Faulted MEMORY",
-            "(() => { const kept = []; while (true) kept.push(new Float64Array(4 * 1024 * 1024)); })()", "Faulted MEMORY",
+            "(() => { const kept = []; while (true) kept.push(new Float64Array(512 * 1024)); })()", "Faulted MEMORY",
             "1n << 2147483646n", "Faulted MEMORY");
 
     @Test

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * bomb|&lt;expression&gt;|&lt;Returned, Failed: message, or Faulted KIND: detail&gt;|&lt;ms&gt;|&lt;served after: yes/no&gt;
  * host|&lt;OutOfMemoryErrors the host thread caught&gt;|&lt;its allocations&gt;
  * </pre>
- * Also a way to measure a bomb by hand, as decision 0017 did: {@code java -Xmx512m -cp … MemoryBombs "new Array(1e9).fill(0)"}.
+ * Also a way to measure a bomb by hand, as decision 0017 did: {@code java -Xmx512m -DbudgetMiB=16 -cp … MemoryBombs
+ * "new Array(1e9).fill(0)"} (the allocation budget of a call: 256 MiB unless {@code budgetMiB} says otherwise).
  */
 public final class MemoryBombs {
     private static final Duration DEADLINE = Duration.ofSeconds(10);
@@ -30,11 +31,13 @@ public final class MemoryBombs {
         var done = new AtomicBoolean();
         try (var watchdog = Watchdog.start("bombs-watchdog"); var engine = new JsEngine(watchdog)) {
             engine.warmUp();
+            var budget = Long.getLong("budgetMiB", JsLimits.defaults().allocationBytes() >> 20) << 20;
+            var policy = JsPolicy.restrictive().withLimits(JsLimits.defaults().withAllocationBytes(budget));
             var host = Thread.ofPlatform().name("host-work").start(() -> keepAllocating(done, hostOoms, hostAllocations));
             for (var expression : expressions) {
                 var load = engine.load("bomb.js", "function bomb(input) { return String(" + expression + "); }\n"
                         + "function greet(input) { return 'Hello, ' + input; }", Set.of("bomb", "greet"),
-                        JsPolicy.restrictive(), Map.of());
+                        policy, Map.of());
                 if (!(load instanceof ScriptLoad.Loaded loaded)) {
                     System.out.println("bomb|" + expression + "|refused at load: " + load + "|0|no");
                     continue;
