@@ -83,7 +83,7 @@ class WebWiring {
         var all = new ArrayList<Routes>(routes);
         all.add(new HealthRoutes(readiness));
         all.add(new OpenApiRoutes("Scrollback", "v1", all));   // last: it documents every route above (SPEC §4)
-        var server = WebServer.create(new WebSettings(settings.httpHost(), settings.httpPort(), 128 * 1024), all,
+        var server = WebServer.create(new WebSettings(settings.httpHost(), settings.httpPort(), WebSettings.DEFAULT_MAX_BODY_BYTES), all,
                 limiter, RouteLimit.defaults());
         self.set(server);
         return server;

@@ -6,7 +6,8 @@ package dev.scrollback.adapters.web;
  * {@link dev.scrollback.adapters.web.shared.BodyLimit} of its own.
  */
 public record WebSettings(String host, int port, int maxBodyBytes) {
-    public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+    /** The server's body limit, 128 KiB: what the BBS runs with, and what the guides quote. */
+    public static final int DEFAULT_MAX_BODY_BYTES = 128 * 1024;
 
     public WebSettings {
         if (host == null || host.isBlank()) throw new IllegalArgumentException("host is required (0.0.0.0 for all interfaces)");

@@ -6,8 +6,9 @@ import java.lang.management.ManagementFactory;
 /**
  * How many bytes one platform thread may allocate from now on: the JS engine of the community edition has no heap limit
  * per context, so the watchdog reads the calling thread's allocation counter instead (STACK.md). The counter counts
- * garbage too, so this is a budget of work as much as of live memory; a single huge allocation happens before any
- * probe can see it.
+ * garbage too, so this is a budget of work as much as of live memory. A single allocation happens before any probe can
+ * see it: the engine's caps keep those small ({@link JsEngine#MAX_STRING_CHARS}, {@link JsEngine#MAX_BUFFER_BYTES}),
+ * but for a BigInt (up to 256 MiB) and built-ins that run to their end before a stop lands (decision 0017).
  */
 final class AllocationBudget implements Probe {
     private static final com.sun.management.ThreadMXBean THREADS = threads();

@@ -16,6 +16,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.EnvironmentAccess;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotAccess;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.SandboxPolicy;
 import org.graalvm.polyglot.Source;
@@ -45,8 +48,17 @@ import org.graalvm.polyglot.io.IOAccess;
  * message)} (levels {@code trace}, {@code debug}, {@code info}, {@code warn}, {@code error}; anything else counts as
  * {@code info}; lines and bytes per call are bounded) and {@code config(key)} (a string, or {@code null}). No host
  * classes, no IO, no {@code load}, {@code print}, {@code console}, {@code Graal}, {@code Java}, {@code Packages},
- * {@code Polyglot} or {@code require}: contexts are built under {@link SandboxPolicy#CONSTRAINED} with IO off, and the
- * API is made of proxies, not host objects.
+ * {@code Polyglot}, {@code require} or {@code SharedArrayBuffer}: contexts get every restriction of
+ * {@link SandboxPolicy#CONSTRAINED}, set one by one ({@link #restricted}), with IO off, and the API is made of proxies,
+ * not host objects.
+ *
+ * <p><b>Why not {@code CONSTRAINED} itself.</b> That policy refuses GraalJS's caps on single allocations, which are
+ * experimental options allowed only under {@link SandboxPolicy#TRUSTED}. Without them one statement allocates up to
+ * 2 GiB ({@code new ArrayBuffer(2**31-9)}) before the watchdog's 1 ms probe can see it, and a
+ * {@code SharedArrayBuffer} lives off the heap, where the probe never sees it. So the engine is TRUSTED, carries the
+ * caps ({@link #MAX_STRING_CHARS}, {@link #MAX_BUFFER_BYTES}, no {@code SharedArrayBuffer}), and every context is built
+ * with CONSTRAINED's restrictions written out; {@code JsSandboxPolicyTest} builds the same restrictions under
+ * CONSTRAINED (so they still pass its checks) and compares what a guest can see under both (decision 0017).
  *
  * <p><b>Limits</b> ({@link JsLimits}): source size at load; per call a deadline and an allocation budget, both held by
  * the one {@link Watchdog} of the sandbox; a statement limit; input, output, log and error sizes. Calls from virtual
@@ -57,6 +69,24 @@ public final class JsEngine implements AutoCloseable {
     private static final Pattern HOOK_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]{0,63}");
     private static final int MAX_NAME_CHARS = 128;
     private static final Duration WARM_UP_DEADLINE = Duration.ofSeconds(5);
+
+    /**
+     * The longest string a script can make, in UTF-16 code units (8 MiB at most): past it GraalJS throws a
+     * {@code RangeError} before allocating. Small because some built-ins turn a string into one object per character and
+     * run to their end before a stop can land: {@code s.split('')} makes 180 MiB of 4 Mi characters, 720 MiB of 16 Mi.
+     */
+    static final int MAX_STRING_CHARS = 4 << 20;
+    /**
+     * The largest {@code ArrayBuffer} (so typed array or {@code DataView}) a script can make, in bytes. Small for the
+     * same reason: {@code Object.keys} of a {@code Uint8Array} makes a string per byte without a stop landing, 2.3 s
+     * for 4 MiB, 26 s for 32 MiB (decision 0017).
+     */
+    static final int MAX_BUFFER_BYTES = 4 << 20;
+    /** Engine options that bound single allocations; allowed only under {@link SandboxPolicy#TRUSTED}. */
+    static final Map<String, String> ALLOCATION_CAPS = Map.of(
+            "js.string-length-limit", Integer.toString(MAX_STRING_CHARS),
+            "js.max-typed-array-length", Integer.toString(MAX_BUFFER_BYTES),   // GraalJS checks it against the bytes
+            "js.shared-array-buffer", "false");                                // off-heap: invisible to the probe
 
     private final Watchdog watchdog;
     private final Engine engine;
@@ -75,12 +105,53 @@ public final class JsEngine implements AutoCloseable {
     public JsEngine(Watchdog watchdog, int callThreads) {
         this.watchdog = Objects.requireNonNull(watchdog, "watchdog");
         this.platformThreads = new CallThreads(callThreads);
-        this.engine = Engine.newBuilder("js")
-                .sandbox(SandboxPolicy.CONSTRAINED)   // contexts of a CONSTRAINED engine must be CONSTRAINED too
+        this.engine = newEngine(SandboxPolicy.TRUSTED, ALLOCATION_CAPS);
+    }
+
+    /**
+     * An engine for scripts: {@code policy} TRUSTED with {@link #ALLOCATION_CAPS}, as scripts run; CONSTRAINED with no
+     * options, so that a test can build the same contexts under the policy they stand in for. Its contexts must be
+     * built under the same policy.
+     */
+    static Engine newEngine(SandboxPolicy policy, Map<String, String> options) {
+        return Engine.newBuilder("js")
+                .sandbox(policy)
+                .allowExperimentalOptions(!options.isEmpty())   // the caps are experimental options
+                .options(options)
                 .out(OutputStream.nullOutputStream())
                 .err(OutputStream.nullOutputStream())
                 .option("engine.WarnInterpreterOnly", "false")
                 .build();
+    }
+
+    /**
+     * A context builder on {@code engine}, under the engine's policy, with every restriction that
+     * {@link SandboxPolicy#CONSTRAINED} demands of a context set explicitly (its javadoc lists them) and the JS globals
+     * that print, load or reach the engine switched off. What is left to the caller: resource limits.
+     */
+    static Context.Builder restricted(Engine engine, SandboxPolicy policy) {
+        return Context.newBuilder("js")                      // permitted languages set: js only
+                .engine(engine)
+                .sandbox(policy)
+                .in(InputStream.nullInputStream())           // in, out and err redirected away from System.*
+                .out(OutputStream.nullOutputStream())        // nothing can print (print and console are off); bounded anyway
+                .err(OutputStream.nullOutputStream())
+                .allowAllAccess(false)
+                .allowNativeAccess(false)
+                .allowHostClassLoading(false)
+                .allowCreateProcess(false)
+                .allowCreateThread(false)
+                .allowEnvironmentAccess(EnvironmentAccess.NONE)
+                .useSystemExit(false)
+                .allowIO(IOAccess.NONE)                      // no host file system, no sockets
+                .allowHostAccess(HostAccess.CONSTRAINED)     // what CONSTRAINED defaults to
+                .allowPolyglotAccess(PolyglotAccess.NONE)
+                .allowInnerContextOptions(false)
+                .allowExperimentalOptions(false)             // the engine's caps are the only experimental options
+                .option("js.load", "false")
+                .option("js.print", "false")
+                .option("js.console", "false")
+                .option("js.graal-builtin", "false");
     }
 
     /**
@@ -134,9 +205,7 @@ public final class JsEngine implements AutoCloseable {
         var reasons = shapeProblems(name, text, hooks, policy);
         if (!reasons.isEmpty()) return reasons;
         var source = Source.newBuilder("js", text, name).buildLiteral();
-        try (var context = Context.newBuilder("js").engine(engine).sandbox(SandboxPolicy.CONSTRAINED)
-                .in(InputStream.nullInputStream()).out(OutputStream.nullOutputStream()).err(OutputStream.nullOutputStream())
-                .allowIO(IOAccess.NONE).build()) {
+        try (var context = restricted(engine).build()) {
             context.parse(source);
             return List.of();
         } catch (PolyglotException e) {
@@ -179,6 +248,11 @@ public final class JsEngine implements AutoCloseable {
             }
         }
         return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** A context builder for this engine's scripts: {@link #restricted(Engine, SandboxPolicy)} under TRUSTED. */
+    static Context.Builder restricted(Engine engine) {
+        return restricted(engine, SandboxPolicy.TRUSTED);
     }
 
     /** Stops the engine's threads and the engine; scripts loaded from it cannot be called any more. */

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Hard limits for one script. Everything a script can make the host hold or spend is bounded by one of these.
+ * Hard limits for one script. Everything a script can make the host hold or spend is bounded by one of these, or by
+ * the caps the engine sets for every script on single allocations ({@link JsEngine#MAX_STRING_CHARS},
+ * {@link JsEngine#MAX_BUFFER_BYTES}; decision 0017 says what they leave).
  *
  * @param maxScriptBytes   size of the source text in UTF-8, checked before parsing
  * @param maxInputBytes    largest input a hook is called with

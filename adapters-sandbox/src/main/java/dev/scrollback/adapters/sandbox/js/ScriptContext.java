@@ -1,8 +1,6 @@
 package dev.scrollback.adapters.sandbox.js;
 
 import dev.scrollback.adapters.sandbox.call.HostCalls;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,10 +10,8 @@ import java.util.function.Consumer;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.ResourceLimits;
-import org.graalvm.polyglot.SandboxPolicy;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
-import org.graalvm.polyglot.io.IOAccess;
 
 /**
  * One GraalJS context running one script: never shared between scripts (a script's changes to built-in prototypes
@@ -113,17 +109,7 @@ final class ScriptContext {
                               Consumer<Context> attach) {
         var limits = policy.limits();
         bridge.forgetStatementLimit();
-        var context = Context.newBuilder("js")
-                .engine(engine)
-                .sandbox(SandboxPolicy.CONSTRAINED)
-                .in(InputStream.nullInputStream())
-                .out(OutputStream.nullOutputStream())   // nothing can print (print and console are off); bounded anyway
-                .err(OutputStream.nullOutputStream())
-                .allowIO(IOAccess.NONE)
-                .option("js.load", "false")
-                .option("js.print", "false")
-                .option("js.console", "false")
-                .option("js.graal-builtin", "false")
+        var context = JsEngine.restricted(engine)     // CONSTRAINED's restrictions, written out (decision 0017)
                 .resourceLimits(ResourceLimits.newBuilder()
                         .statementLimit(limits.statementLimit(), null)   // one filter for all contexts of the engine
                         .onLimit(event -> bridge.statementLimitReached())

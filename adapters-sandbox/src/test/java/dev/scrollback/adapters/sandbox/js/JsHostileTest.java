@@ -82,6 +82,41 @@ class JsHostileTest {
         stillServes(script);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            new ArrayBuffer(2 ** 31 - 9)                          | RangeError: Array buffer allocation failed
+            new ArrayBuffer(8, { maxByteLength: 2 ** 31 - 9 })    | RangeError: Array buffer allocation failed
+            new ArrayBuffer(4 * 1024 * 1024 + 1)                  | RangeError: Array buffer allocation failed
+            new Uint8Array(2 ** 30)                               | RangeError: Invalid typed array length: 1073741824
+            new Float64Array(2 ** 19 + 1)                         | RangeError: Invalid typed array length: 524289
+            new DataView(new ArrayBuffer(2 ** 31 - 9))            | RangeError: Array buffer allocation failed
+            'x'.repeat(2 ** 29)                                   | RangeError: Invalid string length
+            'x'.padEnd(2 ** 29)                                   | RangeError: Invalid string length
+            'é'.repeat(4 * 1024 * 1024 + 1)                       | RangeError: Invalid string length
+            ['x'.repeat(2 ** 21), 'x'.repeat(2 ** 21), 'x'].join('') | RangeError: Invalid string length
+            new SharedArrayBuffer(2 ** 30)                        | ReferenceError: SharedArrayBuffer is not defined
+            """)
+    void a_huge_single_allocation_is_a_range_error_before_anything_is_allocated(String bomb, String error) {
+        var script = loaded("function bomb(input) { return String(" + bomb + "); }", "bomb");
+
+        assertThat(failed(call(script, "bomb", ""))).isEqualTo(error);
+        stillServes(script);
+    }
+
+    @Test
+    void strings_and_buffers_up_to_the_caps_are_allowed() {
+        var script = loaded("""
+                function longest(input) { return String('x'.repeat(4 * 1024 * 1024).length); }
+                function widest(input) { return String(new Uint8Array(4 * 1024 * 1024).length); }
+                function doubles(input) { return String(new Float64Array(512 * 1024).byteLength); }
+                """, "longest", "widest", "doubles");
+
+        assertThat(text(call(script, "longest", ""))).isEqualTo(Integer.toString(JsEngine.MAX_STRING_CHARS));
+        assertThat(text(call(script, "widest", ""))).isEqualTo(Integer.toString(JsEngine.MAX_BUFFER_BYTES));
+        assertThat(text(call(script, "doubles", ""))).isEqualTo(Integer.toString(JsEngine.MAX_BUFFER_BYTES));
+        stillServes(script);
+    }
+
     @Test
     void a_script_whose_state_changed_before_a_fault_starts_again_from_its_top_level_code() {
         var script = loaded("""
@@ -190,7 +225,7 @@ class JsHostileTest {
 
     @Test
     void a_huge_error_message_is_cut_to_the_limit() {
-        var script = loaded("function shout(input) { throw new Error('!'.repeat(1e7)); }", "shout");
+        var script = loaded("function shout(input) { throw new Error('!'.repeat(1e6)); }", "shout");
 
         assertThat(failed(call(script, "shout", ""))).hasSize(4096).startsWith("Error: !!!");
         stillServes(script);

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scrollback.adapters.web.Sessions;
 import dev.scrollback.adapters.web.TestServer;
+import dev.scrollback.adapters.web.WebSettings;
 import dev.scrollback.adapters.web.accounts.Authentication;
 import dev.scrollback.application.accounts.AuthenticateApiKey;
 import dev.scrollback.application.accounts.Caller;
@@ -317,7 +318,7 @@ class BoardRoutesTest {
             var response = get(path, bob);
             assertThat(response.statusCode()).as(path + " " + response.body()).isBetween(400, 499);
         }
-        var huge = "{\"subject\":\"x\",\"body\":\"" + "y".repeat(70_000) + "\"}";
+        var huge = "{\"subject\":\"x\",\"body\":\"" + "y".repeat(WebSettings.DEFAULT_MAX_BODY_BYTES) + "\"}";
         assertProblem(projected(server.postAskingFirst(threads, huge, "Authorization", auth(bob))), 413, "content-too-large");
         for (var body : List.of("", "null", "[]", "{", "{\"subject\":5,\"body\":\"b\"}", "{\"subject\":\"s\"}",
                 "{\"subject\":\"s\",\"body\":\"   \"}", "{\"subject\":\"a\\u0000b\",\"body\":\"b\"}",
