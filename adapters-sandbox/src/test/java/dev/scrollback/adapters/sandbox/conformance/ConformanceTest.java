@@ -3,6 +3,7 @@ package dev.scrollback.adapters.sandbox.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.scrollback.adapters.sandbox.call.HostCalls;
 import dev.scrollback.adapters.sandbox.conformance.ExtismJsHost.Call;
 import dev.scrollback.adapters.sandbox.conformance.Samples.Sample;
 import dev.scrollback.adapters.sandbox.registry.SandboxScanner;
@@ -23,6 +24,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -37,7 +39,9 @@ import org.junit.jupiter.api.Test;
  * bytes, the same error_set message, the same log lines. Ordinary, empty, unicode, long and hostile-ish inputs, in
  * order on one instance per host, so that vars carry over alike too; a plugin with several hooks gets a sequence of
  * calls to different exports on that one instance (statistics: posts counted in vars, then the command that reads them),
- * and a probe module sets, overwrites, reads and deletes vars directly.
+ * and a probe module sets, overwrites, reads and deletes vars directly. A plugin that uses the BBS's own host functions
+ * (auto-responder: post_message, read_user) gets them scripted alike on both hosts ({@link ScriptedHost}: the same
+ * canned answers), and the requests it made of them, their exact texts, must be alike too.
  *
  * <p>Where the hosts legitimately differ, the comparison is narrowed and the difference pinned by a test of its own:
  * <ul>
@@ -139,6 +143,26 @@ class ConformanceTest {
             new Call("on_message_post", utf8("{\"place\":\"chat\"")),                    // only the start is read
             new Call("render_menu_item", MENU_VIEWER),
             new Call("handle_command", new byte[0]));
+
+    /**
+     * What is said where, for the auto-responder: each command in a chat room, a handle it knows, one it does not,
+     * plain talk, a board post, a private room (its post refused and logged), and inputs with escapes, odd spacing and
+     * missing keys. One instance, so that the calls follow one another as in a room.
+     */
+    private static final List<byte[]> SAID = List.of(
+            utf8(posted("chat", "Lobby", "Amiga", "!hello")),
+            utf8(posted("chat", "Lobby", "Amiga", "!whois Ada")),
+            utf8(posted("chat", "Lobby", "Amiga", "!whois Nobody")),
+            utf8(posted("chat", "Lobby", "Amiga", "!help")),
+            utf8(posted("chat", "Lobby", "Amiga", "hello, everyone")),              // plain talk: left alone
+            utf8(posted("board", "General", "Amiga", "!hello")),                    // a board: left alone
+            utf8(posted("chat", "Private", "Amiga", "!hello")),                     // refused: logged
+            utf8(posted("chat", "Lobby", "Amiga", "!whois   \\u0041da")),           // \u0041: A
+            utf8(posted("chat", "Lobby", "Amiga", "!whois ")),                      // no handle: no read_user
+            utf8(posted("chat", "Café \\\"Ω\\\"", "Jürgen 🎉", "!hello")),           // escaped anew in post_message
+            utf8(posted("chat", "Lobby", "Amiga", "!whois Ada\\n")),                // a handle nobody holds
+            utf8("{\"place\":\"chat\",\"place_name\":\"Lobby\"}"),                  // fails: no author or text
+            utf8(posted("chat", "Lobby", "Amiga", "!hello")));
 
     /**
      * Calls var_set and var_get directly. {@code put} with input {@code key=value} sets the var (the value runs to the
@@ -245,6 +269,40 @@ class ConformanceTest {
         assertThat(outcomes.subList(6, 8)).extracting(Outcome::message)
                 .containsOnly("statistics: the input does not start with {\"place\":...}");
         assertThat(texts(outcomes)).element(10).isEqualTo(told.formatted(2, 2));
+    }
+
+    /**
+     * The auto-responder through the BBS's host functions, scripted alike: every call's outcome, log lines and
+     * requests (post_message's JSON, read_user's handle, byte for byte as each host read them) alike on both hosts.
+     */
+    @Test
+    void the_auto_responder_asks_the_host_alike_and_answers_alike_on_both_hosts() {
+        var responder = sample("auto-responder");
+        var calls = SAID.stream().map(input -> new Call("on_message_post", input)).toList();
+
+        var outcomes = assertAlikeInSequence(responder, Map.of(), calls, ScriptedHost.BBS);
+
+        assertThat(outcomes).extracting(Outcome::hostCalls).containsExactly(
+                List.of(posting("Lobby", "Hello, Amiga!")),
+                List.of("read_user: Ada", posting("Lobby", "Ada: member, sysop; calling since 2031-05-01")),
+                List.of("read_user: Nobody", posting("Lobby", "No one here is called Nobody.")),
+                List.of(posting("Lobby", "I answer !hello and !whois <handle>.")),
+                List.of(),
+                List.of(),
+                List.of(posting("Private", "Hello, Amiga!")),
+                List.of("read_user: Ada", posting("Lobby", "Ada: member, sysop; calling since 2031-05-01")),
+                List.of(posting("Lobby", "No one here is called .")),
+                List.of(posting("Café \\\"Ω\\\"", "Hello, Jürgen 🎉!")),
+                List.of("read_user: Ada\n", posting("Lobby", "No one here is called Ada\\n.")),
+                List.of(),
+                List.of(posting("Lobby", "Hello, Amiga!")));
+        var refused = "info: auto-responder: not posted: {\"error\":\"no public room is named Private\"}";
+        for (int i = 0; i < outcomes.size(); i++) {   // no output: it speaks through post_message; logs a refusal only
+            var expected = i == 11
+                    ? Outcome.failed("auto-responder: the input lacks place_name, author or text", List.of())
+                    : Outcome.returned(new byte[0], i == 6 ? List.of(refused) : List.of());
+            assertThat(outcomes.get(i)).as("call %d", i).isEqualTo(expected.withHostCalls(outcomes.get(i).hostCalls()));
+        }
     }
 
     @Test
@@ -404,6 +462,9 @@ class ConformanceTest {
         assertThat(sample("spam-filter").policy().permissions()).isEmpty();
         assertThat(sample("dice").exports()).containsExactly("handle_command");
         assertThat(sample("dice").policy().grants(HostPermission.KEY_VALUE)).isTrue();
+        assertThat(sample("auto-responder").exports()).containsExactly("on_message_post");
+        assertThat(sample("auto-responder").policy().permissions())
+                .containsExactlyInAnyOrder(HostPermission.POST_MESSAGE, HostPermission.READ_USER);
 
         var dice = sample("dice");
         var withoutStorage = engine.load(dice.bytes(), dice.exports(), WasmPolicy.restrictive(), Map.of());
@@ -421,8 +482,19 @@ class ConformanceTest {
 
     /** Makes the calls in order on one instance per host and asserts every call alike; our host's outcomes. */
     private static List<Outcome> assertAlikeInSequence(Sample sample, Map<String, String> config, List<Call> calls) {
-        var ours = oursInSequence(new Wasm(sample.wasm()), calls, sample.policy(), config);
-        var theirs = js.call(List.of(new ExtismJsHost.Run(sample.wasm(), config, calls))).get(0);
+        return assertAlikeInSequence(sample, config, calls, Optional.empty());
+    }
+
+    /** As {@link #assertAlikeInSequence(Sample, Map, List)}, both hosts offering the BBS's functions as {@code host}. */
+    private static List<Outcome> assertAlikeInSequence(Sample sample, Map<String, String> config, List<Call> calls,
+                                                       ScriptedHost host) {
+        return assertAlikeInSequence(sample, config, calls, Optional.of(host));
+    }
+
+    private static List<Outcome> assertAlikeInSequence(Sample sample, Map<String, String> config, List<Call> calls,
+                                                       Optional<ScriptedHost> host) {
+        var ours = oursInSequence(new Wasm(sample.wasm()), calls, sample.policy(), config, host);
+        var theirs = js.call(List.of(new ExtismJsHost.Run(sample.wasm(), config, calls, host))).get(0);
 
         var soft = new SoftAssertions();
         soft.assertThat(theirs).as("calls answered by the JS host").hasSameSizeAs(ours);
@@ -448,14 +520,25 @@ class ConformanceTest {
 
     /** One instance on our host, loaded with every export the calls name, the calls made in order. */
     private static List<Outcome> oursInSequence(Wasm wasm, List<Call> calls, WasmPolicy policy, Map<String, String> config) {
+        return oursInSequence(wasm, calls, policy, config, Optional.empty());
+    }
+
+    /** As {@link #oursInSequence(Wasm, List, WasmPolicy, Map)}, with the BBS's functions as {@code host} scripts them. */
+    private static List<Outcome> oursInSequence(Wasm wasm, List<Call> calls, WasmPolicy policy, Map<String, String> config,
+                                                Optional<ScriptedHost> host) {
         var exports = calls.stream().map(Call::function).collect(Collectors.toSet());
-        var load = engine.load(wasm.bytes(), exports, policy, config);
+        var recording = host.map(ScriptedHost::recording);
+        HostCalls hostCalls = recording.isPresent() ? recording.get() : HostCalls.none();
+        var load = engine.load(wasm.bytes(), exports, policy, config, Map.of(), hostCalls);
         if (!(load instanceof PluginLoad.Loaded loaded)) {
             return fail(wasm.path() + " was refused by our host: " + ((PluginLoad.Refused) load).reasons());
         }
         WasmPlugin plugin = loaded.plugin();
         var outcomes = new ArrayList<Outcome>();
-        for (var call : calls) outcomes.add(Outcome.of(plugin.call(call.function(), call.input(), DEADLINE)));
+        for (var call : calls) {
+            var outcome = Outcome.of(plugin.call(call.function(), call.input(), DEADLINE));
+            outcomes.add(recording.map(r -> outcome.withHostCalls(r.drain())).orElse(outcome));
+        }
         return outcomes;
     }
 
@@ -463,6 +546,11 @@ class ConformanceTest {
     private static String posted(String place, String name, String author, String text) {
         return "{\"place\":\"" + place + "\",\"place_id\":\"0190c1e2-7b3a-7c4d-8e5f-000000000001\",\"place_name\":\""
                 + name + "\",\"author\":\"" + author + "\",\"text\":\"" + text + "\"}";
+    }
+
+    /** A post_message request as the auto-responder writes it ({@code room} and {@code text} already JSON-escaped). */
+    private static String posting(String room, String text) {
+        return ScriptedHost.request("post_message", "{\"room\":\"" + room + "\",\"text\":\"" + text + "\"}");
     }
 
     private static void assertRoll(Outcome outcome, String spec, int dice, int sides, int modifier, int roll) {

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Extism's official JavaScript host, {@code @extism/extism} (pinned in src/test/node/package.json and its lock), on
@@ -31,11 +33,19 @@ final class ExtismJsHost {
     /** One call: which export, with what input. */
     record Call(String function, byte[] input) {}
 
-    /** One plugin instance, its calls made in order, so that what one call leaves in vars the next one finds. */
-    record Run(Path wasm, Map<String, String> config, List<Call> calls) {
+    /**
+     * One plugin instance, its calls made in order, so that what one call leaves in vars the next one finds; with
+     * {@code host}, the BBS's own host functions as that script answers them, else none.
+     */
+    record Run(Path wasm, Map<String, String> config, List<Call> calls, Optional<ScriptedHost> host) {
         Run {
             config = Map.copyOf(config);
             calls = List.copyOf(calls);
+            Objects.requireNonNull(host, "host");
+        }
+
+        Run(Path wasm, Map<String, String> config, List<Call> calls) {
+            this(wasm, config, calls, Optional.empty());
         }
 
         /** One export called with each input in turn. */
@@ -90,6 +100,14 @@ final class ExtismJsHost {
             for (var call : run.calls()) {
                 calls.addObject().put("function", call.function()).put("input", Base64.getEncoder().encodeToString(call.input()));
             }
+            run.host().ifPresent(script -> {
+                var host = r.putObject("host");
+                host.put("posted", script.posted());
+                var refused = host.putObject("refused_rooms");
+                script.refusedRooms().forEach(refused::put);
+                var users = host.putObject("users");
+                script.users().forEach(users::put);
+            });
         }
         byte[] stdin;
         try {
@@ -118,12 +136,17 @@ final class ExtismJsHost {
     private static Outcome outcome(JsonNode call) {
         var logs = new ArrayList<String>();
         for (var line : call.path("logs")) logs.add(Outcome.line(line.path("level").asText(), line.path("text").asText()));
-        return switch (call.path("outcome").asText()) {
+        var requests = new ArrayList<String>();
+        for (var made : call.path("host_calls")) {
+            requests.add(ScriptedHost.request(made.path("function").asText(), made.path("request").asText()));
+        }
+        Outcome outcome = switch (call.path("outcome").asText()) {
             case "returned" -> Outcome.returned(Base64.getDecoder().decode(call.path("output").asText()), logs);
             case "failed" -> Outcome.failed(call.path("message").asText(), logs);
             case "faulted" -> Outcome.faulted(call.path("message").asText(), logs);
             default -> fail("the Extism JS runner answered an unknown outcome: " + call);
         };
+        return outcome.withHostCalls(requests);
     }
 
     private String installedVersion() {

@@ -10,9 +10,10 @@ import java.util.Objects;
 
 /**
  * How one call ended, in terms both hosts share: the output bytes (base64, so that equality is by value), the
- * plugin's own error message, or a fault; and the lines logged as {@code "level: text"}.
+ * plugin's own error message, or a fault; the lines logged as {@code "level: text"}; and the requests the plugin made
+ * of the BBS's own host functions, as {@code "function: request"} ({@link ScriptedHost}; none without one).
  */
-record Outcome(Kind kind, String outputBase64, String message, List<String> logs) {
+record Outcome(Kind kind, String outputBase64, String message, List<String> logs, List<String> hostCalls) {
     enum Kind { RETURNED, FAILED, FAULTED }
 
     Outcome {
@@ -20,18 +21,24 @@ record Outcome(Kind kind, String outputBase64, String message, List<String> logs
         Objects.requireNonNull(outputBase64, "outputBase64");
         Objects.requireNonNull(message, "message");
         logs = List.copyOf(logs);
+        hostCalls = List.copyOf(hostCalls);
     }
 
     static Outcome returned(byte[] output, List<String> logs) {
-        return new Outcome(Kind.RETURNED, Base64.getEncoder().encodeToString(output), "", logs);
+        return new Outcome(Kind.RETURNED, Base64.getEncoder().encodeToString(output), "", logs, List.of());
     }
 
     static Outcome failed(String message, List<String> logs) {
-        return new Outcome(Kind.FAILED, "", message, logs);
+        return new Outcome(Kind.FAILED, "", message, logs, List.of());
     }
 
     static Outcome faulted(String message, List<String> logs) {
-        return new Outcome(Kind.FAULTED, "", message, logs);
+        return new Outcome(Kind.FAULTED, "", message, logs, List.of());
+    }
+
+    /** This outcome, with the host-function requests the call made. */
+    Outcome withHostCalls(List<String> requests) {
+        return new Outcome(kind, outputBase64, message, logs, requests);
     }
 
     /** Our host's result. */
@@ -50,7 +57,8 @@ record Outcome(Kind kind, String outputBase64, String message, List<String> logs
 
     /** What must agree between hosts: everything, except a fault's wording, which is each host's own. */
     Outcome comparable() {
-        return kind == Kind.FAULTED ? new Outcome(kind, "", "(a fault; each host words it its own way)", logs) : this;
+        if (kind != Kind.FAULTED) return this;
+        return new Outcome(kind, "", "(a fault; each host words it its own way)", logs, hostCalls);
     }
 
     byte[] output() {
@@ -67,7 +75,7 @@ record Outcome(Kind kind, String outputBase64, String message, List<String> logs
             case RETURNED -> "output " + quoted(text());
             case FAILED, FAULTED -> "message " + quoted(message);
         };
-        return kind + " " + shown + " logs " + logs;
+        return kind + " " + shown + " logs " + logs + (hostCalls.isEmpty() ? "" : " host calls " + hostCalls);
     }
 
     private static String quoted(String s) {
