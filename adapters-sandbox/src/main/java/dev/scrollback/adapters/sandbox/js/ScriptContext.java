@@ -26,7 +26,7 @@ import org.graalvm.polyglot.Value;
 final class ScriptContext {
     private static final Source PRELUDE = Source.newBuilder("js", """
             (function (hostLog, hostConfig, hostFail, hostRefuse, hostPost, hostReadUser, hostStorageGet, hostStorageSet,
-                       maxLineChars, maxErrorChars, maxOutputChars, maxRequestChars, maxValueChars) {
+                       maxLineChars, maxErrorChars, maxOutputChars, maxRequestChars, maxValueChars, maxElements) {
               'use strict';
               const slice = Function.prototype.call.bind(String.prototype.slice);
               const stringify = JSON.stringify;
@@ -58,6 +58,29 @@ final class ScriptContext {
                 set: function set(key, value) { put(key, value); },
                 remove: function remove(key) { put(key, null); },
               }));
+              // Built-ins that make one value per element and loop inside the engine, where no stop lands until they
+              // end (decision 0017): refused up front past maxElements, the rest left as they are
+              const apply = Reflect.apply;
+              const sizeOf = (v) => (v !== null && typeof v === 'object' && typeof v.length === 'number' ? v.length : 1);
+              const tooMany = (what) => new RangeError(`${what} would make more than ${maxElements} elements`);
+              const concat = Array.prototype.concat;
+              defineProperty(Array.prototype, 'concat', { writable: true, enumerable: false, configurable: true,
+                value: function concat_(...items) {
+                  let total = sizeOf(this);
+                  for (let i = 0; i < items.length; i++) {
+                    total += sizeOf(items[i]);
+                    if (total > maxElements) throw tooMany('concat');
+                  }
+                  return apply(concat, this, items);
+                } });
+              for (const name of ['keys', 'values', 'entries']) {
+                const original = Object[name];
+                defineProperty(Object, name, { writable: true, enumerable: false, configurable: true,
+                  value: function guarded(o) {
+                    if (sizeOf(o) > maxElements) throw tooMany(`Object.${name}`);
+                    return original(o);
+                  } });
+              }
               const describe = (thrown) => {
                 try {
                   if (thrown !== null && typeof thrown === 'object' && typeof thrown.message === 'string') {
@@ -87,6 +110,12 @@ final class ScriptContext {
               };
             })
             """, "scrollback-prelude.js").buildLiteral();
+
+    /**
+     * The most elements {@code concat} may make, and the largest array-like {@code Object.keys/values/entries} take:
+     * those loop inside GraalJS without a point where a stop lands (decision 0017), so they are refused before they start.
+     */
+    static final int MAX_BUILT_IN_ELEMENTS = 1 << 20;
 
     private final Context context;
     private final Value call;
@@ -120,7 +149,7 @@ final class ScriptContext {
             var call = context.eval(PRELUDE).execute(bridge.logFunction(), bridge.configFunction(),
                     bridge.failFunction(), bridge.refuseFunction(), bridge.postFunction(), bridge.readUserFunction(),
                     bridge.storageGetFunction(), bridge.storageSetFunction(), limits.maxLogLineBytes(), limits.maxErrorBytes(),
-                    limits.maxOutputBytes(), HostCalls.MAX_REQUEST_BYTES, bridge.storageLimit());
+                    limits.maxOutputBytes(), HostCalls.MAX_REQUEST_BYTES, bridge.storageLimit(), MAX_BUILT_IN_ELEMENTS);
             context.eval(script);
             var bindings = context.getBindings("js");
             var found = new HashMap<String, Value>();

@@ -103,6 +103,33 @@ class JsHostileTest {
         stillServes(script);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            (a => a.concat(...Array(65000).fill(a)))(Array(4096).fill(0))          | RangeError: concat would make more than 1048576 elements
+            (a => a.concat(a, a, a, a))(Array(300000).fill(0))                      | RangeError: concat would make more than 1048576 elements
+            Object.keys(new Uint8Array(4 * 1024 * 1024))                            | RangeError: Object.keys would make more than 1048576 elements
+            Object.entries(new Uint8Array(2 ** 21))                                  | RangeError: Object.entries would make more than 1048576 elements
+            Object.values({ length: 2 ** 30 })                                       | RangeError: Object.values would make more than 1048576 elements
+            """)
+    void a_built_in_that_would_loop_past_any_stop_is_refused_before_it_starts(String bomb, String error) {
+        var script = loaded("function bomb(input) { return String(" + bomb + "); }", "bomb");
+
+        assertThat(failed(call(script, "bomb", ""))).isEqualTo(error);
+        stillServes(script);
+    }
+
+    @Test
+    void concat_and_object_keys_work_as_ever_below_the_guard() {
+        var script = loaded("""
+                function joined(input) { return [1, 2].concat([3], 4, [[5]]).length + ' ' + [].concat.call('ab', 'c').length; }
+                function keyed(input) { return Object.keys({ a: 1, b: 2 }).join() + ' ' + Object.entries([7]).join()
+                    + ' ' + Object.values(new Uint8Array(3)).length; }
+                """, "joined", "keyed");
+
+        assertThat(text(call(script, "joined", ""))).isEqualTo("5 2");
+        assertThat(text(call(script, "keyed", ""))).isEqualTo("a,b 0,7 3");
+    }
+
     @Test
     void strings_and_buffers_up_to_the_caps_are_allowed() {
         var script = loaded("""
