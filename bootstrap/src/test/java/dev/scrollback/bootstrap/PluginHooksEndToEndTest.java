@@ -37,11 +37,7 @@ class PluginHooksEndToEndTest {
 
     @BeforeAll
     static void buildTheSamples() throws Exception {
-        var build = new ProcessBuilder(Path.of("..", "plugins", "build").toString(), "--out", built.toString())
-                .redirectErrorStream(true).start();
-        var output = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(build.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(build.exitValue()).as(output).isZero();
+        buildSamples(built);
     }
 
     @Test
@@ -179,6 +175,15 @@ class PluginHooksEndToEndTest {
 
     static List<JsonNode> ofType(List<JsonNode> feed, String type) {
         return feed.stream().filter(e -> e.get("type").asText().equals(type)).toList();
+    }
+
+    /** Builds the C samples from source, with {@code plugins/build --out}, into {@code out}: one package each. */
+    static void buildSamples(Path out) throws Exception {
+        var build = new ProcessBuilder(Path.of("..", "plugins", "build").toString(), "--out", out.toString())
+                .redirectErrorStream(true).start();
+        var output = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(build.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(build.exitValue()).as(output).isZero();
     }
 
     static Path sample(String name) {

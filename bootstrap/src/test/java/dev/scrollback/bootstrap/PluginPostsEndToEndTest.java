@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scrollback.application.shared.ControlledClock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,11 +33,7 @@ class PluginPostsEndToEndTest {
 
     @BeforeAll
     static void buildTheSamples() throws Exception {
-        var build = new ProcessBuilder(Path.of("..", "plugins", "build").toString(), "--out", built.toString())
-                .redirectErrorStream(true).start();
-        var output = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(build.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(build.exitValue()).as(output).isZero();
+        PluginHooksEndToEndTest.buildSamples(built);
     }
 
     @Test
