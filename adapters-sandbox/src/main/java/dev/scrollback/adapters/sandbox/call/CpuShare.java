@@ -8,12 +8,16 @@ import java.time.Duration;
  * Tells a runaway from a starved call. A deadline is wall-clock time, so a pause of the JVM's collector or more busy
  * threads than cores can make a healthy plugin's quick call end past it; charged as a timeout, five such calls would
  * disable a healthy plugin on a busy BBS. A call whose thread ran on the processor for less than a quarter of its
- * deadline did not use its time: it was starved ({@link FaultKind#STARVED}), not the plugin's fault. Plugins cannot
+ * deadline, and less than {@link #FLOOR}, 250 µs (a warm call takes tens of microseconds; a scheduler's time slice is
+ * milliseconds, so a short deadline says little), did not use its time: it was starved ({@link FaultKind#STARVED}), not
+ * the plugin's fault. Plugins cannot
  * block (no IO, no threads; the BBS's host functions wait on threads of the host's), so a plugin cannot spend its time
  * off the processor on purpose.
  */
 public final class CpuShare {
     static final double ENOUGH = 0.25;
+    /** Past this much processor time a call that timed out did run: a runaway, however busy the host. */
+    static final Duration FLOOR = Duration.ofNanos(250_000);
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final boolean MEASURABLE = THREADS.isCurrentThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
 
@@ -26,14 +30,14 @@ public final class CpuShare {
 
     /**
      * {@code result}, or, for a TIMEOUT of a call that started at {@code cpuAtStart} on this thread and ran on the
-     * processor for less than a quarter of {@code deadline}, the same ending as STARVED.
+     * processor for less than a quarter of {@code deadline} and less than {@link #FLOOR}, the same ending as STARVED.
      */
     public static CallResult judged(CallResult result, long cpuAtStart, Duration deadline) {
         if (!(result instanceof CallResult.Faulted faulted) || faulted.kind() != FaultKind.TIMEOUT || cpuAtStart < 0) {
             return result;
         }
         long used = now() - cpuAtStart;
-        if (used < 0 || used >= deadline.toNanos() * ENOUGH) return result;
+        if (used < 0 || used >= Math.min(deadline.toNanos() * ENOUGH, FLOOR.toNanos())) return result;
         return new CallResult.Faulted(FaultKind.STARVED, faulted.detail() + ", having run on the processor for "
                 + used / 1_000 + " µs: the host was too busy to give it its time", faulted.log());
     }
