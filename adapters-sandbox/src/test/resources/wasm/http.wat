@@ -1,4 +1,4 @@
-;; Asks for outbound HTTP, which this host does not serve yet.
+;; Asks for outbound HTTP; a host that offers none (HostCalls.none) refuses it at call time.
 (module
   (import "extism:host/env" "alloc" (func $alloc (param i64) (result i64)))
   (import "extism:host/env" "http_request" (func $http_request (param i64 i64) (result i64)))

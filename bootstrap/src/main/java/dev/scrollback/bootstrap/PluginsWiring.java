@@ -1,5 +1,7 @@
 package dev.scrollback.bootstrap;
 
+import dev.scrollback.adapters.sandbox.http.HttpPolicy;
+import dev.scrollback.adapters.sandbox.http.OutboundHttp;
 import dev.scrollback.adapters.sandbox.manifest.TomlManifests;
 import dev.scrollback.adapters.sandbox.registry.DirectoryPackageStore;
 import dev.scrollback.adapters.sandbox.registry.Ed25519Publishers;
@@ -51,10 +53,14 @@ class PluginsWiring {
         return new SandboxScanner(watchdog);
     }
 
-    /** Runs installed and enabled plugins for the {@code PluginRuntime} (scanned from the application). */
+    /**
+     * Runs installed and enabled plugins for the {@code PluginRuntime} (scanned from the application); their outbound
+     * HTTP reaches public addresses only unless {@code SCROLLBACK_PLUGIN_HTTP_ALLOW_PRIVATE} is set (decision 0019).
+     */
     @Bean(destroyMethod = "close")
-    SandboxRuntime sandbox(Watchdog watchdog) {
-        return new SandboxRuntime(watchdog);
+    SandboxRuntime sandbox(Watchdog watchdog, Settings settings) {
+        var http = HttpPolicy.strict().allowingPrivateAddresses(settings.pluginHttpAllowPrivate());
+        return new SandboxRuntime(watchdog, new OutboundHttp(http));
     }
 
     /** When plugins' cron schedules fire (Unix cron, UTC). */

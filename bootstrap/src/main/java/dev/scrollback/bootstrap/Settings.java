@@ -31,7 +31,8 @@ public record Settings(
         Duration webIdleTimeout,
         Duration catchUpTimeout,
         String bbsName,
-        Duration signingKeyRotation) {
+        Duration signingKeyRotation,
+        boolean pluginHttpAllowPrivate) {
 
     public record Database(String url, String user, String password) {
         @Override
@@ -107,7 +108,9 @@ public record Settings(
                 r.duration("SCROLLBACK_WEB_IDLE_TIMEOUT", Duration.ofMinutes(30)),
                 r.duration("SCROLLBACK_CATCH_UP_TIMEOUT", Duration.ofMinutes(10)),
                 r.text("SCROLLBACK_BBS_NAME").orElse("Scrollback BBS"),
-                signingKeyRotation(r));
+                signingKeyRotation(r),
+                // plugins' outbound HTTP may reach loopback, private and link-local addresses (decision 0019): off
+                r.flag("SCROLLBACK_PLUGIN_HTTP_ALLOW_PRIVATE", false));
     }
 
     private static final Pattern REDIS_DATABASE = Pattern.compile("/?|/\\d{1,5}");

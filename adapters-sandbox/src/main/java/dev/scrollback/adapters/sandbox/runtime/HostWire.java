@@ -7,6 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scrollback.adapters.sandbox.call.HostCalls;
+import dev.scrollback.adapters.sandbox.http.Exchange;
+import dev.scrollback.adapters.sandbox.http.OutboundHttp;
+import dev.scrollback.adapters.sandbox.http.OutboundRequest;
+import dev.scrollback.adapters.sandbox.http.OutboundResponse;
+import dev.scrollback.adapters.sandbox.http.RequestReader;
 import dev.scrollback.application.hooks.PostOutcome;
 import dev.scrollback.application.hooks.PublicUser;
 import dev.scrollback.application.plugins.PluginHost;
@@ -14,6 +19,7 @@ import dev.scrollback.domain.plugins.Permission;
 import dev.scrollback.domain.plugins.PluginManifest;
 import dev.scrollback.domain.shared.Handle;
 import dev.scrollback.domain.shared.InvalidValue;
+import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +37,11 @@ import java.util.function.Supplier;
  * <p>The work is handed to the host's own threads and waited for: the watchdog stops a plugin call by interrupting its
  * thread, and an interrupt must never land inside the event log's writes. An interrupted wait ends the plugin's call
  * while the post finishes on its own (it is recorded, or refused, whole).
+ *
+ * <p>{@code http_request} (decision 0019) is read by {@link RequestReader} (its body held to {@code max_input_bytes}),
+ * allowed to the manifest's {@code http} hosts only, and made by {@link OutboundHttp} on its own threads, with the
+ * same waiting; the response's headers go to the plugin as Extism's JSON object, a name's several values joined with
+ * {@code ", "}.
  */
 final class HostWire implements HostCalls {
     /** The most the host waits for the BBS: a post is one append; past this, something is wrong, and the call ends. */
@@ -45,11 +56,18 @@ final class HostWire implements HostCalls {
     private final PluginManifest manifest;
     private final PluginHost host;
     private final ExecutorService workers;
+    private final Optional<OutboundHttp> http;
 
     HostWire(PluginManifest manifest, PluginHost host, ExecutorService workers) {
+        this(manifest, host, workers, Optional.empty());
+    }
+
+    /** With {@code http} making the plugin's requests (none: {@code http_request} is refused). */
+    HostWire(PluginManifest manifest, PluginHost host, ExecutorService workers, Optional<OutboundHttp> http) {
         this.manifest = manifest;
         this.host = host;
         this.workers = workers;
+        this.http = http;
     }
 
     @Override
@@ -83,6 +101,51 @@ final class HostWire implements HostCalls {
             return Optional.empty();
         }
         return handedOver(() -> host.readUser(parsed)).flatMap(found -> found.map(HostWire::user));
+    }
+
+    @Override
+    public HttpReply httpRequest(String request, byte[] body) {
+        require(Permission.Kind.HTTP, "http_request");
+        var allowed = manifest.http().orElseThrow();
+        var client = http.orElseThrow(() -> new Forbidden("http_request: this BBS makes no outbound requests for plugins"));
+        return switch (RequestReader.read(request, body, manifest.limits().maxInputBytes())) {
+            case RequestReader.Read.Refused refused -> throw refusal(refused.refusal(), refused.why());
+            case RequestReader.Read.Accepted accepted -> exchanged(client, accepted.request(), allowed);
+        };
+    }
+
+    private HttpReply exchanged(OutboundHttp client, OutboundRequest request, Permission.OutboundHttp allowed) {
+        Exchange outcome;
+        try {
+            outcome = client.exchange(request, allowed, manifest.name().value() + "/" + manifest.version()
+                    + " (Scrollback BBS plugin)");
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();   // the engine sees it too, and ends the call at its deadline
+            throw new Interrupted("stopped while waiting for " + request.where());
+        }
+        return switch (outcome) {
+            case Exchange.Answered answered -> new HttpReply(answered.response().status(), headers(answered.response()),
+                    answered.response().body());
+            case Exchange.Refused refused -> throw refusal(refused.refusal(), refused.why());
+        };
+    }
+
+    private static RuntimeException refusal(Exchange.Refusal refusal, String why) {
+        var message = "http_request: " + why;
+        return switch (refusal) {
+            case NOT_ALLOWED -> new Forbidden(message);
+            case MALFORMED, FAILED -> new Unanswered(message);
+            case BUSY -> new Busy(message);
+        };
+    }
+
+    /** Extism's form: one JSON object, each name (lower case) once, with its values joined by {@code ", "}. */
+    private static String headers(OutboundResponse response) {
+        var joined = new LinkedHashMap<String, String>();
+        response.headers().forEach(h -> joined.merge(h.name(), h.value(), (a, b) -> a + ", " + b));
+        var node = JSON.createObjectNode();
+        joined.forEach(node::put);
+        return node.toString();
     }
 
     private static String user(PublicUser user) {

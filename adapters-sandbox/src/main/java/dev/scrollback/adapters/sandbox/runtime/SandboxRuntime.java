@@ -1,7 +1,12 @@
 package dev.scrollback.adapters.sandbox.runtime;
 
 import dev.scrollback.adapters.sandbox.call.LogLevel;
+<<<<<<< HEAD
 import dev.scrollback.adapters.sandbox.call.PluginVars;
+=======
+import dev.scrollback.adapters.sandbox.http.HttpPolicy;
+import dev.scrollback.adapters.sandbox.http.OutboundHttp;
+>>>>>>> helper-e
 import dev.scrollback.adapters.sandbox.js.JsEngine;
 import dev.scrollback.adapters.sandbox.js.JsLimits;
 import dev.scrollback.adapters.sandbox.js.JsPolicy;
@@ -33,6 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The {@link Sandbox} port on both engines, sharing one {@link Watchdog}. WebAssembly modules load under the policy
  * their manifest asks for ({@link WasmPolicies}, the same the scan judged them by), with their storage restored as
  * vars; scripts under {@link #scriptPolicy}. GraalJS's engine is made at the first script loaded, not at start.
+ * WebAssembly plugins granted {@code http} make their requests through one {@link OutboundHttp} (decision 0019);
+ * scripts have no outbound HTTP.
  */
 public final class SandboxRuntime implements Sandbox, AutoCloseable {
     private final WasmEngine wasm;
@@ -41,10 +48,18 @@ public final class SandboxRuntime implements Sandbox, AutoCloseable {
     static final int HOST_WORKERS = 2;
     static final int HOST_QUEUE = 200;
     private final ThreadPoolExecutor hostWorkers;
+    private final OutboundHttp http;
     private JsEngine js;                                                   // guarded by this
 
+    /** Plugins' requests under {@link HttpPolicy#strict()}: public addresses only. */
     public SandboxRuntime(Watchdog watchdog) {
+        this(watchdog, new OutboundHttp(HttpPolicy.strict()));
+    }
+
+    /** Plugins' requests made by {@code http}, which this runtime closes with itself. */
+    public SandboxRuntime(Watchdog watchdog, OutboundHttp http) {
         this.watchdog = watchdog;
+        this.http = http;
         this.wasm = new WasmEngine(watchdog);
         var count = new AtomicInteger();
         this.hostWorkers = new ThreadPoolExecutor(HOST_WORKERS, HOST_WORKERS, 0, TimeUnit.SECONDS,
@@ -55,7 +70,7 @@ public final class SandboxRuntime implements Sandbox, AutoCloseable {
 
     @Override
     public Load load(PluginManifest manifest, PluginPackage content, Map<String, byte[]> storage, PluginHost host) {
-        var calls = new HostWire(manifest, host, hostWorkers);
+        var calls = new HostWire(manifest, host, hostWorkers, Optional.of(http));
         return switch (manifest.engine()) {
             case WASM -> switch (wasm.load(content.code(), WasmPolicies.exports(manifest), WasmPolicies.of(manifest), Map.of(),
                     storage, calls)) {
@@ -101,6 +116,7 @@ public final class SandboxRuntime implements Sandbox, AutoCloseable {
     @Override
     public synchronized void close() {
         hostWorkers.shutdownNow();
+        http.close();
         if (js != null) js.close();
     }
 

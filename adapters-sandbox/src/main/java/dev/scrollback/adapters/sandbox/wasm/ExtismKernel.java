@@ -31,9 +31,14 @@ import java.util.Optional;
  * of at most {@link HostCalls#MAX_REQUEST_BYTES}, hand it to {@link HostCalls} and answer a block with the reply (0 when
  * there is none, or when it does not fit the kernel memory).
  *
- * <p>Outbound HTTP is not served in this slice: {@code http_request} faults with PERMISSION even when the HTTP
- * permission is granted (so a plugin learns at once rather than getting empty responses); {@code http_status_code}
- * answers 0 and {@code http_headers} 0 (no request was made). Serving it needs an allow-list of hosts first.
+ * <p>Outbound HTTP, as Extism's ABI has it (decision 0019): {@code http_request(req, body)} reads the request JSON
+ * (at most {@link HostCalls#MAX_HTTP_REQUEST_BYTES}) and the body block (0 for none; at most
+ * {@link HostCalls#MAX_HTTP_BODY_BYTES}), hands them to {@link HostCalls#httpRequest} and answers a block with the
+ * response body (0 when it is empty); {@code http_status_code} answers the status of the call's last request and
+ * {@code http_headers} a fresh block with its headers as JSON (0 before any request). A call
+ * makes at most {@link HostCalls#MAX_HTTP_REQUESTS_PER_CALL} requests. Every refusal ends the call: a host or address
+ * not allowed with PERMISSION, a request that does not read or gets no answer with TRAP, as Extism's runtime fails the
+ * call; a host with no capacity with BUSY.
  *
  * <p>Not thread-safe: one kernel serves one plugin, whose calls {@link WasmPlugin} runs one at a time.
  */
@@ -50,6 +55,9 @@ final class ExtismKernel {
     private long inputHandle;
     private byte[] output = new byte[0];
     private Optional<String> error = Optional.empty();
+    private int httpRequests;                                  // this call's
+    private int httpStatus;                                    // the last request's, 0 when none
+    private Optional<String> httpHeaders = Optional.empty();  // the last request's
 
     ExtismKernel(WasmPolicy policy, Map<String, String> config, Map<String, byte[]> vars, HostCalls host) {
         this.policy = policy;
@@ -92,6 +100,7 @@ final class ExtismKernel {
         inputHandle = 0;
         output = new byte[0];
         error = Optional.empty();
+        forgetHttp();
     }
 
     byte[] output() {
@@ -149,15 +158,15 @@ final class ExtismKernel {
             }
             case HTTP_REQUEST -> {
                 require(HostPermission.HTTP, "http_request");
-                throw new KernelFault(FaultKind.PERMISSION, "http_request: outbound HTTP is not served by this host yet");
+                yield one(httpRequest(args[0], args[1]));
             }
             case HTTP_STATUS_CODE -> {
                 require(HostPermission.HTTP, "http_status_code");
-                yield one(0);
+                yield one(httpStatus);
             }
             case HTTP_HEADERS -> {
                 require(HostPermission.HTTP, "http_headers");
-                yield one(0);
+                yield one(httpHeaders.map(this::answer).orElse(0L));
             }
             case LOG_TRACE -> log(LogLevel.TRACE, args[0]);
             case LOG_DEBUG -> log(LogLevel.DEBUG, args[0]);
@@ -202,6 +211,66 @@ final class ExtismKernel {
         } catch (HostCalls.Interrupted interrupted) {
             throw new com.dylibso.chicory.runtime.ChicoryInterruptedException(interrupted.getMessage());
         }
+    }
+
+    /** One request: read from the guest within bounds, made by the host, its body put in a block (0 when empty). */
+    private long httpRequest(long requestAddress, long bodyAddress) {
+        if (httpRequests >= HostCalls.MAX_HTTP_REQUESTS_PER_CALL) {
+            throw KernelFault.trap("http_request: a call makes at most " + HostCalls.MAX_HTTP_REQUESTS_PER_CALL
+                    + " requests");
+        }
+        long length = blocks.remaining(requestAddress, "http_request");
+        if (length > HostCalls.MAX_HTTP_REQUEST_BYTES) {
+            throw KernelFault.trap("http_request: a request of " + length + " bytes; at most "
+                    + HostCalls.MAX_HTTP_REQUEST_BYTES + " are read");
+        }
+        var request = new String(blocks.read(requestAddress, length, "http_request"), StandardCharsets.UTF_8);
+        var body = new byte[0];
+        if (bodyAddress != 0) {
+            long bodyLength = blocks.remaining(bodyAddress, "http_request");
+            if (bodyLength > HostCalls.MAX_HTTP_BODY_BYTES) {
+                throw KernelFault.trap("http_request: a body of " + bodyLength + " bytes; at most "
+                        + HostCalls.MAX_HTTP_BODY_BYTES + " are read");
+            }
+            body = blocks.read(bodyAddress, bodyLength, "http_request");
+        }
+        httpRequests++;
+        httpStatus = 0;                       // nothing of an earlier request stays readable if this one fails
+        httpHeaders = Optional.empty();
+        var sent = body;
+        var reply = httpCall(() -> host.httpRequest(request, sent));
+        httpStatus = reply.status();
+        httpHeaders = Optional.of(reply.headers());
+        var responseBody = reply.body();
+        if (responseBody.length == 0) return 0;
+        long handle = blocks.allocCopy(responseBody);
+        if (handle == 0) {
+            throw new KernelFault(FaultKind.MEMORY, "http_request: a response of " + responseBody.length
+                    + " bytes does not fit the kernel memory left (" + (policy.limits().kernelBytes() - blocks.used())
+                    + " of " + policy.limits().kernelBytes() + " bytes)");
+        }
+        return handle;
+    }
+
+    /** What the host answered; each refusal ends the call with its fault kind, an interrupt as at the deadline. */
+    private static HostCalls.HttpReply httpCall(java.util.function.Supplier<HostCalls.HttpReply> call) {
+        try {
+            return call.get();
+        } catch (HostCalls.Forbidden forbidden) {
+            throw new KernelFault(FaultKind.PERMISSION, forbidden.getMessage());
+        } catch (HostCalls.Unanswered unanswered) {
+            throw KernelFault.trap(unanswered.getMessage());
+        } catch (HostCalls.Busy busy) {
+            throw new KernelFault(FaultKind.BUSY, busy.getMessage());
+        } catch (HostCalls.Interrupted interrupted) {
+            throw new com.dylibso.chicory.runtime.ChicoryInterruptedException(interrupted.getMessage());
+        }
+    }
+
+    private void forgetHttp() {
+        httpRequests = 0;
+        httpStatus = 0;
+        httpHeaders = Optional.empty();
     }
 
     /** {@code input_load_*} take an offset relative to the input, not a handle. */

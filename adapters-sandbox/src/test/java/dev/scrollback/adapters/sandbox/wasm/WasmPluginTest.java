@@ -188,13 +188,14 @@ class WasmPluginTest {
     }
 
     @Test
-    void http_is_refused_at_call_time_even_when_granted_because_this_host_does_not_serve_it_yet() {
+    void http_is_refused_at_call_time_when_granted_but_the_host_offers_none() {
         var load = engine.load(Wat.module("http"), Set.of("fetch"),
                 WasmPolicy.restrictive().granting(HostPermission.HTTP), Map.of());
         var plugin = ((PluginLoad.Loaded) load).plugin();
 
         assertThat(plugin.call("fetch", new byte[0], DEADLINE)).isInstanceOfSatisfying(CallResult.Faulted.class,
-                fault -> assertThat(fault.kind()).isEqualTo(FaultKind.PERMISSION));
+                fault -> assertThat(fault).extracting(CallResult.Faulted::kind, CallResult.Faulted::detail)
+                        .containsExactly(FaultKind.PERMISSION, "http_request is not offered to this plugin"));
         stillServes(plugin());
     }
 

@@ -1,0 +1,85 @@
+;; Outbound HTTP through Extism's ABI, as a PDK does it: http_request(request JSON, body), then http_status_code and
+;; http_headers. The input is the request JSON; the body, when the host's config has one, is config "body".
+;;   fetch   outputs [status u64][headers length u64][headers JSON][body]
+;;   measure outputs [status u64][body length u64][headers length u64] (nothing copied: for large bodies)
+;;   before  outputs [status u64][headers handle u64] before any request (both 0)
+;;   many    makes the request nine times (one more than a call may)
+;;   stale   passes a handle that is no block
+(module
+  (import "extism:host/env" "alloc" (func $alloc (param i64) (result i64)))
+  (import "extism:host/env" "length" (func $length (param i64) (result i64)))
+  (import "extism:host/env" "load_u8" (func $load_u8 (param i64) (result i32)))
+  (import "extism:host/env" "store_u8" (func $store_u8 (param i64 i32)))
+  (import "extism:host/env" "store_u64" (func $store_u64 (param i64 i64)))
+  (import "extism:host/env" "input_offset" (func $input_offset (result i64)))
+  (import "extism:host/env" "output_set" (func $output_set (param i64 i64)))
+  (import "extism:host/env" "config_get" (func $config_get (param i64) (result i64)))
+  (import "extism:host/env" "http_request" (func $http_request (param i64 i64) (result i64)))
+  (import "extism:host/env" "http_status_code" (func $http_status_code (result i32)))
+  (import "extism:host/env" "http_headers" (func $http_headers (result i64)))
+  (memory 1 1)
+  (data (i32.const 0) "body")
+
+  (func $copy (param $from i64) (param $to i64) (param $n i64)
+    (local $i i64)
+    (block $done (loop $next
+      (br_if $done (i64.ge_u (local.get $i) (local.get $n)))
+      (call $store_u8 (i64.add (local.get $to) (local.get $i)) (call $load_u8 (i64.add (local.get $from) (local.get $i))))
+      (local.set $i (i64.add (local.get $i) (i64.const 1)))
+      (br $next))))
+
+  ;; the config's "body" as a block, or 0
+  (func $body (result i64)
+    (local $key i64) (local $i i32)
+    (local.set $key (call $alloc (i64.const 4)))
+    (block $done (loop $next
+      (br_if $done (i32.ge_u (local.get $i) (i32.const 4)))
+      (call $store_u8 (i64.add (local.get $key) (i64.extend_i32_u (local.get $i))) (i32.load8_u (local.get $i)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $next)))
+    (call $config_get (local.get $key)))
+
+  (func (export "fetch") (result i32)
+    (local $response i64) (local $headers i64) (local $rl i64) (local $hl i64) (local $out i64)
+    (local.set $response (call $http_request (call $input_offset) (call $body)))
+    (local.set $headers (call $http_headers))
+    (local.set $rl (call $length (local.get $response)))
+    (local.set $hl (call $length (local.get $headers)))
+    (local.set $out (call $alloc (i64.add (i64.const 16) (i64.add (local.get $hl) (local.get $rl)))))
+    (call $store_u64 (local.get $out) (i64.extend_i32_u (call $http_status_code)))
+    (call $store_u64 (i64.add (local.get $out) (i64.const 8)) (local.get $hl))
+    (call $copy (local.get $headers) (i64.add (local.get $out) (i64.const 16)) (local.get $hl))
+    (call $copy (local.get $response) (i64.add (local.get $out) (i64.add (i64.const 16) (local.get $hl))) (local.get $rl))
+    (call $output_set (local.get $out) (i64.add (i64.const 16) (i64.add (local.get $hl) (local.get $rl))))
+    (i32.const 0))
+
+  (func (export "measure") (result i32)
+    (local $response i64) (local $out i64)
+    (local.set $response (call $http_request (call $input_offset) (call $body)))
+    (local.set $out (call $alloc (i64.const 24)))
+    (call $store_u64 (local.get $out) (i64.extend_i32_u (call $http_status_code)))
+    (call $store_u64 (i64.add (local.get $out) (i64.const 8)) (call $length (local.get $response)))
+    (call $store_u64 (i64.add (local.get $out) (i64.const 16)) (call $length (call $http_headers)))
+    (call $output_set (local.get $out) (i64.const 24))
+    (i32.const 0))
+
+  (func (export "before") (result i32)
+    (local $out i64)
+    (local.set $out (call $alloc (i64.const 16)))
+    (call $store_u64 (local.get $out) (i64.extend_i32_u (call $http_status_code)))
+    (call $store_u64 (i64.add (local.get $out) (i64.const 8)) (call $http_headers))
+    (call $output_set (local.get $out) (i64.const 16))
+    (i32.const 0))
+
+  (func (export "many") (result i32)
+    (local $i i32)
+    (block $done (loop $next
+      (br_if $done (i32.ge_u (local.get $i) (i32.const 9)))
+      (drop (call $http_request (call $input_offset) (i64.const 0)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $next)))
+    (i32.const 0))
+
+  (func (export "stale") (result i32)
+    (drop (call $http_request (i64.const 12345) (i64.const 0)))
+    (i32.const 0)))
