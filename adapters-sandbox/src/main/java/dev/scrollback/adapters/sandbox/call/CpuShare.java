@@ -12,7 +12,8 @@ import java.time.Duration;
  * milliseconds, so a short deadline says little), did not use its time: it was starved ({@link FaultKind#STARVED}), not
  * the plugin's fault. Plugins cannot
  * block (no IO, no threads; the BBS's host functions wait on threads of the host's), so a plugin cannot spend its time
- * off the processor on purpose.
+ * off the processor on purpose — but for waiting on a server it asked ({@code http_request}), which is
+ * {@linkplain #charge charged} to it as if it had run.
  */
 public final class CpuShare {
     static final double ENOUGH = 0.25;
@@ -23,9 +24,16 @@ public final class CpuShare {
 
     private CpuShare() {}
 
-    /** The current thread's processor time so far, in nanoseconds; -1 where the JVM cannot tell. */
+    private static final ThreadLocal<long[]> CHARGED = ThreadLocal.withInitial(() -> new long[1]);
+
+    /** The current thread's processor time so far, and what it was charged, in nanoseconds; -1 where it cannot tell. */
     public static long now() {
-        return MEASURABLE ? THREADS.getCurrentThreadCpuTime() : -1;
+        return MEASURABLE ? THREADS.getCurrentThreadCpuTime() + CHARGED.get()[0] : -1;
+    }
+
+    /** Counts {@code nanos} the current thread waited on the plugin's behalf as time the plugin used. */
+    public static void charge(long nanos) {
+        if (nanos > 0) CHARGED.get()[0] += nanos;
     }
 
     /**

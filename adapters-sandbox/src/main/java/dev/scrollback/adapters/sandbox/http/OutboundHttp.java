@@ -1,5 +1,6 @@
 package dev.scrollback.adapters.sandbox.http;
 
+import dev.scrollback.adapters.sandbox.call.CpuShare;
 import dev.scrollback.domain.plugins.Permission;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -99,6 +100,7 @@ public final class OutboundHttp implements AutoCloseable {
             return new Exchange.Refused(Exchange.Refusal.BUSY, "the BBS has " + policy.maxConcurrent()
                     + " plugin requests in flight, its most; nothing was sent");
         }
+        long waiting = System.nanoTime();
         try {
             return outcome.get(policy.maxTime().plus(WAIT_SLACK).toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException stopped) {
@@ -114,6 +116,8 @@ public final class OutboundHttp implements AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "a plugin's request to " + request.where() + " failed", failed.getCause());
             return new Exchange.Refused(Exchange.Refusal.FAILED, request.where() + " failed ("
                     + failed.getCause().getClass().getSimpleName() + ")");
+        } finally {
+            CpuShare.charge(System.nanoTime() - waiting);   // the plugin's own time: it asked a slow server
         }
     }
 

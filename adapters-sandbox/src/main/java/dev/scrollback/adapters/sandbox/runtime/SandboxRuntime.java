@@ -1,12 +1,9 @@
 package dev.scrollback.adapters.sandbox.runtime;
 
 import dev.scrollback.adapters.sandbox.call.LogLevel;
-<<<<<<< HEAD
 import dev.scrollback.adapters.sandbox.call.PluginVars;
-=======
 import dev.scrollback.adapters.sandbox.http.HttpPolicy;
 import dev.scrollback.adapters.sandbox.http.OutboundHttp;
->>>>>>> helper-e
 import dev.scrollback.adapters.sandbox.js.JsEngine;
 import dev.scrollback.adapters.sandbox.js.JsLimits;
 import dev.scrollback.adapters.sandbox.js.JsPolicy;
