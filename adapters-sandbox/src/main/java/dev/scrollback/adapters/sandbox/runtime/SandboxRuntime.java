@@ -58,6 +58,7 @@ public final class SandboxRuntime implements Sandbox, AutoCloseable {
         this.watchdog = watchdog;
         this.http = http;
         this.wasm = new WasmEngine(watchdog);
+        Thread.ofPlatform().name("wasm-warm-up").daemon(true).start(wasm::warmUp);   // the first install is then warm
         var count = new AtomicInteger();
         this.hostWorkers = new ThreadPoolExecutor(HOST_WORKERS, HOST_WORKERS, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(HOST_QUEUE),

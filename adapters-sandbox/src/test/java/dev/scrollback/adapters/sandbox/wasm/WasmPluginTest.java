@@ -48,6 +48,13 @@ class WasmPluginTest {
     }
 
     @Test
+    void the_warm_up_module_loads_and_runs() {
+        assertThat(engine.warmUp()).isPositive();
+        assertThat(engine.load(new byte[] {0x00, 0x61, 0x73, 0x6d}, Set.of("run"), WasmPolicy.restrictive(), Map.of()))
+                .as("not a module: the warm-up's own check is the scan's").isInstanceOf(PluginLoad.Refused.class);
+    }
+
+    @Test
     void greet_reads_the_input_and_returns_the_output() {
         var result = plugin().call("greet", utf8("Ada"), DEADLINE);
 
