@@ -302,6 +302,7 @@ public final class JsScript implements AutoCloseable {
                         + context.missingHooks(), bridge.log());
             }
             stage = "calling " + hook;
+            bridge.hookRunning(target);
             var out = context.call(hook, input);
             var log = bridge.log();
             return switch (bridge.ended()) {
@@ -318,6 +319,11 @@ public final class JsScript implements AutoCloseable {
                         + forbidden.message(), log);
                 case ScriptBridge.Ended.StorageFull full -> faulted(FaultKind.STORAGE_FULL, stage + ": "
                         + full.message(), log);
+                case ScriptBridge.Ended.Trapped trapped -> faulted(FaultKind.TRAP, stage + ": " + trapped.message(), log);
+                case ScriptBridge.Ended.NotRun notRun -> faulted(FaultKind.BUSY, stage + ": " + notRun.message(), log);
+                case ScriptBridge.Ended.Stopped stopped -> watch.expired() || watch.breached()
+                        ? dropped(watch.breached() ? FaultKind.MEMORY : FaultKind.TIMEOUT, describe(watch, stage, timeout), log)
+                        : dropped(FaultKind.INTERRUPTED, stage + ": " + stopped.message(), log);
             };
         } catch (PolyglotException e) {
             dropContext();
