@@ -227,6 +227,21 @@ class ScriptHttpTest {
     }
 
     @Test
+    void a_script_that_catches_a_refusal_and_runs_on_to_its_deadline_still_faults_as_refused() {
+        var script = script(manifest(Set.of(http())), HttpPolicy.strict().allowingPrivateAddresses(true), """
+                function fetch(input) {
+                  try { httpRequest('http://api.evil.org/'); } catch (e) { /* nothing to catch */ }
+                  while (true) {}
+                }
+                """);
+
+        var fault = faulted(script.call("fetch", new byte[0], Duration.ofMillis(300)), FaultKind.PERMISSION);
+        assertThat(fault.detail()).isEqualTo("calling fetch: http_request: api.evil.org is not a host the manifest "
+                + "allows (*.example.net, 127.0.0.1, api.example.org)");
+        assertThat(Thread.interrupted()).isFalse();
+    }
+
+    @Test
     void a_slow_server_is_stopped_at_the_deadline_and_the_script_serves_the_next_call() throws Exception {
         var script = script(manifest(Set.of(http())),
                 HttpPolicy.strict().allowingPrivateAddresses(true).withMaxConcurrent(1), FETCH);
