@@ -302,6 +302,7 @@ public final class JsScript implements AutoCloseable {
                         + context.missingHooks(), bridge.log());
             }
             stage = "calling " + hook;
+            bridge.hookRunning(target);
             var out = context.call(hook, input);
             var log = bridge.log();
             return switch (bridge.ended()) {
@@ -318,12 +319,21 @@ public final class JsScript implements AutoCloseable {
                         + forbidden.message(), log);
                 case ScriptBridge.Ended.StorageFull full -> faulted(FaultKind.STORAGE_FULL, stage + ": "
                         + full.message(), log);
+                case ScriptBridge.Ended.Trapped trapped -> faulted(FaultKind.TRAP, stage + ": " + trapped.message(), log);
+                case ScriptBridge.Ended.NotRun notRun -> faulted(FaultKind.BUSY, stage + ": " + notRun.message(), log);
+                case ScriptBridge.Ended.Stopped stopped -> watch.expired() || watch.breached()
+                        ? dropped(watch.breached() ? FaultKind.MEMORY : FaultKind.TIMEOUT, describe(watch, stage, timeout), log)
+                        : dropped(FaultKind.INTERRUPTED, stage + ": " + stopped.message(), log);
             };
         } catch (PolyglotException e) {
             dropContext();
+            var refused = refusal(stage);
+            if (refused.isPresent()) return refused.get();
             return faulted(kindOf(e, watch, stage.startsWith("re-")), describe(e, watch, stage, timeout), bridge.log());
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             dropContext();
+            var refused = refusal(stage);
+            if (refused.isPresent()) return refused.get();
             var kind = watch.breached() || e instanceof OutOfMemoryError ? FaultKind.MEMORY
                     : watch.expired() ? FaultKind.TIMEOUT
                     : e instanceof StackOverflowError ? FaultKind.STACK_OVERFLOW : FaultKind.TRAP;
@@ -331,6 +341,22 @@ public final class JsScript implements AutoCloseable {
                     : describe(watch, stage, timeout);
             return faulted(kind, detail, bridge.log());
         }
+    }
+
+    /**
+     * The fault of a host call the script was refused, which decides how the call ends however the guest ended after it
+     * (a script that loops on after a refused request until its deadline faults as refused, not TIMEOUT).
+     */
+    private Optional<CallResult> refusal(String stage) {
+        return switch (bridge.ended()) {
+            case ScriptBridge.Ended.Forbidden forbidden -> Optional.of(faulted(FaultKind.PERMISSION, stage + ": "
+                    + forbidden.message(), bridge.log()));
+            case ScriptBridge.Ended.Trapped trapped -> Optional.of(faulted(FaultKind.TRAP, stage + ": "
+                    + trapped.message(), bridge.log()));
+            case ScriptBridge.Ended.NotRun notRun -> Optional.of(faulted(FaultKind.BUSY, stage + ": "
+                    + notRun.message(), bridge.log()));
+            default -> Optional.empty();
+        };
     }
 
     private ScriptContext reopen(StopTarget target) {

@@ -6,15 +6,20 @@ import dev.scrollback.adapters.sandbox.call.HostCalls;
 import dev.scrollback.adapters.sandbox.call.LogLevel;
 import dev.scrollback.adapters.sandbox.call.LogLine;
 import dev.scrollback.adapters.sandbox.call.PluginVars;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyArray;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 /**
- * The host side of the API a script sees, for one script: the functions behind its {@code log} and {@code config}, and
+ * The host side of the API a script sees, for one script: the functions behind its {@code log}, {@code config},
+ * {@code postMessage}, {@code readUser}, {@code storage} and {@code httpRequest}, and
  * the two through which the guest-side call wrapper reports how a hook ended (it threw; it returned something that is
  * not an output). These proxies are handed only to the wrapper's closure ({@link ScriptContext}), never to the script's
  * global scope, and they never throw into the guest: a proxy is not a host object, so there is no class to reach.
@@ -32,6 +37,12 @@ final class ScriptBridge {
         record Forbidden(String message) implements Ended {}
         /** It wrote past its storage's limit (the storage is as it was): a STORAGE_FULL fault. */
         record StorageFull(String message) implements Ended {}
+        /** Its request did not read, was over a bound, or got no usable answer: a TRAP fault, as in the WASM kernel. */
+        record Trapped(String message) implements Ended {}
+        /** The host had no capacity for its request: the call was not run (BUSY), not the script's fault. */
+        record NotRun(String message) implements Ended {}
+        /** It was stopped while it waited for the host: TIMEOUT at its deadline, else INTERRUPTED. */
+        record Stopped(String message) implements Ended {}
     }
 
     private final JsPolicy policy;
@@ -41,6 +52,8 @@ final class ScriptBridge {
     private final Optional<PluginVars> vars;
     private Ended ended = new Ended.Normally();
     private volatile boolean statementLimitReached;
+    private StopTarget hook;        // the running hook's stop, while a hook runs; null during top-level code
+    private int httpRequests;       // this call's
 
     ScriptBridge(JsPolicy policy, Map<String, String> config, HostCalls host, Optional<PluginVars> vars) {
         this.policy = policy;
@@ -53,6 +66,16 @@ final class ScriptBridge {
     void beginCall() {
         log.clear();
         ended = new Ended.Normally();
+        hook = null;
+        httpRequests = 0;
+    }
+
+    /**
+     * A hook starts running under {@code stop} (after any top-level code the call had to re-run): {@code httpRequest}
+     * is served from now until the call ends, its waits stopped with the call.
+     */
+    void hookRunning(StopTarget stop) {
+        hook = stop;
     }
 
     /** Forgets the call's log and ending, so that nothing of it stays reachable. */
@@ -186,6 +209,100 @@ final class ScriptBridge {
             return null;
         } catch (HostCalls.Interrupted interrupted) {
             return null;   // the call is being stopped at its deadline; the watchdog decides how it ends
+        }
+    }
+
+    /**
+     * {@code httpRequest}'s host side (decision 0019): the request JSON the wrapper made and the body (a string, or
+     * null for none), or null and the length of a request or body too long to pass over. Answers an array of the
+     * status, the headers' JSON, the body as text and whether it was well-formed UTF-8; {@code null} when the request
+     * was refused (recorded as the call's ending: the call faults as the WASM kernel's {@code http_request} does) or
+     * stopped; a string, which the wrapper throws, when no hook is running (the script's top-level code).
+     */
+    ProxyExecutable httpFunction() {
+        return args -> {
+            var stop = hook;
+            if (stop == null) {
+                return "httpRequest is for hooks: the script's top-level code makes no requests";
+            }
+            if (!(ended instanceof Ended.Normally)) return null;   // the call is ending already: nothing more is sent
+            long requestChars = length(args, 2);
+            if (requestChars > 0) {
+                return trapped("a request of " + requestChars + " characters; at most "
+                        + HostCalls.MAX_HTTP_REQUEST_BYTES + " are read");
+            }
+            long bodyChars = length(args, 3);
+            if (bodyChars > 0) {
+                return trapped("a body of " + bodyChars + " characters; at most " + maxHttpBodyChars() + " are read");
+            }
+            if (httpRequests >= HostCalls.MAX_HTTP_REQUESTS_PER_CALL) {
+                return trapped("a call makes at most " + HostCalls.MAX_HTTP_REQUESTS_PER_CALL + " requests");
+            }
+            var request = text(args, 0);
+            int requestBytes = request.getBytes(StandardCharsets.UTF_8).length;
+            if (requestBytes > HostCalls.MAX_HTTP_REQUEST_BYTES) {
+                return trapped("a request of " + requestBytes + " bytes; at most " + HostCalls.MAX_HTTP_REQUEST_BYTES
+                        + " are read");
+            }
+            var body = args.length > 1 && args[1].isString() ? args[1].asString().getBytes(StandardCharsets.UTF_8)
+                    : new byte[0];
+            if (body.length > HostCalls.MAX_HTTP_BODY_BYTES) {
+                return trapped("a body of " + body.length + " bytes; at most " + HostCalls.MAX_HTTP_BODY_BYTES
+                        + " are read");
+            }
+            httpRequests++;
+            if (!stop.enterWait()) {
+                ended = new Ended.Stopped("http_request: stopped before it was sent");
+                return null;
+            }
+            HostCalls.HttpReply reply;
+            try {
+                reply = host.httpRequest(request, body);
+            } catch (HostCalls.Forbidden forbidden) {
+                ended = new Ended.Forbidden(forbidden.getMessage());
+                return null;
+            } catch (HostCalls.Unanswered unanswered) {
+                ended = new Ended.Trapped(unanswered.getMessage());
+                return null;
+            } catch (HostCalls.Busy busy) {
+                ended = new Ended.NotRun(busy.getMessage());
+                return null;
+            } catch (HostCalls.Interrupted interrupted) {
+                ended = new Ended.Stopped(interrupted.getMessage());
+                return null;
+            } finally {
+                stop.exitWait();   // the stop's interrupt was for the wait only; the closed context ends the guest
+            }
+            var decoded = utf8(reply.body());
+            return ProxyArray.fromArray(reply.status(), reply.headers(), decoded.text(), decoded.wellFormed());
+        };
+    }
+
+    /** The most characters of a body the wrapper passes over: the plugin's input limit (each is at least one byte). */
+    int maxHttpBodyChars() {
+        return Math.min(policy.limits().maxInputBytes(), HostCalls.MAX_HTTP_BODY_BYTES);
+    }
+
+    private Object trapped(String why) {
+        if (ended instanceof Ended.Normally) ended = new Ended.Trapped("http_request: " + why);
+        return null;
+    }
+
+    private static long length(Value[] args, int index) {
+        return index < args.length && args[index].fitsInLong() ? args[index].asLong() : 0;
+    }
+
+    record Decoded(String text, boolean wellFormed) {}
+
+    /** The body as text: exactly, when it is UTF-8; else with each malformed sequence as U+FFFD, and said so. */
+    static Decoded utf8(byte[] body) {
+        try {
+            return new Decoded(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString(), true);
+        } catch (CharacterCodingException malformed) {
+            return new Decoded(new String(body, StandardCharsets.UTF_8), false);
         }
     }
 

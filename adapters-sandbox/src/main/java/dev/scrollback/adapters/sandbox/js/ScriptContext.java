@@ -18,7 +18,7 @@ import org.graalvm.polyglot.Value;
  * stay inside its own context) and used by one call at a time.
  *
  * <p>Before the script runs, an internal prelude defines {@code log}, {@code config}, {@code postMessage},
- * {@code readUser} and {@code storage} as read-only globals and
+ * {@code readUser}, {@code storage} and {@code httpRequest} as read-only globals and
  * returns the call wrapper; both close over the host functions of the {@link ScriptBridge} and over built-ins captured
  * before the script could replace them. The wrapper calls the hook, turns a throw into a report of its text and checks
  * what the hook returned, all in the guest, so that the host never copies a string longer than a limit.
@@ -26,8 +26,10 @@ import org.graalvm.polyglot.Value;
 final class ScriptContext {
     private static final Source PRELUDE = Source.newBuilder("js", """
             (function (hostLog, hostConfig, hostFail, hostRefuse, hostPost, hostReadUser, hostStorageGet, hostStorageSet,
-                       maxLineChars, maxErrorChars, maxOutputChars, maxRequestChars, maxValueChars, maxElements) {
+                       hostHttp, maxLineChars, maxErrorChars, maxOutputChars, maxRequestChars, maxValueChars, maxElements,
+                       maxHttpRequestChars, maxHttpBodyChars) {
               'use strict';
+              const ErrorType = Error;
               const slice = Function.prototype.call.bind(String.prototype.slice);
               const stringify = JSON.stringify;
               const parse = JSON.parse;
@@ -58,6 +60,25 @@ final class ScriptContext {
                 set: function set(key, value) { put(key, value); },
                 remove: function remove(key) { put(key, null); },
               }));
+              // Outbound HTTP (decision 0019): the request as Extism's JSON, made and measured here; what is too long to
+              // pass over is not passed, only its length, and the host refuses it. A refusal decides how the call ends
+              // (the host records the fault) and answers null; nothing is thrown into the script.
+              define('httpRequest', function httpRequest(request, body) {
+                const spec = request !== null && typeof request === 'object' ? request : { url: request };
+                const json = stringify({ url: spec.url, method: spec.method,
+                  headers: spec.headers !== undefined ? spec.headers : spec.header });
+                const sent = typeof json === 'string' ? json : '';
+                if (sent.length > maxHttpRequestChars) return answerHttp(hostHttp(null, null, sent.length, 0));
+                if (body === undefined || body === null) return answerHttp(hostHttp(sent, null, 0, 0));
+                const text = typeof body === 'string' ? body : `${body}`;
+                if (text.length > maxHttpBodyChars) return answerHttp(hostHttp(sent, null, 0, text.length));
+                return answerHttp(hostHttp(sent, text, 0, 0));
+              });
+              const answerHttp = (reply) => {
+                if (typeof reply === 'string') throw new ErrorType(reply);
+                if (reply === null || reply === undefined) return null;
+                return { status: reply[0], headers: parse(reply[1]), body: reply[2], utf8: reply[3] };
+              };
               // Built-ins that make one value per element and loop inside the engine, where no stop lands until they
               // end (decision 0017): refused up front past maxElements, the rest left as they are
               const apply = Reflect.apply;
@@ -148,8 +169,10 @@ final class ScriptContext {
             attach.accept(context);
             var call = context.eval(PRELUDE).execute(bridge.logFunction(), bridge.configFunction(),
                     bridge.failFunction(), bridge.refuseFunction(), bridge.postFunction(), bridge.readUserFunction(),
-                    bridge.storageGetFunction(), bridge.storageSetFunction(), limits.maxLogLineBytes(), limits.maxErrorBytes(),
-                    limits.maxOutputBytes(), HostCalls.MAX_REQUEST_BYTES, bridge.storageLimit(), MAX_BUILT_IN_ELEMENTS);
+                    bridge.storageGetFunction(), bridge.storageSetFunction(), bridge.httpFunction(),
+                    limits.maxLogLineBytes(), limits.maxErrorBytes(), limits.maxOutputBytes(), HostCalls.MAX_REQUEST_BYTES,
+                    bridge.storageLimit(), MAX_BUILT_IN_ELEMENTS, HostCalls.MAX_HTTP_REQUEST_BYTES,
+                    bridge.maxHttpBodyChars());
             context.eval(script);
             var bindings = context.getBindings("js");
             var found = new HashMap<String, Value>();

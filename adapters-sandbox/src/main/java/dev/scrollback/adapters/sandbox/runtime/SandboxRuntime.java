@@ -85,7 +85,7 @@ public final class SandboxRuntime implements Sandbox, AutoCloseable {
     }
 
     /**
-     * A script's limits from its manifest: its statement limit, its output limit, and {@code memory_bytes} as the
+     * A script's limits from its manifest: its statement limit, its input and output limits, and {@code memory_bytes} as the
      * allocation budget of one call (garbage included: the interpreter allocates as it runs).
      */
     static JsPolicy scriptPolicy(PluginManifest manifest) {
@@ -94,6 +94,10 @@ public final class SandboxRuntime implements Sandbox, AutoCloseable {
                 .withStatementLimit(asked.statementLimit())
                 .withMaxOutputBytes((int) asked.maxOutputBytes())
                 .withAllocationBytes(asked.memoryBytes());
+        // max_input_bytes bounds the hook's input and an httpRequest body, as for a module
+        limits = new JsLimits(limits.maxScriptBytes(), Math.toIntExact(asked.maxInputBytes()), limits.maxOutputBytes(),
+                limits.statementLimit(), limits.allocationBytes(), limits.maxLogLines(), limits.maxLogLineBytes(),
+                limits.maxErrorBytes(), limits.loadTimeout());
         return new JsPolicy(limits, LogLevel.INFO);
     }
 
