@@ -13,6 +13,7 @@ import dev.scrollback.application.hooks.CommandRequest;
 import dev.scrollback.application.hooks.ContentVerdict;
 import dev.scrollback.application.hooks.MessageDraft;
 import dev.scrollback.application.hooks.PluginPosting;
+import dev.scrollback.application.hooks.PluginReplying;
 import dev.scrollback.application.hooks.PublicUsers;
 import dev.scrollback.application.plugins.HookCall;
 import dev.scrollback.application.plugins.HookInput;
@@ -182,7 +183,7 @@ public final class PluginRuntimeLoad {
             var log = store.eventLog();
             var sandbox = new TimedSandbox(engines);
             var runtime = new PluginRuntime(sandbox, new DirectoryPackageStore(directory.resolve("plugins")), log, clock,
-                    PluginPosting.none(), PublicUsers.none(), new AppendedHere(), new UnixCron());
+                    PluginPosting.none(), PluginReplying.none(), PublicUsers.none(), new AppendedHere(), new UnixCron());
             // The runtime follows the log as the server's projections feed it, except that a plugin the decider disables for
             // too many faults is kept running and counted: on a busy machine a pause can push a warm call past its deadline,
             // and the figures should stay the plugin's rather than an empty hook's.

@@ -99,7 +99,7 @@ final class BoardPosting implements CreateBoard, PostMessage, EditMessage, Moder
         var at = clock.instant();
         decideAndAppend(poster, thread, new ThreadDecider.Start(thread, board, message, poster.account(), poster.handle(),
                 subject, filtered, at), origin);
-        hooks.messagePosted(new PostedMessage(place, poster.handle(), filtered.value()));
+        hooks.messagePosted(new PostedMessage(place, poster.handle(), filtered.value(), Optional.of(thread.value())));
         return new Posted(thread, message);
     }
 
@@ -119,7 +119,7 @@ final class BoardPosting implements CreateBoard, PostMessage, EditMessage, Moder
                     filtered, inReplyTo, clock.instant()), origin);
             return message;
         });
-        hooks.messagePosted(new PostedMessage(place, poster.handle(), filtered.value()));
+        hooks.messagePosted(new PostedMessage(place, poster.handle(), filtered.value(), Optional.of(thread.value())));
         return new Posted(thread, message);
     }
 

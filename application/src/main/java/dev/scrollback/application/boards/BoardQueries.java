@@ -10,6 +10,7 @@ import dev.scrollback.domain.boards.MessageEvent;
 import dev.scrollback.domain.boards.MessageEvent.MessageDeleted;
 import dev.scrollback.domain.boards.MessageEvent.MessageEdited;
 import dev.scrollback.domain.boards.MessageEvent.MessagePosted;
+import dev.scrollback.domain.boards.MessageEvent.PluginReplyPosted;
 import dev.scrollback.domain.boards.MessageEvent.ThreadLocked;
 import dev.scrollback.domain.boards.MessageId;
 import dev.scrollback.domain.boards.ThreadId;
@@ -71,14 +72,17 @@ final class BoardQueries implements ListBoards, ListThreads, ReadThread {
         for (var event : events) {
             switch (event) {
                 case MessagePosted p -> views.put(p.message(), new MessageView(p.message(),
-                        boards.entry(p.message()).map(Boards.Entry::number).orElse(0L), p.authorHandle(), p.subject(),
-                        Optional.of(p.body()), p.at(), Optional.empty(), Optional.empty(), p.inReplyTo()));
+                        boards.entry(p.message()).map(Boards.Entry::number).orElse(0L), p.authorHandle().value(), false,
+                        p.subject(), Optional.of(p.body()), p.at(), Optional.empty(), Optional.empty(), p.inReplyTo()));
+                case PluginReplyPosted p -> views.put(p.message(), new MessageView(p.message(),
+                        boards.entry(p.message()).map(Boards.Entry::number).orElse(0L), p.plugin().value(), true,
+                        p.subject(), Optional.of(p.body()), p.at(), Optional.empty(), Optional.empty(), Optional.empty()));
                 case MessageEdited e -> views.computeIfPresent(e.message(), (id, v) -> new MessageView(v.message(), v.number(),
-                        v.author(), v.subject(), Optional.of(e.body()), v.postedAt(), Optional.of(e.at()), v.deletedBecause(),
-                        v.inReplyTo()));
+                        v.author(), v.plugin(), v.subject(), Optional.of(e.body()), v.postedAt(), Optional.of(e.at()),
+                        v.deletedBecause(), v.inReplyTo()));
                 case MessageDeleted d -> views.computeIfPresent(d.message(), (id, v) -> new MessageView(v.message(), v.number(),
-                        v.author(), v.subject(), Optional.empty(), v.postedAt(), v.editedAt(), Optional.of(d.reason()),
-                        v.inReplyTo()));
+                        v.author(), v.plugin(), v.subject(), Optional.empty(), v.postedAt(), v.editedAt(),
+                        Optional.of(d.reason()), v.inReplyTo()));
                 case ThreadLocked l -> locked = true;
             }
         }

@@ -9,6 +9,7 @@ import dev.scrollback.domain.boards.BoardName;
 import dev.scrollback.domain.boards.MessageEvent.MessageDeleted;
 import dev.scrollback.domain.boards.MessageEvent.MessageEdited;
 import dev.scrollback.domain.boards.MessageEvent.MessagePosted;
+import dev.scrollback.domain.boards.MessageEvent.PluginReplyPosted;
 import dev.scrollback.domain.boards.MessageEvent.ThreadLocked;
 import dev.scrollback.domain.boards.MessageId;
 import dev.scrollback.domain.boards.ReadMarkEvent.BoardReadUpTo;
@@ -48,8 +49,13 @@ public final class Boards {
                          Instant lastPostAt, int messages, boolean locked) {}
 
     /** One message of a board, numbered; deleted ones keep their number. */
-    public record Entry(long number, MessageId message, ThreadId thread, Handle author, AccountId authorId, Subject subject,
-                        Instant at, boolean deleted) {}
+    public record Entry(long number, MessageId message, ThreadId thread, String author, Optional<AccountId> authorId,
+                        Subject subject, Instant at, boolean deleted) {
+        /** A plugin's reply: {@link #author()} is the plugin's name, and no account wrote it. */
+        public boolean byPlugin() {
+            return authorId.isEmpty();
+        }
+    }
 
     private final Map<BoardId, Board> boards = new ConcurrentHashMap<>();
     private final Map<ThreadId, Thread> threads = new ConcurrentHashMap<>();
@@ -67,12 +73,23 @@ public final class Boards {
             case MessagePosted e -> {
                 var list = entries.computeIfAbsent(e.board(), b -> new ConcurrentSkipListMap<>());
                 long number = list.isEmpty() ? 1 : list.lastKey() + 1;
-                var entry = new Entry(number, e.message(), e.thread(), e.authorHandle(), e.author(), e.subject(), e.at(), false);
+                var entry = new Entry(number, e.message(), e.thread(), e.authorHandle().value(), Optional.of(e.author()),
+                        e.subject(), e.at(), false);
                 list.put(number, entry);
                 byMessage.put(e.message(), entry);
                 threads.merge(e.thread(), new Thread(e.thread(), e.board(), e.subject(), e.authorHandle(), e.at(), e.at(), 1, false),
                         (old, first) -> new Thread(old.thread(), old.board(), old.subject(), old.startedBy(), old.startedAt(),
                                 e.at(), old.messages() + 1, old.locked()));
+            }
+            case PluginReplyPosted e -> {
+                var list = entries.computeIfAbsent(e.board(), b -> new ConcurrentSkipListMap<>());
+                long number = list.isEmpty() ? 1 : list.lastKey() + 1;
+                var entry = new Entry(number, e.message(), e.thread(), e.plugin().value(), Optional.empty(), e.subject(),
+                        e.at(), false);
+                list.put(number, entry);
+                byMessage.put(e.message(), entry);
+                threads.computeIfPresent(e.thread(), (id, old) -> new Thread(old.thread(), old.board(), old.subject(),
+                        old.startedBy(), old.startedAt(), e.at(), old.messages() + 1, old.locked()));
             }
             case MessageEdited e -> { }
             case MessageDeleted e -> {
@@ -134,7 +151,7 @@ public final class Boards {
         if (list == null) return List.of();
         var found = new ArrayList<Entry>();
         for (var entry : list.tailMap(after, false).values()) {
-            if (entry.deleted() || entry.authorId().equals(reader)) continue;
+            if (entry.deleted() || entry.authorId().equals(Optional.of(reader))) continue;
             found.add(entry);
             if (found.size() >= limit) break;
         }
@@ -145,7 +162,7 @@ public final class Boards {
     public int countAfter(BoardId board, long after, AccountId reader) {
         var list = entries.get(board);
         if (list == null) return 0;
-        return (int) list.tailMap(after, false).values().stream().filter(e -> !e.deleted() && !e.authorId().equals(reader)).count();
+        return (int) list.tailMap(after, false).values().stream().filter(e -> !e.deleted() && !e.authorId().equals(Optional.of(reader))).count();
     }
 
     public Optional<Entry> entry(MessageId message) {

@@ -5,7 +5,6 @@ import dev.scrollback.domain.boards.MessageBody;
 import dev.scrollback.domain.boards.MessageId;
 import dev.scrollback.domain.boards.Subject;
 import dev.scrollback.domain.boards.ThreadId;
-import dev.scrollback.domain.shared.Handle;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -37,9 +36,10 @@ public interface MessageIndex {
         }
     }
 
-    record Indexed(MessageId message, ThreadId thread, BoardId board, Handle author, Subject subject, MessageBody body,
+    /** {@code author}: the caller's handle, or the plugin's name for a plugin's reply. */
+    record Indexed(MessageId message, ThreadId thread, BoardId board, String author, Subject subject, MessageBody body,
                    Instant at) {}
 
     /** {@code snippet}: a line of the body around the first word searched for, to show with the hit. */
-    record Hit(MessageId message, ThreadId thread, BoardId board, Handle author, Subject subject, Instant at, String snippet) {}
+    record Hit(MessageId message, ThreadId thread, BoardId board, String author, Subject subject, Instant at, String snippet) {}
 }

@@ -5,7 +5,6 @@ import dev.scrollback.domain.boards.MessageBody;
 import dev.scrollback.domain.boards.MessageId;
 import dev.scrollback.domain.boards.Subject;
 import dev.scrollback.domain.boards.ThreadId;
-import dev.scrollback.domain.shared.Handle;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +20,11 @@ public interface ReadThread {
     record ThreadView(Boards.Board board, ThreadId thread, Subject subject, boolean locked, boolean mayReply,
                       boolean mayModerate, List<MessageView> messages) {}
 
-    /** {@code number}: the message's number on its board (0 while the boards projection has not seen it yet). */
-    record MessageView(MessageId message, long number, Handle author, Subject subject, Optional<MessageBody> body,
-                       Instant postedAt, Optional<Instant> editedAt, Optional<String> deletedBecause,
-                       Optional<MessageId> inReplyTo) {}
+    /**
+     * {@code number}: the message's number on its board (0 while the boards projection has not seen it yet).
+     * {@code author}: the caller's handle, or the plugin's name when {@code plugin} (a plugin's reply).
+     */
+    record MessageView(MessageId message, long number, String author, boolean plugin, Subject subject,
+                       Optional<MessageBody> body, Instant postedAt, Optional<Instant> editedAt,
+                       Optional<String> deletedBecause, Optional<MessageId> inReplyTo) {}
 }

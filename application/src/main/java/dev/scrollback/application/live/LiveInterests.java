@@ -119,6 +119,7 @@ public final class LiveInterests {
                     yield created.access().mayRead(caller.roles());
                 }
                 case MessageEvent.MessagePosted posted -> readable(posted.board());
+                case MessageEvent.PluginReplyPosted replied -> readable(replied.board());
                 case MessageEvent.MessageEdited edited -> readable(edited.board());
                 case MessageEvent.MessageDeleted deleted -> readable(deleted.board());
                 case MessageEvent.ThreadLocked locked -> readable(locked.board());

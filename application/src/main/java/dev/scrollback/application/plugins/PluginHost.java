@@ -15,6 +15,11 @@ public interface PluginHost {
     /** Says {@code text} in the public chat room named {@code room}, as the plugin. */
     PostOutcome postMessage(String room, String text);
 
+    /** Replies {@code text} in the board thread with id {@code thread}, as the plugin. */
+    default PostOutcome replyInThread(java.util.UUID thread, String text) {
+        return new PostOutcome.Refused("replying in threads is not available");
+    }
+
     /** A user's public facts. */
     Optional<PublicUser> readUser(Handle handle);
 }

@@ -12,6 +12,8 @@ import dev.scrollback.application.hooks.MessageDraft;
 import dev.scrollback.application.hooks.PluginHooks;
 import dev.scrollback.application.hooks.PluginPost;
 import dev.scrollback.application.hooks.PluginPosting;
+import dev.scrollback.application.hooks.PluginReply;
+import dev.scrollback.application.hooks.PluginReplying;
 import dev.scrollback.application.hooks.PostOutcome;
 import dev.scrollback.application.hooks.PostedMessage;
 import dev.scrollback.application.hooks.PublicUser;
@@ -88,6 +90,7 @@ public final class PluginRuntime implements PluginHooks, PluginStatistics, AutoC
     private final PluginRecords records;
     private final Clock clock;
     private final PluginPosting posting;
+    private final PluginReplying replying;
     private final PublicUsers users;
     private final Schedules schedules;
     /** When each running plugin's schedules are next due (key: version and schedule); read by the scheduler alone. */
@@ -112,10 +115,11 @@ public final class PluginRuntime implements PluginHooks, PluginStatistics, AutoC
 
     @Inject
     public PluginRuntime(Sandbox sandbox, PluginPackageStore packages, EventLog log, Clock clock, PluginPosting posting,
-                         PublicUsers users, AppendedHere appendedHere, Schedules schedules) {
+                         PluginReplying replying, PublicUsers users, AppendedHere appendedHere, Schedules schedules) {
         this.sandbox = sandbox;
         this.packages = packages;
         this.posting = posting;
+        this.replying = replying;
         this.users = users;
         this.schedules = schedules;
         appendedHere.listen(this::recorded);
@@ -231,6 +235,11 @@ public final class PluginRuntime implements PluginHooks, PluginStatistics, AutoC
             @Override
             public PostOutcome postMessage(String room, String text) {
                 return posting.post(new PluginPost(plugin.name(), plugin.plugin().value(), room, text));
+            }
+
+            @Override
+            public PostOutcome replyInThread(java.util.UUID thread, String text) {
+                return replying.reply(new PluginReply(plugin.name(), plugin.plugin().value(), thread, text));
             }
 
             @Override

@@ -173,7 +173,7 @@ class BoardPostingTest {
         assertThat(gone.body()).isEmpty();
         assertThat(gone.deletedBecause()).contains("Advertising");
         assertThat(gone.number()).isEqualTo(2);
-        assertThat(gone.author()).isEqualTo(bob.handle());
+        assertThat(gone.author()).isEqualTo(bob.handle().value());
         assertThat(catchThrowableOfType(BoardRejected.class, () -> f.moderateThread.delete(root, hello.thread(), spam.message(),
                 "again", WEB)).reason()).isEqualTo(new MessageWasDeleted());
         assertThat(catchThrowableOfType(BoardRejected.class, () -> f.editMessage.edit(bob, hello.thread(), spam.message(),

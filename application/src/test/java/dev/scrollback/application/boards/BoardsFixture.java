@@ -142,6 +142,14 @@ public final class BoardsFixture {
         return posted;
     }
 
+    /** The plugin {@code plugin} replies {@code text} in {@code thread} ({@code post_message}), then the projections catch up. */
+    public dev.scrollback.application.hooks.PostOutcome pluginReply(ThreadId thread, String plugin, String text) {
+        var outcome = new PluginThreadReplies(log, clock, new CountingRateLimiter(clock)).reply(new dev.scrollback.application
+                .hooks.PluginReply(new dev.scrollback.domain.shared.PluginName(plugin), UUID.randomUUID(), thread.value(), text));
+        catchUp();
+        return outcome;
+    }
+
     /** Everything recorded after {@code position}. */
     public List<RecordedEvent> since(long position) {
         return log.readAfter(position, 10_000);

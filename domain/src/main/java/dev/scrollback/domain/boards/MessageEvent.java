@@ -2,6 +2,7 @@ package dev.scrollback.domain.boards;
 
 import dev.scrollback.domain.shared.AccountId;
 import dev.scrollback.domain.shared.Handle;
+import dev.scrollback.domain.shared.PluginName;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -20,6 +21,13 @@ public sealed interface MessageEvent extends BoardsEvent {
     record MessagePosted(MessageId message, ThreadId thread, BoardId board, AccountId author, Handle authorHandle,
                          Subject subject, MessageBody body, Optional<MessageId> inReplyTo, Instant at)
             implements MessageEvent {}
+
+    /**
+     * A plugin ({@code post_message}, the plugin's version as actor) replied in the thread as itself. No filter saw it
+     * and no plugin was told of it. {@code body} is the plugin's text, not a caller's: it holds no personal data.
+     */
+    record PluginReplyPosted(MessageId message, ThreadId thread, BoardId board, PluginName plugin, Subject subject,
+                             MessageBody body, Instant at) implements MessageEvent {}
 
     /** The author changed the body within the edit window. */
     record MessageEdited(MessageId message, ThreadId thread, BoardId board, MessageBody body, Instant at)

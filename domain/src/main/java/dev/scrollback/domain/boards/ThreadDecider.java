@@ -10,10 +10,14 @@ import dev.scrollback.domain.boards.BoardRejected.ThreadIsLocked;
 import dev.scrollback.domain.boards.MessageEvent.MessageDeleted;
 import dev.scrollback.domain.boards.MessageEvent.MessageEdited;
 import dev.scrollback.domain.boards.MessageEvent.MessagePosted;
+import dev.scrollback.domain.boards.MessageEvent.PluginReplyPosted;
 import dev.scrollback.domain.boards.MessageEvent.ThreadLocked;
 import dev.scrollback.domain.shared.AccountId;
 import dev.scrollback.domain.shared.Decider;
 import dev.scrollback.domain.shared.Handle;
+import dev.scrollback.domain.shared.PluginName;
+import dev.scrollback.domain.accounts.Role;
+import java.util.Set;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -42,6 +46,13 @@ public final class ThreadDecider implements Decider<ThreadDecider.Command, Threa
     public record Reply(MessageId message, AccountId author, Handle authorHandle, Optional<Subject> subject,
                         MessageBody body, Optional<MessageId> inReplyTo, Instant at) implements Command {}
 
+    /**
+     * A plugin replies to the thread as itself. {@code boardAccess} is the access of the thread's board: a plugin speaks
+     * only where any member could read and post, and elsewhere the thread is "no such thread" to it.
+     */
+    public record PluginReply(MessageId message, PluginName plugin, MessageBody body, BoardAccess boardAccess, Instant at)
+            implements Command {}
+
     public record Edit(MessageId message, AccountId editor, MessageBody body, Instant at) implements Command {}
 
     public record Delete(MessageId message, String reason, Instant at) implements Command {
@@ -56,8 +67,8 @@ public final class ThreadDecider implements Decider<ThreadDecider.Command, Threa
         }
     }
 
-    /** What a thread's decisions need to know of one message. */
-    public record Post(AccountId author, Instant at, boolean deleted) {}
+    /** What a thread's decisions need to know of one message; {@code author} is empty for a plugin's reply. */
+    public record Post(Optional<AccountId> author, Instant at, boolean deleted) {}
 
     public sealed interface State {}
 
@@ -75,6 +86,9 @@ public final class ThreadDecider implements Decider<ThreadDecider.Command, Threa
             return new Started(thread, board, subject, locked, more);
         }
     }
+
+    /** Any member: what a board must let read and post for a plugin to reply on it. */
+    private static final Set<Role> MEMBERS = Set.of(Role.MEMBER);
 
     private final ThreadId thread;
 
@@ -108,9 +122,15 @@ public final class ThreadDecider implements Decider<ThreadDecider.Command, Threa
                 yield List.of(new MessagePosted(r.message(), t.thread(), t.board(), r.author(), r.authorHandle(),
                         r.subject().orElseGet(() -> t.subject().reply()), r.body(), r.inReplyTo(), r.at()));
             }
+            case PluginReply r -> {
+                if (!r.boardAccess().mayRead(MEMBERS) || !r.boardAccess().mayPost(MEMBERS)) throw rejected(new NoSuchThread());
+                if (t.locked()) throw rejected(new ThreadIsLocked());
+                yield List.of(new PluginReplyPosted(r.message(), t.thread(), t.board(), r.plugin(), t.subject().reply(),
+                        r.body(), r.at()));
+            }
             case Edit e -> {
                 var post = live(t, e.message());
-                if (!post.author().equals(e.editor())) throw rejected(new NotTheAuthor());
+                if (!post.author().equals(Optional.of(e.editor()))) throw rejected(new NotTheAuthor());
                 var closes = post.at().plus(EDIT_WINDOW);
                 if (!e.at().isBefore(closes)) throw rejected(new EditWindowClosed(closes));
                 if (t.locked()) throw rejected(new ThreadIsLocked());
@@ -140,10 +160,11 @@ public final class ThreadDecider implements Decider<ThreadDecider.Command, Threa
     public State evolve(State state, MessageEvent event) {
         return switch (state) {
             case NotStarted n -> event instanceof MessagePosted p
-                    ? new Started(p.thread(), p.board(), p.subject(), false, Map.of(p.message(), new Post(p.author(), p.at(), false)))
+                    ? new Started(p.thread(), p.board(), p.subject(), false, Map.of(p.message(), new Post(Optional.of(p.author()), p.at(), false)))
                     : n;
             case Started t -> switch (event) {
-                case MessagePosted p -> t.with(p.message(), new Post(p.author(), p.at(), false));
+                case MessagePosted p -> t.with(p.message(), new Post(Optional.of(p.author()), p.at(), false));
+                case PluginReplyPosted p -> t.with(p.message(), new Post(Optional.empty(), p.at(), false));
                 case MessageEdited e -> t;
                 case MessageDeleted d -> {
                     var post = t.posts().get(d.message());

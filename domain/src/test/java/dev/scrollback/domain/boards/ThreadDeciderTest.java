@@ -12,7 +12,12 @@ import dev.scrollback.domain.boards.BoardRejected.ThreadIsLocked;
 import dev.scrollback.domain.boards.MessageEvent.MessageDeleted;
 import dev.scrollback.domain.boards.MessageEvent.MessageEdited;
 import dev.scrollback.domain.boards.MessageEvent.MessagePosted;
+import dev.scrollback.domain.boards.MessageEvent.PluginReplyPosted;
 import dev.scrollback.domain.boards.MessageEvent.ThreadLocked;
+import dev.scrollback.domain.boards.ThreadDecider.PluginReply;
+import dev.scrollback.domain.accounts.Role;
+import dev.scrollback.domain.shared.PluginName;
+import java.util.Set;
 import dev.scrollback.domain.boards.ThreadDecider.Delete;
 import dev.scrollback.domain.boards.ThreadDecider.Edit;
 import dev.scrollback.domain.boards.ThreadDecider.Lock;
@@ -90,5 +95,32 @@ class ThreadDeciderTest {
         spec.given(STARTED, locked).when(new Reply(SECOND, BOB, new Handle("bob"), Optional.empty(), BODY, Optional.empty(),
                 T0.plusSeconds(301))).thenRejectedWith(new ThreadIsLocked());
         spec.given(STARTED, locked).when(new Lock("again", T0.plusSeconds(302))).then();
+    }
+
+    @Test
+    void a_plugin_replies_as_itself_on_a_board_any_member_may_read_and_post_on() {
+        var bot = new PluginName("auto-responder");
+        var pong = new MessageBody("pong");
+        var replied = new PluginReplyPosted(SECOND, THREAD, BOARD, bot, SUBJECT.reply(), pong, T0.plusSeconds(5));
+        spec.given(STARTED).when(new PluginReply(SECOND, bot, pong, BoardAccess.members(), T0.plusSeconds(5))).then(replied);
+        // a moderator removes it like any message
+        spec.given(STARTED, replied).when(new Delete(SECOND, "noise", T0.plusSeconds(9)))
+                .then(new MessageDeleted(SECOND, THREAD, BOARD, "noise", T0.plusSeconds(9)));
+        // no caller can edit it: it has no author
+        spec.given(STARTED, replied).when(new Edit(SECOND, ALICE, BODY, T0.plusSeconds(9))).thenRejectedWith(new NotTheAuthor());
+    }
+
+    @Test
+    void a_plugin_is_refused_a_missing_or_locked_thread_and_one_on_a_board_members_may_not_post_on() {
+        var bot = new PluginName("auto-responder");
+        var pong = new MessageBody("pong");
+        spec.given().when(new PluginReply(SECOND, bot, pong, BoardAccess.members(), T0)).thenRejectedWith(new NoSuchThread());
+        spec.given(STARTED, new ThreadLocked(THREAD, BOARD, "", T0.plusSeconds(1)))
+                .when(new PluginReply(SECOND, bot, pong, BoardAccess.members(), T0.plusSeconds(2)))
+                .thenRejectedWith(new ThreadIsLocked());
+        var announcements = new BoardAccess(Set.of(Role.MEMBER), Set.of(Role.MODERATOR));
+        spec.given(STARTED).when(new PluginReply(SECOND, bot, pong, announcements, T0)).thenRejectedWith(new NoSuchThread());
+        var staffOnly = new BoardAccess(Set.of(Role.MODERATOR), Set.of(Role.MODERATOR));
+        spec.given(STARTED).when(new PluginReply(SECOND, bot, pong, staffOnly, T0)).thenRejectedWith(new NoSuchThread());
     }
 }

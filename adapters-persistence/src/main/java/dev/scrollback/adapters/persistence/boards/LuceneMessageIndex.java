@@ -7,7 +7,6 @@ import dev.scrollback.domain.boards.MessageBody;
 import dev.scrollback.domain.boards.MessageId;
 import dev.scrollback.domain.boards.Subject;
 import dev.scrollback.domain.boards.ThreadId;
-import dev.scrollback.domain.shared.Handle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -76,7 +75,7 @@ public final class LuceneMessageIndex implements MessageIndex, AutoCloseable {
         var existing = stored(message);
         if (existing == null) return;
         write(() -> writer.updateDocument(new Term(ID, message.toString()), document(new Indexed(message,
-                ThreadId.parse(existing.get(THREAD)), BoardId.parse(existing.get(BOARD)), new Handle(existing.get(AUTHOR)),
+                ThreadId.parse(existing.get(THREAD)), BoardId.parse(existing.get(BOARD)), existing.get(AUTHOR),
                 new Subject(existing.get(SUBJECT)), body, Instant.ofEpochMilli(existing.getField(AT).numericValue().longValue())))));
     }
 
@@ -122,7 +121,7 @@ public final class LuceneMessageIndex implements MessageIndex, AutoCloseable {
         doc.add(new StringField(ID, m.message().toString(), Field.Store.YES));
         doc.add(new StoredField(THREAD, m.thread().toString()));
         doc.add(new StringField(BOARD, m.board().toString(), Field.Store.YES));
-        doc.add(new StoredField(AUTHOR, m.author().value()));
+        doc.add(new StoredField(AUTHOR, m.author()));
         doc.add(new TextField(SUBJECT, m.subject().value(), Field.Store.YES));
         doc.add(new TextField(BODY, m.body().value(), Field.Store.YES));
         doc.add(new StoredField(AT, m.at().toEpochMilli()));
@@ -131,7 +130,7 @@ public final class LuceneMessageIndex implements MessageIndex, AutoCloseable {
 
     private static Hit hit(Document doc, SearchText text) {
         return new Hit(MessageId.parse(doc.get(ID)), ThreadId.parse(doc.get(THREAD)), BoardId.parse(doc.get(BOARD)),
-                new Handle(doc.get(AUTHOR)), new Subject(doc.get(SUBJECT)),
+                doc.get(AUTHOR), new Subject(doc.get(SUBJECT)),
                 Instant.ofEpochMilli(doc.getField(AT).numericValue().longValue()), snippet(doc.get(BODY), text));
     }
 

@@ -11,7 +11,6 @@ import dev.scrollback.domain.boards.MessageBody;
 import dev.scrollback.domain.boards.MessageId;
 import dev.scrollback.domain.boards.Subject;
 import dev.scrollback.domain.boards.ThreadId;
-import dev.scrollback.domain.shared.Handle;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -32,7 +31,7 @@ class LuceneMessageIndexTest {
 
     MessageId post(BoardId board, String subject, String body) {
         var id = new MessageId(UUID.randomUUID());
-        index.add(new Indexed(id, new ThreadId(UUID.randomUUID()), board, new Handle("alice"), new Subject(subject),
+        index.add(new Indexed(id, new ThreadId(UUID.randomUUID()), board, "alice", new Subject(subject),
                 new MessageBody(body), T0));
         return id;
     }

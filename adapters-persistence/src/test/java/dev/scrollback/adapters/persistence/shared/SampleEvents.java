@@ -160,6 +160,8 @@ final class SampleEvents {
                         new MessageBody("> Who still has a 14.4?\nI do."), Optional.of(MESSAGE), T0.plusSeconds(1)),
                 new MessageEvent.MessageEdited(REPLY, THREAD, BOARD, new MessageBody("I do, a USR."), T0.plusSeconds(2)),
                 new MessageEvent.MessageDeleted(REPLY, THREAD, BOARD, "off topic", T0.plusSeconds(3)),
+                new MessageEvent.PluginReplyPosted(PLUGIN_REPLY, THREAD, BOARD, new PluginName("auto-responder"),
+                        new Subject("Re: Modems"), new MessageBody("pong"), T0.plusSeconds(3)),
                 new MessageEvent.ThreadLocked(THREAD, BOARD, "", T0.plusSeconds(4)),
                 new ReadMarkEvent.BoardReadUpTo(ACCOUNT, BOARD, 2, T0.plusSeconds(5)),
                 new dev.scrollback.domain.mail.PrivateMessageEvent.PrivateMessageSent(MAIL, ACCOUNT, ALICE,
@@ -249,6 +251,7 @@ final class SampleEvents {
     static final ThreadId THREAD = new ThreadId(UUID.fromString("0195f0a0-0000-7000-8000-0000000000b1"));
     static final MessageId MESSAGE = new MessageId(UUID.fromString("0195f0a0-0000-7000-8000-0000000000b2"));
     static final MessageId REPLY = new MessageId(UUID.fromString("0195f0a0-0000-7000-8000-0000000000b3"));
+    static final MessageId PLUGIN_REPLY = new MessageId(UUID.fromString("0195f0a0-0000-7000-8000-0000000000b4"));
 
     /** The stream an event belongs on, as the application names them. */
     static StreamId streamOf(DomainEvent event) {

@@ -43,8 +43,12 @@ final class ScriptContext {
               define('log', function log(level, message) { hostLog(clip(level, 16), clip(message, maxLineChars)); });
               define('config', function config(key) { return hostConfig(clip(key, maxLineChars)); });
               const answer = (json) => (typeof json === 'string' ? parse(json) : null);
-              define('postMessage', function postMessage(room, text) {
-                const request = stringify({ room: clip(room, maxLineChars), text: clip(text, maxRequestChars) });
+              // postMessage('Lobby', text) says a chat line; postMessage({ thread: id }, text) replies in a board thread
+              define('postMessage', function postMessage(where, text) {
+                const inThread = where !== null && typeof where === 'object';
+                const request = stringify(inThread
+                  ? { thread: clip(where.thread, maxLineChars), text: clip(text, maxRequestChars) }
+                  : { room: clip(where, maxLineChars), text: clip(text, maxRequestChars) });
                 return answer(hostPost(clip(request, maxRequestChars)));
               });
               define('readUser', function readUser(handle) { return answer(hostReadUser(clip(handle, maxLineChars))); });

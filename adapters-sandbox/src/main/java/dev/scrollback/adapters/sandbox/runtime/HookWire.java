@@ -37,12 +37,16 @@ final class HookWire {
         return switch (input) {
             case HookInput.FilterContent filter -> utf8(filter.text());
             case HookInput.Command command -> utf8(command.request().input());
-            case HookInput.MessagePosted posted -> json(object()
-                    .put("place", posted.message().place().kind().wireName())
-                    .put("place_id", posted.message().place().id().toString())
-                    .put("place_name", posted.message().place().name())
-                    .put("author", posted.message().author().value())
-                    .put("text", posted.message().text()));
+            case HookInput.MessagePosted posted -> {
+                var node = object()
+                        .put("place", posted.message().place().kind().wireName())
+                        .put("place_id", posted.message().place().id().toString())
+                        .put("place_name", posted.message().place().name())
+                        .put("author", posted.message().author().value())
+                        .put("text", posted.message().text());
+                posted.message().thread().ifPresent(thread -> node.put("thread_id", thread.toString()));   // boards only
+                yield json(node);
+            }
             case HookInput.UserLogin login -> json(object()
                     .put("handle", login.login().handle().value())
                     .put("channel", login.login().channel().wireName())

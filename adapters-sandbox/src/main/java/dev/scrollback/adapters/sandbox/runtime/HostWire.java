@@ -21,6 +21,7 @@ import dev.scrollback.domain.shared.Handle;
 import dev.scrollback.domain.shared.InvalidValue;
 import java.util.LinkedHashMap;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -29,8 +30,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * The BBS's host functions on the wire, for one plugin: {@code post_message} takes {@code {"room": …, "text": …}} and
- * answers {@code {"posted": true, "room": "<id>"}} or {@code {"error": "…"}}; {@code read_user} takes a handle and
+ * The BBS's host functions on the wire, for one plugin: {@code post_message} takes {@code {"room": …, "text": …}} (a
+ * chat line) or {@code {"thread": "<id>", "text": …}} (a reply in a board thread) and answers
+ * {@code {"posted": true, "room": "<id>"}}, {@code {"posted": true, "thread": "<id>", "message": "<id>"}} or
+ * {@code {"error": "…"}}; {@code read_user} takes a handle and
  * answers {@code {"handle", "roles", "member_since"}} (nothing when there is no such user). A function the manifest does
  * not grant is {@link HostCalls.Forbidden}.
  *
@@ -79,14 +82,29 @@ final class HostWire implements HostCalls {
         } catch (JsonProcessingException unreadable) {
             return error("the request is not JSON; send {\"room\": \"…\", \"text\": \"…\"}");
         }
-        if (node == null || !node.path("room").isTextual() || !node.path("text").isTextual()) {
-            return error("the request must be a JSON object with the strings room and text");
+        if (node == null || !node.isObject() || !node.path("text").isTextual()
+                || node.path("room").isTextual() == node.path("thread").isTextual()) {
+            return error("the request must be a JSON object with the strings text and either room or thread");
         }
-        var room = node.get("room").asText();
         var text = node.get("text").asText();
-        return handedOver(() -> host.postMessage(room, text)).map(outcome -> switch (outcome) {
+        Supplier<PostOutcome> post;
+        if (node.path("thread").isTextual()) {
+            UUID thread;
+            try {
+                thread = UUID.fromString(node.get("thread").asText());
+            } catch (IllegalArgumentException notAnId) {
+                return error("no such thread");
+            }
+            post = () -> host.replyInThread(thread, text);
+        } else {
+            var room = node.get("room").asText();
+            post = () -> host.postMessage(room, text);
+        }
+        return handedOver(post).map(outcome -> switch (outcome) {
             case PostOutcome.Posted posted -> JSON.createObjectNode().put("posted", true).put("room", posted.room().toString())
                     .toString();
+            case PostOutcome.Replied replied -> JSON.createObjectNode().put("posted", true)
+                    .put("thread", replied.thread().toString()).put("message", replied.message().toString()).toString();
             case PostOutcome.Refused refused -> error(refused.why());
         }).orElseGet(() -> error("the BBS could not take the post now; nothing was said"));
     }

@@ -32,6 +32,11 @@ class HookWireTest {
         assertThat(new String(HookWire.encode(posted), StandardCharsets.UTF_8)).isEqualTo(
                 "{\"place\":\"chat\",\"place_id\":\"00000000-0000-0000-0000-000000000001\",\"place_name\":\"Lobby \\\"1\\\"\","
                         + "\"author\":\"Amiga\",\"text\":\"hi\\n\\\"there\\\"\"}");
+        var onBoard = new HookInput.MessagePosted(new PostedMessage(MessagePlace.board(new UUID(0, 3), "Chatter"),
+                new Handle("Amiga"), "!ping", java.util.Optional.of(new UUID(0, 4))));
+        assertThat(new String(HookWire.encode(onBoard), StandardCharsets.UTF_8)).isEqualTo(
+                "{\"place\":\"board\",\"place_id\":\"00000000-0000-0000-0000-000000000003\",\"place_name\":\"Chatter\","
+                        + "\"author\":\"Amiga\",\"text\":\"!ping\",\"thread_id\":\"00000000-0000-0000-0000-000000000004\"}");
         var login = new HookInput.UserLogin(new LoginFacts(new AccountId(new UUID(0, 2)), new Handle("Amiga"), Channel.WEB, true));
         assertThat(new String(HookWire.encode(login), StandardCharsets.UTF_8))
                 .isEqualTo("{\"handle\":\"Amiga\",\"channel\":\"web\",\"first_login\":true}");

@@ -34,6 +34,8 @@ import org.junit.jupiter.api.Test;
 /** The BBS's host functions on the wire: what a plugin may send, what it is answered, and what it may not call. */
 class HostWireTest {
     static final UUID ROOM = UUID.fromString("0195f0a0-0000-7000-8000-0000000000c0");
+    static final UUID THREAD = UUID.fromString("0195f0a0-0000-7000-8000-0000000000d0");
+    static final UUID MESSAGE = UUID.fromString("0195f0a0-0000-7000-8000-0000000000d1");
 
     final ExecutorService workers = Executors.newFixedThreadPool(2);
     final List<String> asked = new CopyOnWriteArrayList<>();
@@ -43,6 +45,12 @@ class HostWireTest {
             asked.add(room + ": " + text);
             if (text.equals("explode")) throw new IllegalStateException("the store is down");
             return room.equals("Lobby") ? new PostOutcome.Posted(ROOM) : new PostOutcome.Refused("no public room is named " + room);
+        }
+
+        @Override
+        public PostOutcome replyInThread(UUID thread, String text) {
+            asked.add("thread " + thread + ": " + text);
+            return thread.equals(THREAD) ? new PostOutcome.Replied(THREAD, MESSAGE) : new PostOutcome.Refused("no such thread");
         }
 
         @Override
@@ -67,6 +75,34 @@ class HostWireTest {
                 .isEqualTo("{\"posted\":true,\"room\":\"" + ROOM + "\"}");
         assertThat(wire.postMessage("{\"room\":\"Den\",\"text\":\"psst\"}")).isEqualTo("{\"error\":\"no public room is named Den\"}");
         assertThat(asked).containsExactly("Lobby: Hi \"you\" ✓", "Den: psst");
+    }
+
+    @Test
+    void a_reply_in_a_thread_names_the_thread_and_is_answered_with_the_new_message() {
+        var wire = wire(new Permission.PostMessage());
+
+        assertThat(wire.postMessage("{\"thread\":\"" + THREAD + "\",\"text\":\"pong\"}"))
+                .isEqualTo("{\"posted\":true,\"thread\":\"" + THREAD + "\",\"message\":\"" + MESSAGE + "\"}");
+        var elsewhere = UUID.fromString("0195f0a0-0000-7000-8000-0000000000ee");
+        assertThat(wire.postMessage("{\"thread\":\"" + elsewhere + "\",\"text\":\"pong\"}"))
+                .isEqualTo("{\"error\":\"no such thread\"}");
+        assertThat(asked).containsExactly("thread " + THREAD + ": pong", "thread " + elsewhere + ": pong");
+    }
+
+    @Test
+    void hostile_thread_requests_are_answered_with_an_error_and_reach_nothing() {
+        var wire = wire(new Permission.PostMessage());
+
+        for (var request : List.of("{\"thread\":\"" + THREAD + "\"}", "{\"thread\":\"not-an-id\",\"text\":\"hi\"}",
+                "{\"thread\":\"\",\"text\":\"hi\"}", "{\"thread\":42,\"text\":\"hi\"}",
+                "{\"thread\":[\"" + THREAD + "\"],\"text\":\"hi\"}",
+                "{\"thread\":\"" + THREAD + "\",\"room\":\"Lobby\",\"text\":\"both\"}",
+                "{\"thread\":\"../../" + THREAD + "\",\"text\":\"hi\"}",
+                "{\"thread\":\"" + "f".repeat(5_000) + "\",\"text\":\"hi\"}")) {
+            assertThat(wire.postMessage(request)).as(request.length() > 60 ? request.substring(0, 60) : request)
+                    .startsWith("{\"error\":\"");
+        }
+        assertThat(asked).isEmpty();
     }
 
     @Test

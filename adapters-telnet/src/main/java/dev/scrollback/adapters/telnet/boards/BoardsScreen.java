@@ -248,7 +248,7 @@ public final class BoardsScreen {
             var hit = found.hit();
             var left = " ".repeat(number - String.valueOf(i + 1).length()) + (i + 1) + "  ";
             lines.add(Columns.cut(left + found.board().name().value() + " / " + hit.subject().value() + "  ("
-                    + hit.author().value() + ")", width));
+                    + hit.author() + ")", width));
             lines.add(Columns.cut(" ".repeat(left.length()) + hit.snippet(), width));
         }
         return lines;

@@ -13,6 +13,7 @@ import dev.scrollback.application.boards.ReadThread;
 import dev.scrollback.application.boards.ReadThread.MessageView;
 import dev.scrollback.application.boards.ReadThread.ThreadView;
 import dev.scrollback.application.shared.Origin;
+import dev.scrollback.domain.shared.Handle;
 import dev.scrollback.domain.boards.MessageId;
 import dev.scrollback.domain.boards.ThreadDecider;
 import dev.scrollback.domain.boards.ThreadId;
@@ -101,7 +102,7 @@ final class MessageReader {
 
     /** The author's own live message, inside the edit window, in an open thread. */
     private boolean editable(Caller caller, ThreadView view, MessageView message) {
-        return message.author().equals(caller.handle()) && message.body().isPresent() && !view.locked()
+        return !message.plugin() && caller.handle().equals(new Handle(message.author())) && message.body().isPresent() && !view.locked()
                 && clock.instant().isBefore(message.postedAt().plus(ThreadDecider.EDIT_WINDOW));
     }
 
@@ -111,7 +112,7 @@ final class MessageReader {
         lines.add("");
         lines.add(Columns.cut(view.board().conference().value() + " / " + view.board().name().value(), width));
         lines.add(Columns.cut("Subject: " + message.subject().value() + (view.locked() ? "  (locked)" : ""), width));
-        lines.add(Columns.cut("From: " + message.author().value() + "  Date: " + BoardRefusals.TIME.format(message.postedAt())
+        lines.add(Columns.cut("From: " + shown(message) + "  Date: " + BoardRefusals.TIME.format(message.postedAt())
                 + "  Msg " + position, width));
         message.editedAt().ifPresent(at -> lines.add(Columns.cut("Edited: " + BoardRefusals.TIME.format(at), width)));
         var rule = "-".repeat(Math.min(width, 79));
@@ -125,9 +126,14 @@ final class MessageReader {
         return lines;
     }
 
+    /** The author as a caller sees it: a handle, or a plugin's name in brackets ({@code [auto-responder]}). */
+    static String shown(MessageView message) {
+        return message.plugin() ? "[" + message.author() + "]" : message.author();
+    }
+
     private void reply(CallerConsole console, Caller caller, Origin origin, ThreadView view, MessageView to) {
         console.println();
-        console.println(Columns.cut("Reply to " + to.author().value() + ": " + view.subject().reply().value(),
+        console.println(Columns.cut("Reply to " + shown(to) + ": " + view.subject().reply().value(),
                 Columns.usable(console.width())));
         var draft = to.body().map(body -> Draft.quoting(body.quoted())).orElse(Draft.empty());
         var body = composer.compose(console, draft, BoardRefusals.BODY);

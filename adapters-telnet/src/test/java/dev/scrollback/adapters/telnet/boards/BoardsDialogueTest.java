@@ -129,6 +129,17 @@ class BoardsDialogueTest {
     }
 
     @Test
+    void a_plugins_reply_shows_the_plugins_name_in_brackets_and_cannot_be_edited() {
+        var thread = fake.thread(chat, "alice", "Bots", "!ping");
+        fake.pluginReply(thread, "pinger", "pong");
+
+        var screen = boards(ALICE, "1\r1\rnq\rq\rq\r");
+
+        assertThat(screen).contains("From: [pinger]", "Msg 2/2", "pong");
+        assertThat(screen.substring(screen.indexOf("From: [pinger]"))).doesNotContain("[E] Edit");
+    }
+
+    @Test
     void a_long_body_is_wrapped_to_the_window_and_paged_with_a_more_prompt() {
         size = () -> new ScreenSize(40, 12);
         var paragraph = "the quick brown fox jumps over the lazy dog ".repeat(30).strip();

@@ -56,6 +56,8 @@ final class FakeBoards implements ListBoards, ListThreads, ReadThread, PostMessa
         MessageBody body;
         Optional<String> deletedBecause = Optional.empty();
         Optional<Instant> editedAt = Optional.empty();
+        /** A plugin's reply: {@code author} holds the plugin's name. */
+        boolean plugin;
 
         Stored(long number, ThreadId thread, Handle author, Subject subject, MessageBody body, Instant at,
                Optional<MessageId> inReplyTo) {
@@ -102,6 +104,15 @@ final class FakeBoards implements ListBoards, ListThreads, ReadThread, PostMessa
                     now.minus(Duration.ofHours(1)), Optional.empty()));
         }
         return thread;
+    }
+
+    /** A reply by the plugin {@code plugin} (a short name, held here as a handle) in {@code thread}. */
+    void pluginReply(ThreadId thread, String plugin, String body) {
+        var list = threads.get(thread);
+        var stored = new Stored(nextNumber(threadBoards.get(thread)), thread, new Handle(plugin), list.getFirst().subject.reply(),
+                new MessageBody(body), now, Optional.empty());
+        stored.plugin = true;
+        list.add(stored);
     }
 
     List<Stored> messages(ThreadId thread) {
@@ -162,7 +173,7 @@ final class FakeBoards implements ListBoards, ListThreads, ReadThread, PostMessa
     public ThreadView read(Caller caller, ThreadId thread) {
         if (!threads.containsKey(thread)) throw new BoardRejected(new BoardRejected.NoSuchThread());
         var board = boardOf(caller, threadBoards.get(thread));
-        var views = threads.get(thread).stream().map(m -> new MessageView(m.id, m.number, m.author, m.subject,
+        var views = threads.get(thread).stream().map(m -> new MessageView(m.id, m.number, m.author.value(), m.plugin, m.subject,
                 m.deletedBecause.isPresent() ? Optional.empty() : Optional.of(m.body), m.at, m.editedAt, m.deletedBecause,
                 m.inReplyTo)).toList();
         boolean locked = locks.containsKey(thread);
@@ -238,7 +249,8 @@ final class FakeBoards implements ListBoards, ListThreads, ReadThread, PostMessa
             for (var m : entries(board.board())) {
                 if (m.number <= mark(caller, board.board()) || m.deletedBecause.isPresent()) continue;
                 if (found.size() == limit) return new Scan(found, true);
-                found.add(new NewMessage(board, new Boards.Entry(m.number, m.id, m.thread, m.author, new AccountId(UuidV7.next()),
+                found.add(new NewMessage(board, new Boards.Entry(m.number, m.id, m.thread, m.author.value(),
+                        m.plugin ? Optional.empty() : Optional.of(new AccountId(UuidV7.next())),
                         m.subject, m.at, false)));
             }
         }

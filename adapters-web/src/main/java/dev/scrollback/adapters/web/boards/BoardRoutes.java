@@ -340,11 +340,15 @@ public final class BoardRoutes implements Routes {
 
     record ThreadView(String id, String subject, boolean locked, boolean mayReply, boolean mayModerate, BoardRef board) {}
 
-    /** A deleted message keeps its place: {@code body} null, {@code deletedBecause} the moderator's reason. */
-    record MessageView(String id, long number, String author, String subject, Optional<String> body, Instant postedAt,
-                       Optional<Instant> editedAt, Optional<String> deletedBecause, Optional<String> inReplyTo) {
+    /**
+     * A deleted message keeps its place: {@code body} null, {@code deletedBecause} the moderator's reason. A plugin's
+     * reply has {@code plugin} true and the plugin's name as {@code author}.
+     */
+    record MessageView(String id, long number, String author, boolean plugin, String subject, Optional<String> body,
+                       Instant postedAt, Optional<Instant> editedAt, Optional<String> deletedBecause,
+                       Optional<String> inReplyTo) {
         static MessageView of(ReadThread.MessageView m) {
-            return new MessageView(m.message().toString(), m.number(), m.author().value(), m.subject().value(),
+            return new MessageView(m.message().toString(), m.number(), m.author(), m.plugin(), m.subject().value(),
                     m.body().map(MessageBody::value), m.postedAt(), m.editedAt(), m.deletedBecause(),
                     m.inReplyTo().map(MessageId::toString));
         }
@@ -352,12 +356,12 @@ public final class BoardRoutes implements Routes {
 
     record NewPage(List<NewMessageView> messages, boolean more) {}
 
-    record NewMessageView(BoardRef board, String thread, String message, long number, String author, String subject,
-                          Instant postedAt) {
+    record NewMessageView(BoardRef board, String thread, String message, long number, String author, boolean plugin,
+                          String subject, Instant postedAt) {
         static NewMessageView of(NewScan.NewMessage m) {
             var e = m.entry();
             return new NewMessageView(BoardRef.of(m.board()), e.thread().toString(), e.message().toString(), e.number(),
-                    e.author().value(), e.subject().value(), e.at());
+                    e.author(), e.byPlugin(), e.subject().value(), e.at());
         }
     }
 

@@ -60,7 +60,7 @@ public final class SearchRoutes implements Routes {
         static Result of(SearchMessages.Found found) {
             var hit = found.hit();
             return new Result(BoardRoutes.BoardRef.of(found.board()), hit.thread().toString(), hit.message().toString(),
-                    hit.author().value(), hit.subject().value(), hit.at().toString(), hit.snippet());
+                    hit.author(), hit.subject().value(), hit.at().toString(), hit.snippet());
         }
     }
 }

@@ -210,9 +210,12 @@ async function threadView(id) {
     el('button', { id: 'send-reply', type: 'submit', text: 'Post reply' }));
   const messages = el('div', { id: 'messages' });
   for (const message of data.messages) {
-    const article = el('article', { class: 'message', id: 'm' + message.number, 'aria-labelledby': 'h' + message.number },
+    // a plugin's reply shows its name in brackets, as telnet does: [auto-responder]
+    const author = message.plugin ? '[' + message.author + ']' : message.author;
+    const article = el('article', { class: message.plugin ? 'message plugin-message' : 'message', id: 'm' + message.number,
+      'aria-labelledby': 'h' + message.number },
       el('h2', { id: 'h' + message.number }, message.subject),
-      el('p', { class: 'meta' }, '#' + message.number + ' by ', el('strong', { class: 'author', text: message.author }),
+      el('p', { class: 'meta' }, '#' + message.number + ' by ', el('strong', { class: 'author', text: author }),
         ', ', when(message.postedAt), message.editedAt ? ' (edited)' : ''));
     if (message.body !== null && message.body !== undefined) {
       article.append(el('div', { class: 'body', text: message.body }));
@@ -220,7 +223,7 @@ async function threadView(id) {
         article.append(el('button', { type: 'button', class: 'quote', text: 'Reply quoting this',
           onclick: () => {
             replyTo.value = message.id;
-            replyingTo.textContent = 'Replying to #' + message.number + ' by ' + message.author + '.';
+            replyingTo.textContent = 'Replying to #' + message.number + ' by ' + author + '.';
             form.body.value = quote(message.body) + form.body.value;
             form.body.focus();
           } }));

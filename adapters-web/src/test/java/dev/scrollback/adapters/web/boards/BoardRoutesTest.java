@@ -188,10 +188,18 @@ class BoardRoutesTest {
         assertThat(second.path("id").asText()).isEqualTo(answer);
         assertThat(second.path("number").asInt()).isEqualTo(3);
         assertThat(second.path("author").asText()).isEqualTo("Bob");
+        assertThat(second.path("plugin").asBoolean()).isFalse();
         assertThat(second.path("subject").asText()).isEqualTo("Re: Hello");
         assertThat(second.path("body").asText()).isEqualTo("> Hi all\n\nHello Alice");
         assertThat(second.path("inReplyTo").asText()).isEqualTo(first);
         assertThat(second.path("postedAt").asText()).isEqualTo("2025-03-01T20:02:00Z");
+
+        // a plugin's reply: its name as author, marked as a plugin's
+        f.pluginReply(dev.scrollback.domain.boards.ThreadId.parse(thread), "auto-responder", "pong");
+        var withReply = json(get("/api/v1/threads/" + thread, bob)).path("messages");
+        assertThat(withReply.get(2).path("author").asText()).isEqualTo("auto-responder");
+        assertThat(withReply.get(2).path("plugin").asBoolean()).isTrue();
+        assertThat(withReply.get(2).path("body").asText()).isEqualTo("pong");
 
         assertProblem(get("/api/v1/threads/" + UUID.randomUUID(), bob), 404, "not-found");
         assertProblem(post("/api/v1/threads/" + thread + "/messages", "{\"body\":\"x\",\"inReplyTo\":\"" + UUID.randomUUID() + "\"}",
