@@ -73,8 +73,11 @@ class PluginRegistryServiceTest {
     final ManifestReader manifests = bytes -> new String(bytes, StandardCharsets.UTF_8).equals("ok")
             ? new ManifestReader.Reading.Read(MANIFEST)
             : new ManifestReader.Reading.Refused(List.of("name: required", "hooks: required"));
-    /** Fails code that contains "bad", as a module check would refuse an import. */
-    final PluginScanner scanner = (manifest, code) -> new String(code, StandardCharsets.UTF_8).contains("bad")
+    /**
+     * Fails code that starts with "bad", as a module check would refuse an import (starts with: "bad" is also hex, and a
+     * random UUID in a good module's text held it once in a while).
+     */
+    final PluginScanner scanner = (manifest, code) -> new String(code, StandardCharsets.UTF_8).startsWith("bad")
             ? new PluginScanner.Verdict(false, List.of("imports var_set, which needs kv_storage"))
             : new PluginScanner.Verdict(true, List.of());
     /** Knows one publisher, whose signature over any hash is the bytes "signed by keeper". */
