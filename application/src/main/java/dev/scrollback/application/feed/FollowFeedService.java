@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class FollowFeedService implements FollowFeed {
     static final int PAGE = 500;
     private static final Duration TRY_AGAIN = Duration.ofSeconds(5);
+    private static final Duration BEHIND_PAUSE = Duration.ofMillis(20);
+    private static final int BEHIND_TRIES = 50;
 
     private final EventFeed feed;
     private final FeedTail tail;
@@ -99,7 +101,9 @@ final class FollowFeedService implements FollowFeed {
             // watch first, then read: whatever is appended after the store was read rings the bell
             try (var watching = tail.watch(this::ring)) {
                 long lastWrite = System.nanoTime();
+                int behind = 0;
                 while (!stopped()) {
+                    long told = rung();                          // the store has at least this much to show
                     var page = feed.after(cursor, PAGE);
                     boolean held = false;
                     for (var item : page) {
@@ -119,10 +123,23 @@ final class FollowFeedService implements FollowFeed {
                         lastWrite = System.nanoTime();
                     }
                     if (page.size() == PAGE) continue;           // more in the store: read on
+                    // the tail told of more than this read showed: read again soon, for a while (then it is the
+                    // feed's to show, and the next news or heartbeat reads again)
+                    if (cursor < told && ++behind <= BEHIND_TRIES) {
+                        Thread.sleep(BEHIND_PAUSE);
+                        continue;
+                    }
+                    behind = 0;
                     long wait = quiet - (System.nanoTime() - lastWrite);
-                    if (wait > 0) awaitBeyond(cursor, wait);
+                    if (wait > 0) awaitBeyond(Math.max(cursor, told), wait);
                 }
                 return sent;
+            }
+        }
+
+        private long rung() {
+            synchronized (bell) {
+                return rung;
             }
         }
 

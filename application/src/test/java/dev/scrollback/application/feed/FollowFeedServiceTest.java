@@ -144,6 +144,22 @@ class FollowFeedServiceTest {
     }
 
     @Test
+    void news_of_an_event_the_store_does_not_show_yet_is_read_again_until_it_does() throws Exception {
+        var client = new Client();
+        try (var following = service.open(sysop, 0, FeedFilter.EVERYTHING)) {
+            var thread = running(following, client, Duration.ofMinutes(1));
+            while (log.watchers.isEmpty()) Thread.sleep(5);
+            log.watchers.forEach(w -> w.accept(1));            // the tail is ahead of the store
+            Thread.sleep(100);
+            log.watchers.clear();                               // and tells nothing more: the stream reads on its own
+            log.append("ChatMessageSent", "chatroom-1");
+            assertThat(client.take(1)).containsExactly(1L);
+            following.stop();
+            thread.join(5_000);
+        }
+    }
+
+    @Test
     void a_quiet_stream_says_heartbeat() throws Exception {
         var client = new Client();
         try (var following = service.open(sysop, 0, FeedFilter.EVERYTHING)) {
