@@ -144,8 +144,10 @@ public final class FeedStreamRoutes implements Routes {
             following.run(sink, heartbeat);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "an event stream ended: " + e);
+        } catch (IOException gone) {
+            LOG.log(System.Logger.Level.DEBUG, "an event stream's client went: " + gone);
+        } catch (RuntimeException e) {                            // the client reconnects and resumes; say why here
+            LOG.log(System.Logger.Level.WARNING, "an event stream (begun after position " + after + ") failed; the client was cut off", e);
         }
     }
 
