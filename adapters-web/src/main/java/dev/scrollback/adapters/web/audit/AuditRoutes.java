@@ -3,7 +3,6 @@ package dev.scrollback.adapters.web.audit;
 import dev.scrollback.adapters.web.Routes;
 import dev.scrollback.adapters.web.accounts.Authentication;
 import dev.scrollback.adapters.web.shared.Api;
-import dev.scrollback.adapters.web.shared.Json;
 import dev.scrollback.adapters.web.shared.ValidationFailed;
 import dev.scrollback.application.audit.AuditEntry;
 import dev.scrollback.application.audit.AuditFilter;
@@ -35,8 +34,6 @@ import java.util.stream.Collectors;
 public final class AuditRoutes implements Routes {
     static final String PATH = "/api/v1/audit";
     static final String EXPORT = "/api/v1/audit/export";
-    static final List<String> CSV_HEADER = List.of("position", "at", "type", "actorKind", "actorId", "actorHandle", "channel",
-            "address", "sessionId", "subjectId", "subjectHandle", "summary");
     private static final Pattern TYPE = Pattern.compile("[A-Z][A-Za-z0-9]{0,63}");
     private static final int MAX_WHO = 64;
 
@@ -79,38 +76,18 @@ public final class AuditRoutes implements Routes {
     /** Reads page after page and writes each out before reading the next; the first read checks access, before any byte. */
     private void export(Context ctx) {
         var caller = authentication.caller(ctx);
-        var format = Optional.ofNullable(ctx.queryParam("format")).filter(f -> !f.isEmpty()).orElse("jsonl");
-        if (!format.equals("jsonl") && !format.equals("csv")) throw ValidationFailed.field("format", "must be jsonl or csv");
+        var format = AuditExport.Format.of(ctx.queryParam("format"))
+                .orElseThrow(() -> ValidationFailed.field("format", "must be jsonl or csv"));
         var filter = filter(ctx);
         long after = whole(ctx, "after", 0);
-        var page = readAuditLog.read(caller, filter, after, ReadAuditLog.MAX_LIMIT);
-        boolean csv = format.equals("csv");
-        ctx.contentType(csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8");
-        ctx.header("Content-Disposition", "attachment; filename=\"audit." + format + "\"");
+        var first = readAuditLog.read(caller, filter, after, AuditExport.PAGE);
+        ctx.contentType(format.contentType());
+        ctx.header("Content-Disposition", "attachment; filename=\"audit." + format.wireName() + "\"");
         try (Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8))) {
-            if (csv) out.write(Csv.line(CSV_HEADER));
-            while (true) {
-                for (var entry : page.entries()) out.write(csv ? csvLine(entry) : jsonLine(entry));
-                if (page.entries().size() < ReadAuditLog.MAX_LIMIT) break;
-                out.flush();
-                page = readAuditLog.read(caller, filter, page.next(), ReadAuditLog.MAX_LIMIT);
-            }
+            AuditExport.write(out, format, first, next -> readAuditLog.read(caller, filter, next, AuditExport.PAGE));
         } catch (IOException e) {
             throw new UncheckedIOException("the audit export could not be written", e);
         }
-    }
-
-    private static String jsonLine(AuditEntry entry) throws IOException {
-        return Json.mapper().writeValueAsString(Entry.of(entry)) + "\n";
-    }
-
-    static String csvLine(AuditEntry entry) {
-        var actor = entry.actor();
-        return Csv.line(List.of(Long.toString(entry.position()), entry.at().toString(), entry.type(), actor.kind().wireName(),
-                actor.id().orElse(""), actor.handle().orElse(""), entry.channel().wireName(),
-                entry.address().map(RemoteAddress::value).orElse(""), entry.session().map(Object::toString).orElse(""),
-                entry.subject().map(Object::toString).orElse(""), entry.subjectHandle().map(h -> h.value()).orElse(""),
-                entry.summary()));
     }
 
     static AuditFilter filter(Context ctx) {
