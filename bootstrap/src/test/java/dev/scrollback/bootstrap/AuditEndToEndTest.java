@@ -69,6 +69,11 @@ class AuditEndToEndTest {
             var onTelnet = entries(web, "/api/v1/audit?channel=telnet&account=Amiga", ledger);
             assertThat(onTelnet).extracting(e -> e.get("type").asText()).containsExactly("LoginFailed", "LoginSucceeded");
 
+            var onTheWeb = entries(web, "/api/v1/audit?channel=web&account=amiga&type=LoginSucceeded", ledger);
+            assertThat(onTheWeb).hasSize(1);
+            assertThat(onTheWeb.getFirst().get("actor").get("handle").asText()).isEqualToIgnoringCase("amiga");
+            assertThat(onTheWeb.getFirst().get("address").asText()).isEqualTo("127.0.0.1");
+
             var bySysop = entries(web, "/api/v1/audit?actor=" + TestBbs.SYSOP + "&type=RoleGranted", ledger);
             assertThat(bySysop).hasSize(1);
             assertThat(bySysop.getFirst().get("summary").asText()).isEqualTo("role auditor granted");
