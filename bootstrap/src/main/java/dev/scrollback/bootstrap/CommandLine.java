@@ -28,6 +28,7 @@ final class CommandLine {
             return switch (command) {
                 case "serve" -> serve(ScrollbackApplication.tail(args, 1));
                 case "admin" -> admin(ScrollbackApplication.tail(args, 1));
+                case "audit" -> AuditCommand.run(ScrollbackApplication.tail(args, 1), out, err, this::usage);
                 case "help", "--help", "-h" -> {
                     ScrollbackApplication.print(out, ScrollbackApplication.usage());
                     yield 0;
@@ -40,7 +41,7 @@ final class CommandLine {
         }
     }
 
-    private int usage(String problem) {
+    int usage(String problem) {
         err.println("scrollback: " + problem);
         ScrollbackApplication.print(err, ScrollbackApplication.usage());
         return 2;

@@ -7,6 +7,7 @@ import dev.scrollback.adapters.persistence.shared.StoreSettings;
 import dev.scrollback.application.accounts.AccountDirectory;
 import dev.scrollback.application.accounts.ApiKeyIndex;
 import dev.scrollback.application.accounts.PasswordResetIndex;
+import dev.scrollback.application.audit.AuditTrail;
 import dev.scrollback.application.boards.Boards;
 import dev.scrollback.application.boards.MessageSearchFeed;
 import dev.scrollback.application.chat.ChatRooms;
@@ -73,7 +74,7 @@ class CoreWiring {
     Projections projections(EventStore store, OnlineCallers online, AccountDirectory directory, ApiKeyIndex apiKeys,
                             PasswordResetIndex passwordResets, Boards boards, MessageSearchFeed messageSearch,
                             Mailboxes mailboxes, ChatRooms chatRooms, Plugins plugins,
-                            PluginRuntime pluginRuntime) {
+                            PluginRuntime pluginRuntime, AuditTrail auditTrail) {
         return Projections.start(store, List.of(
                 Projection.of("presence", SessionEvent.class, online::apply),
                 Projection.of("account-directory", AccountEvent.class, directory::apply),
@@ -84,6 +85,7 @@ class CoreWiring {
                 // chat reads session events too (an ended session leaves its rooms), so in log order through one processor
                 Projection.of("chat-rooms", DomainEvent.class, chatRooms::feed),
                 Projection.of("api-keys", ApiKeyEvent.class, apiKeys::apply),
+                Projection.recorded("audit-trail", DomainEvent.class, auditTrail::apply),
                 // the registry, and which plugins run with what storage: one processor, lifecycle and actions in log order
                 Projection.of("plugins", PluginsEvent.class, event -> {
                     plugins.feed(event);

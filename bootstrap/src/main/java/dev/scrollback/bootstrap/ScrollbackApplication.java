@@ -69,6 +69,9 @@ public class ScrollbackApplication {
                         --handle <handle>   (or SCROLLBACK_SYSOP_HANDLE)
                         --email <address>   optional (or SCROLLBACK_SYSOP_EMAIL)
                         the password comes from SCROLLBACK_SYSOP_PASSWORD, else it is asked for
+                  audit                     print the audit log as JSON Lines or CSV, then exit (see docs/auditor-guide.md)
+                        --format jsonl|csv  --type T  --actor A  --account A  --channel C  --address IP
+                        --from TIME  --to TIME  --after POSITION
                   help                      show this text
 
                 Settings are environment variables (SCROLLBACK_TELNET_PORT, SCROLLBACK_HTTP_PORT,

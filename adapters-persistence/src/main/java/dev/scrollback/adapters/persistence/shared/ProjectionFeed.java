@@ -1,5 +1,6 @@
 package dev.scrollback.adapters.persistence.shared;
 
+import dev.scrollback.application.shared.RecordedEvent;
 import dev.scrollback.domain.shared.DomainEvent;
 import java.util.function.Consumer;
 import org.axonframework.eventhandling.EventMessage;
@@ -12,9 +13,9 @@ import org.axonframework.eventhandling.EventMessageHandler;
  */
 final class ProjectionFeed<E extends DomainEvent> implements EventMessageHandler {
     private final Class<E> family;
-    private final Consumer<E> projection;
+    private final Consumer<RecordedEvent> projection;
 
-    ProjectionFeed(Class<E> family, Consumer<E> projection) {
+    ProjectionFeed(Class<E> family, Consumer<RecordedEvent> projection) {
         this.family = family;
         this.projection = projection;
     }
@@ -31,7 +32,7 @@ final class ProjectionFeed<E extends DomainEvent> implements EventMessageHandler
 
     @Override
     public Object handle(EventMessage<?> event) {
-        projection.accept(family.cast(event.getPayload()));
+        projection.accept(Projections.recorded(event));
         return null;
     }
 

@@ -62,6 +62,15 @@ public final class Projections implements AutoCloseable {
     static final Duration FETCH_DELAY = Duration.ofMillis(25);
     private static final Logger log = LoggerFactory.getLogger(Projections.class);
 
+    /** The message's meta-data key under which the processors' messages carry the event in its envelope (in memory only). */
+    private static final String ENVELOPE = "scrollback.recorded";
+
+    /** The event in its envelope that a processor's message carries. */
+    static RecordedEvent recorded(org.axonframework.eventhandling.EventMessage<?> message) {
+        if (message.getMetaData().get(ENVELOPE) instanceof RecordedEvent recorded) return recorded;
+        throw new IllegalStateException("not a message of the projections' log: " + message.getIdentifier());
+    }
+
     /** One projection's processor and the threads it runs on. */
     private record Processor(String name, PooledStreamingEventProcessor processor, List<ScheduledExecutorService> threads) {}
 
@@ -476,7 +485,7 @@ public final class Projections implements AutoCloseable {
         }
 
         private static TrackedEventMessage<?> message(RecordedEvent event) {
-            var payload = new GenericMessage<>(event.id().toString(), event.event(), MetaData.emptyInstance());
+            var payload = new GenericMessage<>(event.id().toString(), event.event(), MetaData.with(ENVELOPE, event));
             return new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(event.position()),
                     event.stream().category(), event.stream().value(), event.version(), payload,
                     () -> event.metadata().occurredAt());

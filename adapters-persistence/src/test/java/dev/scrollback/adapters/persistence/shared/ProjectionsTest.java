@@ -130,6 +130,22 @@ class ProjectionsTest {
     }
 
     @Test
+    void a_recorded_projection_reads_each_event_in_its_envelope_from_before_the_start_and_live() {
+        append(new AccountRegistered(ACCOUNT, ALICE, Optional.empty(), SampleEvents.HASH, T0));
+        var seen = new java.util.concurrent.CopyOnWriteArrayList<dev.scrollback.application.shared.RecordedEvent>();
+        var recorded = Projection.recorded("recorded", AccountEvent.class, seen::add);
+        try (var projections = Projections.start(store, List.of(recorded))) {
+            projections.awaitCaughtUp(Duration.ofSeconds(30));
+            append(new RoleGranted(ACCOUNT, Role.SYSOP, T0));
+            projections.awaitCaughtUp(Duration.ofSeconds(30));
+            assertThat(seen).extracting(dev.scrollback.application.shared.RecordedEvent::position).containsExactly(1L, 2L);
+            assertThat(seen).extracting(dev.scrollback.application.shared.RecordedEvent::type)
+                    .containsExactly("AccountRegistered", "RoleGranted");
+            assertThat(seen.getLast().metadata()).isEqualTo(store.eventLog().readAfter(1, 1).getFirst().metadata());
+        }
+    }
+
+    @Test
     void two_projections_with_one_name_are_refused() {
         var twice = List.<Projection<?>>of(Projection.of("presence", SessionEvent.class, online::apply),
                 Projection.of("presence", AccountEvent.class, directory::apply));
