@@ -24,6 +24,77 @@ final class Http {
         this.base = "http://127.0.0.1:" + port;
     }
 
+    /**
+     * Posts {@code body} chunked (no length given) over a raw socket that reads the answer while it sends: a server that
+     * refuses the body part way answers and closes, and a client that writes to its end before reading would see only
+     * the reset that follows, never the answer (the JDK's client, once in a while).
+     */
+    Answer postChunkedWhileReading(String path, String token, byte[] body) throws IOException, InterruptedException {
+        var port = Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
+        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            var out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + (token.isEmpty() ? "" : "Authorization: Bearer " + token + "\r\n")
+                    + "Transfer-Encoding: chunked\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            var sender = Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    for (int at = 0; at < body.length; at += 4096) {
+                        int n = Math.min(4096, body.length - at);
+                        out.write((Integer.toHexString(n) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                        out.write(body, at, n);
+                        out.write("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    }
+                    out.write("0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                } catch (IOException closedByTheServer) {
+                    // it answered and closed: what a refused sender sees
+                }
+            });
+            var raw = new java.io.ByteArrayOutputStream();
+            var in = socket.getInputStream();
+            var buffer = new byte[8192];
+            try {
+                for (int n; !answered(raw.toByteArray()) && (n = in.read(buffer)) >= 0; ) raw.write(buffer, 0, n);
+            } catch (java.net.SocketException reset) {
+                if (raw.size() == 0) throw reset;
+            }
+            sender.join(10_000);
+            return parsed(raw.toString(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Whether {@code raw} holds a whole answer: its head, and a body of its Content-Length (or a last chunk). */
+    private static boolean answered(byte[] raw) {
+        var text = new String(raw, java.nio.charset.StandardCharsets.UTF_8);
+        int end = text.indexOf("\r\n\r\n");
+        if (end < 0) return false;
+        var head = text.substring(0, end).toLowerCase(java.util.Locale.ROOT);
+        var length = java.util.regex.Pattern.compile("content-length: *(\\d+)").matcher(head);
+        if (length.find()) return raw.length - (end + 4) >= Integer.parseInt(length.group(1));
+        return head.contains("transfer-encoding: chunked") && text.endsWith("0\r\n\r\n");
+    }
+
+    private static Answer parsed(String text) throws IOException {
+        int end = text.indexOf("\r\n\r\n");
+        var head = text.substring(0, end);
+        var status = Integer.parseInt(head.substring(9, 12));
+        var type = head.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"))
+                .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("");
+        var body = text.substring(end + 4);
+        if (head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
+            var joined = new StringBuilder();
+            for (int at = 0; ; ) {
+                int line = body.indexOf("\r\n", at);
+                int size = Integer.parseInt(body.substring(at, line).strip(), 16);
+                if (size == 0) break;
+                joined.append(body, line + 2, line + 2 + size);
+                at = line + 2 + size + 2;
+            }
+            body = joined.toString();
+        }
+        return new Answer(status, type, body.isBlank() ? JSON.nullNode() : JSON.readTree(body));
+    }
+
     Answer get(String path, String token) throws IOException, InterruptedException {
         return send(request(path, token).GET());
     }

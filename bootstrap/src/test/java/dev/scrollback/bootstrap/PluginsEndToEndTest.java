@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scrollback.application.plugins.PluginPackage;
 import dev.scrollback.application.shared.ControlledClock;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,7 +129,7 @@ class PluginsEndToEndTest {
             assertThat(elsewhere.status()).as(elsewhere.body().toString()).isEqualTo(413);
             assertThat(slug(elsewhere)).isEqualTo("content-too-large");
             assertThat(elsewhere.body().get("detail").asText()).contains(Integer.toString(128 * 1024));
-            var chunkedElsewhere = web.send(chunked(web, "/api/v1/sessions", "", new byte[200 * 1024]));
+            var chunkedElsewhere = web.postChunkedWhileReading("/api/v1/sessions", "", new byte[200 * 1024]);
             assertThat(chunkedElsewhere.status()).as("a chunked body, no Content-Length").isEqualTo(413);
             assertThat(slug(chunkedElsewhere)).isEqualTo("content-too-large");
 
@@ -142,7 +140,7 @@ class PluginsEndToEndTest {
             var tooLarge = web.post("/api/v1/plugins", Map.of("manifest", MANIFEST,
                     "code", base64("x".repeat(2 * PluginPackage.MAX_CODE_BYTES))), amiga);
             assertThat(slug(tooLarge)).as("over the route's own limit, by its length").isEqualTo("content-too-large");
-            var chunkedTooLarge = web.send(chunked(web, "/api/v1/plugins", amiga, new byte[8 * PluginPackage.MAX_CODE_BYTES]));
+            var chunkedTooLarge = web.postChunkedWhileReading("/api/v1/plugins", amiga, new byte[8 * PluginPackage.MAX_CODE_BYTES]);
             assertThat(chunkedTooLarge.status()).as("over the route's own limit, counted").isEqualTo(413);
 
             assertThat(WalkingSkeletonEndToEndTest.readFeed(web, bbs.sysop()).stream()
@@ -183,11 +181,6 @@ class PluginsEndToEndTest {
     }
 
     /** A POST whose body is streamed in chunks, without a Content-Length. */
-    private static HttpRequest.Builder chunked(Http web, String path, String token, byte[] body) {
-        return web.request(path, token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> (InputStream) new ByteArrayInputStream(body)));
-    }
-
     private static byte[] sign(KeyPair keys, String text) throws Exception {
         var signer = Signature.getInstance("Ed25519");
         signer.initSign(keys.getPrivate());
