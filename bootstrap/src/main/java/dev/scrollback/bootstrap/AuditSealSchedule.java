@@ -60,4 +60,10 @@ final class AuditSealSchedule implements SmartLifecycle {
     public boolean isRunning() {
         return running;
     }
+
+    /** Stops after {@link ServerLifecycle} (default phase), so the last seal covers the sessions ended at shutdown. */
+    @Override
+    public int getPhase() {
+        return DEFAULT_PHASE - 1;
+    }
 }
