@@ -72,6 +72,8 @@ public class ScrollbackApplication {
                   audit                     print the audit log as JSON Lines or CSV, then exit (see docs/auditor-guide.md)
                         --format jsonl|csv  --type T  --actor A  --account A  --channel C  --address IP
                         --from TIME  --to TIME  --after POSITION
+                  verify-audit              check the log's hash chain and signed checkpoints; exit 1 naming the
+                                            first altered, removed or inserted position
                   help                      show this text
 
                 Settings are environment variables (SCROLLBACK_TELNET_PORT, SCROLLBACK_HTTP_PORT,

@@ -102,6 +102,20 @@ class AuditEndToEndTest {
             assertThat(lines).hasSize(3);
             assertThat(lines[1]).contains(",LoginFailed,user,,,telnet,127.0.0.1,");
             assertThat(lines[2]).contains(",LoginFailed,user,,,web,127.0.0.1,");
+
+            // tamper evidence (item 2): the server seals every few seconds; the auditor's verify covers what was sealed
+            assertThat(web.get("/api/v1/audit/verify", amiga).status()).as("a member verifies nothing").isEqualTo(403);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            JsonNode verify;
+            do {
+                verify = web.get("/api/v1/audit/verify", ledger).body();
+                assertThat(verify.get("verified").asBoolean()).as(verify.toString()).isTrue();
+                if (verify.get("events").asLong() >= page.get("entries").get(1).get("position").asLong()) break;
+                Thread.sleep(200);
+            } while (System.nanoTime() < deadline);
+            assertThat(verify.get("events").asLong()).isGreaterThanOrEqualTo(page.get("entries").get(1).get("position").asLong());
+            assertThat(verify.get("checkpoints").asLong()).isPositive();
+            assertThat(verify.has("firstBadPosition")).isFalse();
         }
     }
 

@@ -31,6 +31,7 @@ public final class EventStore implements AutoCloseable {
     private final GroupCommitWriter writer;
     private final AxonEventLog log;
     private final EventFeed feed;
+    private final StoredEventReader reader;
     private final AppendSignal appended;
     private volatile boolean open = true;
 
@@ -42,6 +43,7 @@ public final class EventStore implements AutoCloseable {
         var connections = new ThreadBoundConnections(pool);
         this.appended = new AppendSignal();
         var reader = new StoredEventReader(pool, events, envelopes);
+        this.reader = reader;
         this.engine = new AxonStorageEngine(connections, serializer);
         this.writer = new GroupCommitWriter(pool, dialect, connections, engine, serializer, events.catalog(), appended);
         this.log = new AxonEventLog(writer, reader, appended);
@@ -147,6 +149,11 @@ public final class EventStore implements AutoCloseable {
     /** The feed: stored JSON as is, secrets removed (SPEC §3, §4). */
     public EventFeed eventFeed() {
         return feed;
+    }
+
+    /** The rows as stored, every column, a page at a time: what the hash chain covers (decision 0020). */
+    public StoredRecords storedRecords() {
+        return reader::storedAfter;
     }
 
     /** The log for live connections: each event with its public view (see {@link dev.scrollback.application.live.LiveHub}). */

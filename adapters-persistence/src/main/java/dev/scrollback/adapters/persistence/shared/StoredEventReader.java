@@ -30,6 +30,10 @@ final class StoredEventReader {
     private static final String COLUMNS =
             "globalIndex, eventIdentifier, aggregateIdentifier, sequenceNumber, timeStamp, payloadType, payloadRevision, payload, metaData";
     private static final String AFTER = "SELECT " + COLUMNS + " FROM domain_event_entry WHERE globalIndex > ? ORDER BY globalIndex FETCH FIRST ? ROWS ONLY";
+    /** Every column, for the hash chain (decision 0020). */
+    private static final String RAW_AFTER = "SELECT globalIndex, eventIdentifier, aggregateIdentifier, sequenceNumber, type, "
+            + "payloadType, payloadRevision, timeStamp, payload, metaData FROM domain_event_entry WHERE globalIndex > ? "
+            + "ORDER BY globalIndex FETCH FIRST ? ROWS ONLY";
     private static final String STREAM = "SELECT " + COLUMNS + " FROM domain_event_entry WHERE aggregateIdentifier = ? ORDER BY sequenceNumber";
     /** A stream's tail: served by the (aggregateIdentifier, sequenceNumber) unique index, so it costs what it returns. */
     private static final String STREAM_AFTER = "SELECT " + COLUMNS
@@ -72,6 +76,13 @@ final class StoredEventReader {
     List<LiveItem> liveAfter(long after, int limit) {
         var decoder = new Decoder();
         return query(AFTER, after, bounded(limit), row -> new LiveItem(decoder.recorded(row), decoder.publicItem(row)));
+    }
+
+    /** The rows as stored, every column, nothing parsed (for the hash chain). */
+    List<StoredRecord> storedAfter(long after, int limit) {
+        return queryRows(RAW_AFTER, after, bounded(limit), rows -> new StoredRecord(rows.getLong(1), rows.getString(2),
+                rows.getString(3), rows.getLong(4), rows.getString(5), rows.getString(6), rows.getString(7),
+                rows.getString(8), rows.getBytes(9), rows.getBytes(10)));
     }
 
     StreamHistory stream(StreamId stream) {
@@ -125,14 +136,22 @@ final class StoredEventReader {
         T map(Row row);
     }
 
+    private interface ResultMapper<T> {
+        T map(ResultSet rows) throws SQLException;
+    }
+
     private <T> List<T> query(String sql, long after, int limit, RowMapper<T> mapper) {
+        return queryRows(sql, after, limit, rows -> mapper.map(Row.of(rows)));
+    }
+
+    private <T> List<T> queryRows(String sql, long after, int limit, ResultMapper<T> mapper) {
         var result = new ArrayList<T>(Math.min(limit, 1024));
         try (var connection = pool.getConnection(); var query = connection.prepareStatement(sql)) {
             query.setLong(1, after);
             query.setInt(2, limit);
             query.setFetchSize(Math.min(limit, 1000));
             try (var rows = query.executeQuery()) {
-                while (rows.next()) result.add(mapper.map(Row.of(rows)));
+                while (rows.next()) result.add(mapper.map(rows));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read events after position " + after + ": " + e.getMessage(), e);
