@@ -1,7 +1,7 @@
 package dev.scrollback.adapters.persistence.audit;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.scrollback.adapters.persistence.shared.SidePool;
 import dev.scrollback.adapters.persistence.shared.StoreSettings;
 import dev.scrollback.adapters.persistence.shared.StoredRecord;
 import dev.scrollback.adapters.persistence.shared.StoredRecords;
@@ -52,39 +52,8 @@ public final class JdbcAuditChain implements AuditChain, AutoCloseable {
 
     /** Opens the chain's tables in the database {@code settings} names (made if missing), with a small pool of its own. */
     public static JdbcAuditChain open(StoreSettings settings, StoredRecords log, CheckpointKey key, Clock clock) {
-        var config = new HikariConfig();
-        config.setMaximumPoolSize(2);
-        config.setConnectionTimeout(10_000);
-        boolean postgres;
-        switch (settings) {
-            case StoreSettings.Embedded embedded -> {
-                config.setPoolName("scrollback-audit-h2");
-                config.setJdbcUrl(embedded.jdbcUrl());
-                config.setUsername("sa");
-                config.setPassword("");
-                postgres = false;
-            }
-            case StoreSettings.Postgres pg -> {
-                config.setPoolName("scrollback-audit-pg");
-                config.setJdbcUrl(pg.jdbcUrl());
-                config.setUsername(pg.user());
-                config.setPassword(pg.password());
-                postgres = true;
-            }
-        }
-        HikariDataSource pool;
-        try {
-            pool = new HikariDataSource(config);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot open the audit chain tables: " + e.getMessage(), e);
-        }
-        try (var connection = pool.getConnection()) {
-            createTables(connection, postgres);
-        } catch (SQLException | RuntimeException e) {
-            pool.close();
-            throw new IllegalStateException("cannot create the audit chain tables: " + e.getMessage(), e);
-        }
-        return new JdbcAuditChain(pool, postgres, log, key, clock);
+        var side = SidePool.open(settings, "scrollback-audit", "the audit chain tables", JdbcAuditChain::createTables);
+        return new JdbcAuditChain(side.pool(), side.postgres(), log, key, clock);
     }
 
     private static void createTables(Connection connection, boolean postgres) throws SQLException {

@@ -1,7 +1,7 @@
 package dev.scrollback.adapters.persistence.signingkeys;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.scrollback.adapters.persistence.shared.SidePool;
 import dev.scrollback.adapters.persistence.shared.StoreSettings;
 import dev.scrollback.application.accounts.SigningKeyStore;
 import dev.scrollback.application.accounts.StoredSigningKey;
@@ -40,39 +40,8 @@ public final class JdbcSigningKeyStore implements SigningKeyStore, AutoCloseable
      * URL is the event store's exactly: H2 shares one open database among all connections of a process that name it.
      */
     public static JdbcSigningKeyStore open(StoreSettings settings) {
-        var config = new HikariConfig();
-        config.setMaximumPoolSize(2);
-        config.setConnectionTimeout(10_000);
-        boolean postgres;
-        switch (settings) {
-            case StoreSettings.Embedded embedded -> {
-                config.setPoolName("scrollback-keys-h2");
-                config.setJdbcUrl(embedded.jdbcUrl());                 // the same file as the event store's, same settings
-                config.setUsername("sa");
-                config.setPassword("");
-                postgres = false;
-            }
-            case StoreSettings.Postgres pg -> {
-                config.setPoolName("scrollback-keys-pg");
-                config.setJdbcUrl(pg.jdbcUrl());
-                config.setUsername(pg.user());
-                config.setPassword(pg.password());
-                postgres = true;
-            }
-        }
-        HikariDataSource pool;
-        try {
-            pool = new HikariDataSource(config);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot open the signing key table: " + e.getMessage(), e);
-        }
-        try (var connection = pool.getConnection()) {
-            createTable(connection, postgres);
-        } catch (SQLException | RuntimeException e) {
-            pool.close();
-            throw new IllegalStateException("cannot create the signing key table: " + e.getMessage(), e);
-        }
-        return new JdbcSigningKeyStore(pool);
+        var side = SidePool.open(settings, "scrollback-keys", "the signing key table", JdbcSigningKeyStore::createTable);
+        return new JdbcSigningKeyStore(side.pool());
     }
 
     private static void createTable(Connection connection, boolean postgres) throws SQLException {
