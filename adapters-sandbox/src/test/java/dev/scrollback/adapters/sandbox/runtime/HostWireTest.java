@@ -39,9 +39,17 @@ class HostWireTest {
 
     final ExecutorService workers = Executors.newFixedThreadPool(2);
     final List<String> asked = new CopyOnWriteArrayList<>();
+    final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
     final PluginHost host = new PluginHost() {
         @Override
         public PostOutcome postMessage(String room, String text) {
+            if (text.equals("slow")) {
+                try {
+                    released.await();                                  // a post that takes until the test lets it go
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             asked.add(room + ": " + text);
             if (text.equals("explode")) throw new IllegalStateException("the store is down");
             return room.equals("Lobby") ? new PostOutcome.Posted(ROOM) : new PostOutcome.Refused("no public room is named " + room);
@@ -152,11 +160,13 @@ class HostWireTest {
         var wire = wire(new Permission.PostMessage());
         Thread.currentThread().interrupt();
 
-        assertThatThrownBy(() -> wire.postMessage("{\"room\":\"Lobby\",\"text\":\"hi\"}")).isInstanceOf(HostCalls.Interrupted.class);
+        assertThatThrownBy(() -> wire.postMessage("{\"room\":\"Lobby\",\"text\":\"slow\"}")).isInstanceOf(HostCalls.Interrupted.class);
         assertThat(Thread.interrupted()).as("the interrupt is kept for the engine").isTrue();
+        assertThat(asked).as("still being posted").isEmpty();
+        released.countDown();
         workers.shutdown();
         assertThat(workers.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        assertThat(asked).containsExactly("Lobby: hi");
+        assertThat(asked).containsExactly("Lobby: slow");
     }
 
     private HostWire wire(Permission permission) {
