@@ -2,12 +2,8 @@ package dev.scrollback.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,23 +12,8 @@ class AuditCommandLineTest {
     @TempDir
     Path data;
 
-    record Run(int exit, String stdout, String stderr) {}
-
-    private Run scrollback(Map<String, String> env, String... args) throws Exception {
-        var command = new ArrayList<String>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(ScrollbackApplication.class.getName());
-        command.addAll(List.of(args));
-        var builder = new ProcessBuilder(command).redirectError(data.resolve("stderr.txt").toFile());
-        builder.environment().put("SCROLLBACK_DATA_DIR", data.toString());
-        builder.environment().putAll(env);
-        var process = builder.start();
-        process.getOutputStream().close();
-        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Run(process.exitValue(), output, java.nio.file.Files.readString(data.resolve("stderr.txt")));
+    private CommandLineRun scrollback(Map<String, String> env, String... args) throws Exception {
+        return CommandLineRun.run(data, env, args);
     }
 
     @Test

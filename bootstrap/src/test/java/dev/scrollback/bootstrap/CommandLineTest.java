@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,23 +15,8 @@ class CommandLineTest {
     @TempDir
     Path data;
 
-    record Run(int exit, String output) {}
-
-    private Run scrollback(Map<String, String> env, String... args) throws Exception {
-        var command = new java.util.ArrayList<String>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(ScrollbackApplication.class.getName());
-        command.addAll(java.util.List.of(args));
-        var builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("SCROLLBACK_DATA_DIR", data.toString());
-        builder.environment().putAll(env);
-        var process = builder.start();
-        process.getOutputStream().close();
-        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Run(process.exitValue(), output);
+    private CommandLineRun scrollback(Map<String, String> env, String... args) throws Exception {
+        return CommandLineRun.run(data, env, args);
     }
 
     @Test
