@@ -42,6 +42,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -108,6 +109,8 @@ public final class PluginRuntime implements PluginHooks, PluginStatistics, AutoC
     // what runs here
     private final Map<PluginId, PluginSlot> slots = new ConcurrentHashMap<>();
     private volatile List<PluginSlot> running = List.of();                    // in plugin-name order
+    /** {@link #running} by hook, made when it changes: every chat line and every append asks, plugins change rarely. */
+    private volatile Map<Hook, List<PluginSlot>> servingByHook = Map.of();
     private final ExecutorService loader = Executors.newSingleThreadExecutor(
             task -> Thread.ofPlatform().name("plugin-loader").daemon(true).unstarted(task));
     private final AtomicBoolean reconcilePending = new AtomicBoolean();
@@ -204,6 +207,9 @@ public final class PluginRuntime implements PluginHooks, PluginStatistics, AutoC
         running = slots.values().stream().filter(PluginSlot::running)
                 .sorted(Comparator.comparing(PluginSlot::name).thenComparing(s -> s.manifest.version()))
                 .toList();
+        var byHook = new EnumMap<Hook, List<PluginSlot>>(Hook.class);
+        for (var hook : Hook.values()) byHook.put(hook, running.stream().filter(slot -> slot.serves(hook)).toList());
+        servingByHook = byHook;
     }
 
     private void load(PluginSlot slot, PluginSubmitted plugin) {
@@ -348,9 +354,7 @@ public final class PluginRuntime implements PluginHooks, PluginStatistics, AutoC
     /** The running plugins with this hook, in name order; none inside another hook's call on this thread. */
     private List<PluginSlot> serving(Hook hook) {
         if (inHook.get()) return List.of();
-        var all = running;
-        if (all.isEmpty()) return all;
-        return all.stream().filter(slot -> slot.serves(hook)).toList();
+        return servingByHook.getOrDefault(hook, List.of());
     }
 
     private void notifyBehind(Hook hook, HookInput input) {
