@@ -41,6 +41,11 @@ class AuditEndToEndTest {
                 telnet.expect("Password: ");
                 telnet.line("not the password at all");
                 telnet.expect("Wrong handle or password.");
+                telnet.expect("Handle: ");
+                telnet.line("Mallory");                     // nobody holds it: answered alike, audited all the same
+                telnet.expect("Password: ");
+                telnet.line("a guess");
+                telnet.expect("Wrong handle or password.");
                 telnet.logIn("Amiga", TestBbs.PASSWORD);
             }
             assertThat(web.post("/api/v1/sessions", Map.of("handle", "Amiga", "password", "wrong again, on the web")).status())
@@ -65,6 +70,12 @@ class AuditEndToEndTest {
                 assertThat(e.get("subject").get("handle").asText()).isEqualToIgnoringCase("amiga");
                 assertThat(e.get("at").asText()).startsWith("2031-05-01T12:00");
             });
+
+            var unknown = entries(web, "/api/v1/audit?type=UnknownHandleLoginFailed&account=mallory", ledger);
+            assertThat(unknown).hasSize(1);
+            assertThat(unknown.getFirst().get("channel").asText()).isEqualTo("telnet");
+            assertThat(unknown.getFirst().get("address").asText()).isEqualTo("127.0.0.1");
+            assertThat(unknown.getFirst().get("summary").asText()).isEqualTo("login failed for unknown handle Mallory");
 
             var onTelnet = entries(web, "/api/v1/audit?channel=telnet&account=Amiga", ledger);
             assertThat(onTelnet).extracting(e -> e.get("type").asText()).containsExactly("LoginFailed", "LoginSucceeded");

@@ -33,6 +33,7 @@ import dev.scrollback.domain.accounts.PasswordHash;
 import dev.scrollback.domain.accounts.Secret;
 import dev.scrollback.domain.accounts.SecondFactorCheck;
 import dev.scrollback.domain.accounts.SecretCheck;
+import dev.scrollback.domain.accounts.UnknownHandleEvent.UnknownHandleLoginFailed;
 import dev.scrollback.domain.sessions.SessionCommand.Start;
 import dev.scrollback.domain.sessions.SessionDecider;
 import dev.scrollback.domain.shared.AccountId;
@@ -98,7 +99,10 @@ final class LogInCallerService implements LogInCaller {
         return Retried.onConflict(5, () -> attempt(command, account.get(), password, unlockCode));
     }
 
-    /** The same steps, checks and answers as a known account, kept in memory: no stream per guessed name. */
+    /**
+     * The same steps, checks and answers as a known account; its failures counted in memory (no stream per guessed
+     * name) and recorded on the day's {@link AccountStreams#loginFailures} stream.
+     */
     private RuntimeException unknownHandle(Command command) {
         var key = command.handle().key();
         var at = clock.instant();
@@ -121,8 +125,10 @@ final class LogInCallerService implements LogInCaller {
         synchronized (unknownHandles) {
             unknownHandles.put(key, after);
         }
-        LOG.log(System.Logger.Level.INFO, "failed login for an unknown handle from {0}",
-                command.origin().address().map(Object::toString).orElse("an unknown address"));
+        // Recorded for the audit log as a known handle's failure is; a guessed name gets no stream of its own.
+        log.append(new StreamAppend(AccountStreams.loginFailures(at), ExpectedVersion.any(),
+                List.of(new UnknownHandleLoginFailed(command.handle(), locks, at))),
+                EventMetadata.of(Actor.anonymous(), command.origin(), at));
         return new AccountRejected(locks ? new LockedOut(at.plus(LoginAttempts.LOCK_FOR)) : new InvalidCredentials());
     }
 

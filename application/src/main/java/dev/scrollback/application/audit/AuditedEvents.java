@@ -3,6 +3,7 @@ package dev.scrollback.application.audit;
 import dev.scrollback.domain.accounts.AccountEvent;
 import dev.scrollback.domain.accounts.ApiKeyEvent;
 import dev.scrollback.domain.accounts.SigningKeyEvent;
+import dev.scrollback.domain.accounts.UnknownHandleEvent;
 import dev.scrollback.domain.boards.MessageEvent;
 import dev.scrollback.domain.chat.ChatRoomEvent;
 import dev.scrollback.domain.plugins.PluginActionEvent;
@@ -42,6 +43,8 @@ final class AuditedEvents {
             case AccountEvent e -> Optional.of(account(e, handles.apply(e.account())));
             case ApiKeyEvent e -> Optional.of(apiKey(e, handles.apply(e.account())));
             case SigningKeyEvent e -> Optional.of(signingKey(e));
+            case UnknownHandleEvent.UnknownHandleLoginFailed e -> Optional.of(new Audited("login failed for unknown handle "
+                    + e.handle().value() + (e.locked() ? "; the name is locked" : ""), Optional.empty(), Optional.of(e.handle())));
             case SessionEvent e -> session(e);
             case PluginEvent e -> Optional.of(plugin(e));
             case PluginActionEvent e -> pluginAction(e);

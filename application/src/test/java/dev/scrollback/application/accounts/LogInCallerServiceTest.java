@@ -22,6 +22,7 @@ import dev.scrollback.domain.accounts.AccountRejected.EmailNotVerified;
 import dev.scrollback.domain.accounts.AccountRejected.InvalidCredentials;
 import dev.scrollback.domain.accounts.Role;
 import dev.scrollback.domain.accounts.Secret;
+import dev.scrollback.domain.accounts.UnknownHandleEvent.UnknownHandleLoginFailed;
 import dev.scrollback.domain.sessions.SessionEvent.SessionStarted;
 import dev.scrollback.domain.sessions.Terminal;
 import dev.scrollback.domain.shared.Channel;
@@ -110,11 +111,18 @@ class LogInCallerServiceTest {
     }
 
     @Test
-    void an_unknown_handle_is_invalid_credentials_writes_nothing_and_still_checks_a_password() {
+    void an_unknown_handle_is_invalid_credentials_recorded_on_the_days_stream_and_still_checks_a_password() {
         int checks = bbs.hasher.checks();
         assertThat(refusal("nobody", PASSWORD)).isEqualTo(new InvalidCredentials());
-        assertThat(bbs.log.recorded()).isEmpty();
         assertThat(bbs.hasher.checks()).isEqualTo(checks + 1);     // as slow as a known handle
+
+        var written = bbs.log.recorded();
+        assertThat(written).extracting(RecordedEvent::event)
+                .containsExactly(new UnknownHandleLoginFailed(new Handle("nobody"), false, bbs.clock.instant()));
+        assertThat(written.getFirst().stream()).isEqualTo(AccountStreams.loginFailures(bbs.clock.instant()));
+        assertThat(written.getFirst().stream().value()).startsWith("loginfailures-");
+        assertThat(written.getFirst().metadata().actor()).isEqualTo(Actor.anonymous());
+        assertThat(written.getFirst().metadata().origin()).isEqualTo(WEB);
     }
 
     @Test

@@ -31,6 +31,7 @@ import dev.scrollback.domain.accounts.LockNote;
 import dev.scrollback.domain.accounts.PasswordHash;
 import dev.scrollback.domain.accounts.Role;
 import dev.scrollback.domain.accounts.Scope;
+import dev.scrollback.domain.accounts.UnknownHandleEvent.UnknownHandleLoginFailed;
 import dev.scrollback.domain.boards.BoardId;
 import dev.scrollback.domain.boards.MessageEvent.MessageDeleted;
 import dev.scrollback.domain.boards.MessageEvent.ThreadLocked;
@@ -116,6 +117,21 @@ class AuditTrailTest {
         assertThat(entry.subject()).contains(ALICE);
         assertThat(entry.subjectHandle()).contains(ALICE_HANDLE);
         assertThat(entry.summary()).isEqualTo("login failed for alice: wrong password");
+    }
+
+    @Test
+    void a_failed_login_on_a_handle_nobody_holds_is_recorded_and_found_by_the_handle_tried() {
+        record(new UnknownHandleLoginFailed(new Handle("mallory"), false, T0), Actor.anonymous(), Origin.of(Channel.TELNET, HOME));
+        record(new UnknownHandleLoginFailed(new Handle("mallory"), true, T0), Actor.anonymous(), Origin.of(Channel.WEB, HOME));
+
+        assertThat(all()).extracting(AuditEntry::type).containsOnly("UnknownHandleLoginFailed");
+        assertThat(all()).extracting(AuditEntry::summary).containsExactly(
+                "login failed for unknown handle mallory", "login failed for unknown handle mallory; the name is locked");
+        assertThat(all().getFirst().channel()).isEqualTo(Channel.TELNET);
+        assertThat(all().getFirst().address()).contains(HOME);
+        assertThat(all().getFirst().subject()).isEmpty();
+        assertThat(trail.find(new AuditFilter(Optional.empty(), Optional.of("Mallory"), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty()), 0, 10).entries()).hasSize(2);
     }
 
     @Test

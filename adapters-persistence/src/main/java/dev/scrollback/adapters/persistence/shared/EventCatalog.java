@@ -10,6 +10,7 @@ import dev.scrollback.domain.plugins.PluginsEvent;
 import dev.scrollback.domain.accounts.HandleEvent;
 import dev.scrollback.domain.accounts.PasswordHash;
 import dev.scrollback.domain.accounts.StoredSecret;
+import dev.scrollback.domain.accounts.UnknownHandleEvent;
 import dev.scrollback.domain.sessions.SessionEvent;
 import dev.scrollback.domain.shared.DomainEvent;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ import java.util.stream.Collectors;
 final class EventCatalog {
     static final List<Class<? extends DomainEvent>> ROOTS = List.of(AccountEvent.class, HandleEvent.class, SessionEvent.class,
             ApiKeyEvent.class, SigningKeyEvent.class, BoardsEvent.class, PrivateMessageEvent.class, ChatEvent.class,
-            PluginsEvent.class);
+            PluginsEvent.class, UnknownHandleEvent.class);
 
     /** One event type: its public name, its record class, the schema version written today, its secret fields. */
     record Entry(String name, Class<? extends DomainEvent> type, int schemaVersion, Set<String> secretFields) {}

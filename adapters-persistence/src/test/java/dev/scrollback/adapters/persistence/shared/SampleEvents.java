@@ -122,6 +122,7 @@ final class SampleEvents {
                 new AccountEvent.PasswordChanged(ACCOUNT, CODE_HASH, Optional.of(SESSION), T0),
                 new LoginFailed(ACCOUNT, ALICE, AccountEvent.LoginFailure.WRONG_TOTP, T0.plusSeconds(63)),
                 new HandleClaimed(ALICE, ACCOUNT, T0),
+                new dev.scrollback.domain.accounts.UnknownHandleEvent.UnknownHandleLoginFailed(new Handle("Mallory"), true, T0),
                 new dev.scrollback.domain.accounts.ApiKeyEvent.ApiKeyIssued(API_KEY, ACCOUNT,
                         new dev.scrollback.domain.accounts.ApiKeyName("ci deploy"),
                         java.util.Set.of(dev.scrollback.domain.accounts.Scope.EVENTS_READ, dev.scrollback.domain.accounts.Scope.BOARDS_WRITE),
