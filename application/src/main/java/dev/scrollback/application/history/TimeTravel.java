@@ -125,16 +125,16 @@ public final class TimeTravel {
         var state = new ThreadDecider(thread).replay(prefix.eventsOf(MessageEvent.class));
         return switch (state) {
             case ThreadDecider.NotStarted n -> notYet(prefix, frame);
-            case ThreadDecider.Started started -> new AsOf.Existed<>(thread(started, prefix, frame),
+            case ThreadDecider.Started started -> new AsOf.Existed<>(thread(started, prefix),
                     frame.reckoning(prefix.last()));
         };
     }
 
-    private ThreadAsItWas thread(ThreadDecider.Started started, StreamPrefix prefix, Frame frame) {
-        // The board began before its thread: its name as of the same point.
-        var board = StreamPrefix.read(log, BoardStreams.board(started.board()), frame.point(), frame.head());
-        var created = new BoardDecider().replay(board.eventsOf(BoardEvent.class)).board()
-                .orElseThrow(() -> new IllegalStateException("thread " + started.thread() + " began before its board"));
+    private ThreadAsItWas thread(ThreadDecider.Started started, StreamPrefix prefix) {
+        // A board's name is set when it is created and never changes: read from its whole stream, so a board recorded a
+        // moment after its first thread (clocks of two instances) still names the thread's board.
+        var created = new BoardDecider().replay(log.read(BoardStreams.board(started.board())).eventsOf(BoardEvent.class)).board()
+                .orElseThrow(() -> new IllegalStateException("thread " + started.thread() + " names a board that was never created"));
         // What the thread allows (locked, deleted) is the decider's state; what its messages said is in the events.
         var messages = new LinkedHashMap<MessageId, ThreadAsItWas.Message>();
         Optional<ThreadAsItWas.Moderation> lock = Optional.empty();
