@@ -8,6 +8,7 @@ import dev.scrollback.application.accounts.AccountDirectory;
 import dev.scrollback.application.accounts.ApiKeyIndex;
 import dev.scrollback.application.accounts.PasswordResetIndex;
 import dev.scrollback.application.audit.AuditTrail;
+import dev.scrollback.application.history.BoardThreads;
 import dev.scrollback.application.boards.Boards;
 import dev.scrollback.application.boards.MessageSearchFeed;
 import dev.scrollback.application.chat.ChatRooms;
@@ -74,7 +75,7 @@ class CoreWiring {
     Projections projections(EventStore store, OnlineCallers online, AccountDirectory directory, ApiKeyIndex apiKeys,
                             PasswordResetIndex passwordResets, Boards boards, MessageSearchFeed messageSearch,
                             Mailboxes mailboxes, ChatRooms chatRooms, Plugins plugins,
-                            PluginRuntime pluginRuntime, AuditTrail auditTrail) {
+                            PluginRuntime pluginRuntime, AuditTrail auditTrail, BoardThreads boardThreads) {
         return Projections.start(store, List.of(
                 Projection.of("presence", SessionEvent.class, online::apply),
                 Projection.of("account-directory", AccountEvent.class, directory::apply),
@@ -86,6 +87,8 @@ class CoreWiring {
                 Projection.of("chat-rooms", DomainEvent.class, chatRooms::feed),
                 Projection.of("api-keys", ApiKeyEvent.class, apiKeys::apply),
                 Projection.recorded("audit-trail", DomainEvent.class, auditTrail::apply),
+                // time travel: where each board's threads begin, and (fed every event) how far it has read
+                Projection.recorded("board-threads", DomainEvent.class, boardThreads::apply),
                 // the registry, and which plugins run with what storage: one processor, lifecycle and actions in log order
                 Projection.of("plugins", PluginsEvent.class, event -> {
                     plugins.feed(event);

@@ -74,6 +74,10 @@ public class ScrollbackApplication {
                         --from TIME  --to TIME  --after POSITION
                   verify-audit              check the log's hash chain and signed checkpoints; exit 1 naming the
                                             first altered, removed or inserted position
+                  history account|board|thread <id>
+                                            print an account (id or handle), a board or a thread as it was at a
+                                            time or position, as JSON, then exit (see docs/auditor-guide.md)
+                        --at TIME | --position POSITION   board: --offset N --limit N over its threads
                   help                      show this text
 
                 Settings are environment variables (SCROLLBACK_TELNET_PORT, SCROLLBACK_HTTP_PORT,
