@@ -30,6 +30,8 @@ final class CommandLine {
                 case "admin" -> admin(ScrollbackApplication.tail(args, 1));
                 case "audit" -> AuditCommand.run(ScrollbackApplication.tail(args, 1), out, err, this::usage);
                 case "verify-audit" -> VerifyAuditCommand.run(ScrollbackApplication.tail(args, 1), out, err, this::usage);
+                case "export" -> ExportCommand.run(ScrollbackApplication.tail(args, 1), out, err, this::usage);
+                case "import" -> ImportCommand.run(ScrollbackApplication.tail(args, 1), System.in, out, err, this::usage);
                 case "help", "--help", "-h" -> {
                     ScrollbackApplication.print(out, ScrollbackApplication.usage());
                     yield 0;

@@ -74,6 +74,11 @@ public class ScrollbackApplication {
                         --from TIME  --to TIME  --after POSITION
                   verify-audit              check the log's hash chain and signed checkpoints; exit 1 naming the
                                             first altered, removed or inserted position
+                  export                    write the log as lines of JSON, then exit (see docs/integrator-guide.md)
+                        --format ndjson|cloudevents  --after POSITION  --to FILE (default: standard output)
+                  import --from FILE        read an export into an EMPTY store (a fresh data directory or schema)
+                                            exactly as it was, then seal it; `-` reads standard input
+                        --format ndjson|cloudevents  (default: the first line's)
                   help                      show this text
 
                 Settings are environment variables (SCROLLBACK_TELNET_PORT, SCROLLBACK_HTTP_PORT,

@@ -1,5 +1,6 @@
 package dev.scrollback.adapters.persistence.exchange;
 
+import dev.scrollback.application.exchange.ExportFormat;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;

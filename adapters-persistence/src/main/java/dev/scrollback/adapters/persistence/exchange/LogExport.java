@@ -1,5 +1,6 @@
 package dev.scrollback.adapters.persistence.exchange;
 
+import dev.scrollback.application.exchange.ExportFormat;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.scrollback.adapters.persistence.shared.StoredRecords;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scrollback.adapters.persistence.audit.CheckpointKey;
 import dev.scrollback.adapters.persistence.audit.HashChain;
 import dev.scrollback.adapters.persistence.audit.JdbcAuditChain;
-import dev.scrollback.adapters.persistence.exchange.ExportFormat;
+import dev.scrollback.application.exchange.ExportFormat;
 import dev.scrollback.adapters.persistence.exchange.LogExport;
 import dev.scrollback.adapters.persistence.exchange.LogImport;
 import dev.scrollback.application.audit.AuditVerification;

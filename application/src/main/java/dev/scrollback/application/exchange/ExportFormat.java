@@ -1,4 +1,4 @@
-package dev.scrollback.adapters.persistence.exchange;
+package dev.scrollback.application.exchange;
 
 import java.util.Optional;
 
