@@ -14,7 +14,6 @@ import dev.scrollback.adapters.persistence.exchange.LogImport;
 import dev.scrollback.application.audit.AuditVerification;
 import dev.scrollback.application.shared.ExpectedVersion;
 import dev.scrollback.application.shared.StreamAppend;
-import dev.scrollback.application.shared.StreamId;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -298,9 +296,5 @@ abstract class ExportImportContract {
         assertThat(imported).isEqualTo(new RecordImport.Imported(0, 0, 0));
         var next = target.eventLog().append(SampleEvents.onNewStream("account", SampleEvents.verified(1)), SampleEvents.metadata());
         assertThat(next.getFirst().position()).isEqualTo(1);
-    }
-
-    static StreamId anyStream() {
-        return StreamId.of("account", UUID.randomUUID());
     }
 }
