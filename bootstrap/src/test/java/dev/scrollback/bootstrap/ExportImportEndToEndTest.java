@@ -99,7 +99,12 @@ class ExportImportEndToEndTest {
             final var thr = thread;
             WalkingSkeletonEndToEndTest.untilTrue(() -> web.get("/api/v1/threads/" + thr, alice).body().get("messages").size() == 2 ? "y" : "");
 
-            // REST: the sysop and the auditor may export, a member may not; bad parameters are problems, not exports
+            // REST: the sysop and the auditor may export (an API key with events:read too), a member may not, even with
+            // such a key; bad parameters are problems, not exports
+            var ledgerKey = web.post("/api/v1/me/api-keys", Map.of("name", "exporter", "scopes", List.of("events:read")), ledger);
+            assertThat(ledgerKey.status()).isEqualTo(201);
+            var aliceKey = web.post("/api/v1/me/api-keys", Map.of("name", "wishful", "scopes", List.of("events:read")), alice);
+            assertThat(aliceKey.status()).isEqualTo(201);
             var bySysop = export(web, "?format=ndjson", sysop);
             assertThat(bySysop.statusCode()).isEqualTo(200);
             assertThat(bySysop.headers().firstValue("Content-Type").orElse("")).startsWith("application/x-ndjson");
@@ -110,6 +115,10 @@ class ExportImportEndToEndTest {
             assertThat(firstEvent.get("specversion").asText()).isEqualTo("1.0");
             assertThat(firstEvent.get("sequence").asText()).isEqualTo("0000000000000000004");
             assertThat(export(web, "?format=ndjson", alice).statusCode()).isEqualTo(403);
+            var byKey = export(web, "", ledgerKey.body().get("key").asText());
+            assertThat(byKey.statusCode()).isEqualTo(200);
+            assertThat(Arrays.copyOf(byKey.body(), 200)).isEqualTo(Arrays.copyOf(overRest, 200));
+            assertThat(export(web, "", aliceKey.body().get("key").asText()).statusCode()).isEqualTo(403);
             assertThat(export(web, "", "").statusCode()).isEqualTo(401);
             var badFormat = export(web, "?format=xml", sysop);
             assertThat(badFormat.statusCode()).isEqualTo(400);
