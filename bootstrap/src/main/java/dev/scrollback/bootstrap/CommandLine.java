@@ -31,6 +31,8 @@ final class CommandLine {
                 case "audit" -> AuditCommand.run(ScrollbackApplication.tail(args, 1), out, err, this::usage);
                 case "verify-audit" -> VerifyAuditCommand.run(ScrollbackApplication.tail(args, 1), out, err, this::usage);
                 case "history" -> HistoryCommand.run(ScrollbackApplication.tail(args, 1), out, err, this::usage);
+                case "export" -> ExportCommand.run(ScrollbackApplication.tail(args, 1), out, err, this::usage);
+                case "import" -> ImportCommand.run(ScrollbackApplication.tail(args, 1), System.in, out, err, this::usage);
                 case "help", "--help", "-h" -> {
                     ScrollbackApplication.print(out, ScrollbackApplication.usage());
                     yield 0;

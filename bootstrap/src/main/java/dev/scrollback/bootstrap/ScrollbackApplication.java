@@ -78,6 +78,11 @@ public class ScrollbackApplication {
                                             print an account (id or handle), a board or a thread as it was at a
                                             time or position, as JSON, then exit (see docs/auditor-guide.md)
                         --at TIME | --position POSITION   board: --offset N --limit N over its threads
+                  export                    write the log as lines of JSON, then exit (see docs/integrator-guide.md)
+                        --format ndjson|cloudevents  --after POSITION  --to FILE (default: standard output)
+                  import --from FILE        read an export into an EMPTY store (a fresh data directory or schema)
+                                            exactly as it was, then seal it; `-` reads standard input
+                        --format ndjson|cloudevents  (default: the first line's)
                   help                      show this text
 
                 Settings are environment variables (SCROLLBACK_TELNET_PORT, SCROLLBACK_HTTP_PORT,

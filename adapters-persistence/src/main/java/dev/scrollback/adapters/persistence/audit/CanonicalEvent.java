@@ -27,7 +27,8 @@ public final class CanonicalEvent {
     private CanonicalEvent() {}
 
     public static byte[] encode(StoredRecord record) {
-        var out = new ByteArrayOutputStream(128 + record.payload().length
+        // the fixed part (tag, ids, stream, time, lengths) is ~250 bytes: room for it up front, so the buffer never grows
+        var out = new ByteArrayOutputStream(512 + record.payload().length
                 + (record.metadata() == null ? 0 : record.metadata().length));
         text(out, FORMAT);
         whole(out, record.position());

@@ -33,6 +33,7 @@ public final class EventStore implements AutoCloseable {
     private final EventFeed feed;
     private final StoredEventReader reader;
     private final AppendSignal appended;
+    private final RecordImport importer;
     private volatile boolean open = true;
 
     private EventStore(HikariDataSource pool, Path embeddedDirectory, JdbcDialect dialect, EventJson events) {
@@ -48,6 +49,7 @@ public final class EventStore implements AutoCloseable {
         this.writer = new GroupCommitWriter(pool, dialect, connections, engine, serializer, events.catalog(), appended);
         this.log = new AxonEventLog(writer, reader, appended);
         this.feed = reader::feedAfter;
+        this.importer = new RecordImport(pool, dialect, events);
     }
 
     /** Opens (and if need be creates) the store. */
@@ -154,6 +156,16 @@ public final class EventStore implements AutoCloseable {
     /** The rows as stored, every column, a page at a time: what the hash chain covers (decision 0020). */
     public StoredRecords storedRecords() {
         return reader::storedAfter;
+    }
+
+    /**
+     * Writes an export's rows back as they were, into this store only if it is empty (decision 0023); all or nothing.
+     *
+     * @throws RecordImport.Refused naming the line and the reason; nothing was written
+     */
+    public RecordImport.Imported importRecords(RecordImport.Source source) {
+        if (!open) throw new IllegalStateException("the event store is closed");
+        return importer.run(source);
     }
 
     /** The log for live connections: each event with its public view (see {@link dev.scrollback.application.live.LiveHub}). */
