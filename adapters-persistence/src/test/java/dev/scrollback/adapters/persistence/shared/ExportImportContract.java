@@ -147,6 +147,7 @@ abstract class ExportImportContract {
         assertThat(lines).hasSize(records.size());
         var mapper = new ObjectMapper();
         var name = Pattern.compile("[a-z0-9]{1,20}");
+        var official = new io.cloudevents.jackson.JsonFormat();
         String previousSequence = "";
         for (int i = 0; i < lines.length; i++) {
             JsonNode event = mapper.readTree(lines[i]);
@@ -165,6 +166,17 @@ abstract class ExportImportContract {
             assertThat(Long.parseLong(sequence)).isEqualTo(record.position());
             assertThat(sequence).hasSize(19).isGreaterThan(previousSequence);       // lexicographic order is log order
             previousSequence = sequence;
+            // and the official SDK reads the line as the same event, extensions and data included
+            var parsed = official.deserialize(lines[i].getBytes(StandardCharsets.UTF_8));
+            assertThat(parsed.getSpecVersion()).isEqualTo(io.cloudevents.SpecVersion.V1);
+            assertThat(parsed.getId()).isEqualTo(record.eventId());
+            assertThat(parsed.getType()).isEqualTo("dev.scrollback." + record.type());
+            assertThat(parsed.getSource()).isEqualTo(java.net.URI.create("/scrollback/" + record.category()));
+            assertThat(parsed.getSubject()).isEqualTo(record.stream());
+            assertThat(parsed.getTime().toInstant()).isEqualTo(StoredTimestamp.parse(record.timestamp()));
+            assertThat(parsed.getExtension("sequence")).isEqualTo(sequence);
+            assertThat(parsed.getExtension("schemaversion")).isEqualTo(Integer.parseInt(record.revision()));
+            assertThat(mapper.readTree(parsed.getData().toBytes())).isEqualTo(mapper.readTree(record.payload()));
             assertThat(event.get("streamversion").isInt()).isTrue();
             assertThat(event.get("schemaversion").asInt()).isEqualTo(Integer.parseInt(record.revision()));
             assertThat(event.get("envelope").asText().getBytes(StandardCharsets.UTF_8)).isEqualTo(record.metadata());

@@ -259,6 +259,7 @@ final class SampleEvents {
         return switch (event) {
             case AccountEvent e -> StreamId.of("account", e.account());
             case HandleEvent.HandleClaimed e -> StreamId.of("handle", e.handle().key());
+            case dev.scrollback.domain.accounts.UnknownHandleEvent e -> StreamId.of("loginfailures", "2025-03-01");
             case dev.scrollback.domain.accounts.ApiKeyEvent e -> StreamId.of("apikey", e.key());
             case SessionEvent e -> StreamId.of("session", e.session());
             case dev.scrollback.domain.accounts.SigningKeyEvent e -> StreamId.of("signingkeys", "tokens");
