@@ -124,11 +124,11 @@ final class WebhookSchedule implements SmartLifecycle {
     }
 
     /**
-     * Starts before the server and stops after it (and after the audit seal), so the events of a shutdown go out while
-     * receivers answer quickly; whatever is left goes out after the next start, from the cursor.
+     * Starts after the server (whose start begins the live events the tail watches) and stops before it; what the
+     * shutdown appends goes out after the next start, from the cursor.
      */
     @Override
     public int getPhase() {
-        return DEFAULT_PHASE - 2;
+        return DEFAULT_PHASE + 1;
     }
 }

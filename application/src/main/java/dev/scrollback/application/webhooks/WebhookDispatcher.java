@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 
 /**
@@ -51,6 +52,7 @@ public final class WebhookDispatcher {
     private final WebhookPolicy policy;
     private final RandomGenerator random;
     private final String instance;
+    private final AtomicLong turns = new AtomicLong();
 
     public WebhookDispatcher(WebhookStore store, EventFeed feed, WebhookTransport transport, WebhookSigning signing,
                              WebhookPayloads payloads, EventLog log, Clock clock, WebhookPolicy policy,
@@ -90,15 +92,16 @@ public final class WebhookDispatcher {
      * messages acknowledged.
      */
     public int deliver(WebhookId id) {
-        if (!store.lease(id, instance, clock.instant().plus(policy.lease()), clock.instant())) return 0;
+        var holder = instance + "/" + turns.incrementAndGet();     // one turn at a time, even within this instance
+        if (!store.lease(id, holder, clock.instant().plus(policy.lease()), clock.instant())) return 0;
         try {
-            return turn(id);
+            return turn(id, holder);
         } finally {
-            store.release(id, instance);
+            store.release(id, holder);
         }
     }
 
-    private int turn(WebhookId id) {
+    private int turn(WebhookId id, String holder) {
         int acknowledged = 0;
         while (acknowledged < policy.burst()) {
             var now = clock.instant();
@@ -115,7 +118,7 @@ public final class WebhookDispatcher {
             }
             if (!send(subscription, next.get(), now)) break;
             acknowledged++;
-            store.lease(id, instance, clock.instant().plus(policy.lease()), clock.instant());
+            store.lease(id, holder, clock.instant().plus(policy.lease()), clock.instant());
         }
         return acknowledged;
     }

@@ -76,7 +76,7 @@ public final class JdbcWebhookStore implements WebhookStore, AutoCloseable {
                         failed_attempts INT NOT NULL DEFAULT 0,
                         next_attempt VARCHAR(40),
                         last_error VARCHAR(400),
-                        lease_holder VARCHAR(64),
+                        lease_holder VARCHAR(100),
                         lease_until BIGINT,
                         log_sequence BIGINT NOT NULL DEFAULT 0)""");
             statement.execute("""
