@@ -1,7 +1,6 @@
 package dev.scrollback.bootstrap;
 
-import dev.scrollback.application.feed.FeedTail;
-import dev.scrollback.application.shared.EventLog;
+import dev.scrollback.application.shared.AppendedHere;
 import dev.scrollback.application.webhooks.WebhookDispatcher;
 import dev.scrollback.domain.webhooks.WebhookId;
 import java.time.Duration;
@@ -16,8 +15,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs the webhook dispatcher (decision 0022): a coordinator looks for due subscriptions whenever the log moves on (the
- * {@link FeedTail}, so a new event goes out at once) and every {@code poll} (retries falling due, and events other
+ * Runs the webhook dispatcher (decision 0022): a coordinator looks for due subscriptions whenever this instance appends
+ * ({@link AppendedHere}, so a new event goes out at once) and every {@code poll} (retries falling due, and events other
  * instances appended), and hands each to a worker of its own — at most {@code workers} at once, one per subscription —
  * so a slow receiver delays only its own messages. Which instance delivers a subscription the store's lease decides.
  */
@@ -25,7 +24,7 @@ final class WebhookSchedule implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookSchedule.class);
 
     private final WebhookDispatcher dispatcher;
-    private final FeedTail tail;
+    private final AppendedHere appended;
     private final Duration poll;
     private final Semaphore workers;
     private final Set<WebhookId> inFlight = ConcurrentHashMap.newKeySet();
@@ -34,11 +33,10 @@ final class WebhookSchedule implements SmartLifecycle {
     private volatile boolean running;
     private ExecutorService pool;
     private Thread coordinator;
-    private EventLog.Subscription watching;
 
-    WebhookSchedule(WebhookDispatcher dispatcher, FeedTail tail, Duration poll, int workers) {
+    WebhookSchedule(WebhookDispatcher dispatcher, AppendedHere appended, Duration poll, int workers) {
         this.dispatcher = dispatcher;
-        this.tail = tail;
+        this.appended = appended;
         this.poll = poll;
         this.workers = new Semaphore(workers);
     }
@@ -47,7 +45,9 @@ final class WebhookSchedule implements SmartLifecycle {
     public void start() {
         running = true;
         pool = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("webhook-delivery-", 1).factory());
-        watching = tail.watch(position -> ring());
+        appended.listen(events -> {
+            if (running) ring();                                     // on the appender's thread: only a bell
+        });
         coordinator = Thread.ofVirtual().name("webhook-dispatcher").start(this::coordinate);
     }
 
@@ -106,7 +106,6 @@ final class WebhookSchedule implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        if (watching != null) watching.close();
         if (coordinator != null) coordinator.interrupt();
         if (pool == null) return;
         pool.shutdown();
@@ -124,11 +123,11 @@ final class WebhookSchedule implements SmartLifecycle {
     }
 
     /**
-     * Starts after the server (whose start begins the live events the tail watches) and stops before it; what the
-     * shutdown appends goes out after the next start, from the cursor.
+     * Starts before the server and stops after it (as the other schedules), so what the shutdown appends may still go
+     * out; whatever is left goes out after the next start, from the cursor.
      */
     @Override
     public int getPhase() {
-        return DEFAULT_PHASE + 1;
+        return DEFAULT_PHASE - 1;
     }
 }

@@ -10,7 +10,7 @@ import dev.scrollback.adapters.web.accounts.Authentication;
 import dev.scrollback.adapters.web.webhooks.AdminWebhookRoutes;
 import dev.scrollback.adapters.web.webhooks.FeedItemPayloads;
 import dev.scrollback.application.feed.EventFeed;
-import dev.scrollback.application.feed.FeedTail;
+import dev.scrollback.application.shared.AppendedHere;
 import dev.scrollback.application.shared.EventLog;
 import dev.scrollback.application.webhooks.ManageWebhooks;
 import dev.scrollback.application.webhooks.WebhookDispatcher;
@@ -73,7 +73,7 @@ class WebhooksWiring {
 
     @Bean
     @ConditionalOnProperty(name = ScrollbackApplication.Mode.PROPERTY, havingValue = "serve", matchIfMissing = true)
-    WebhookSchedule webhookSchedule(WebhookDispatcher dispatcher, FeedTail tail, WebhookSettings settings) {
-        return new WebhookSchedule(dispatcher, tail, settings.poll(), settings.workers());
+    WebhookSchedule webhookSchedule(WebhookDispatcher dispatcher, AppendedHere appended, WebhookSettings settings) {
+        return new WebhookSchedule(dispatcher, appended, settings.poll(), settings.workers());
     }
 }
