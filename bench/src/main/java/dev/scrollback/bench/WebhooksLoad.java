@@ -43,7 +43,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * at once (each subscription is one request at a time, in order), then the lag from append to the receiver having the
  * message, p50/p95/p99, over {@code --lag-events} events appended one every {@code --interval-ms}.
  *
- * <pre>bench/run webhooks [--backlog 5000] [--subscriptions 4] [--lag-events 1000] [--interval-ms 5]</pre>
+ * <pre>bench/run webhooks [--backlog 5000] [--subscriptions 4] [--lag-events 1000] [--interval-ms 20]</pre>
  */
 public final class WebhooksLoad {
     private static final Caller SYSOP = new Caller(new AccountId(UUID.randomUUID()), new Handle("bench"),
@@ -86,7 +86,7 @@ public final class WebhooksLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        int backlog = 5000, subscriptions = 4, lagEvents = 1000, interval = 5;
+        int backlog = 5000, subscriptions = 4, lagEvents = 1000, interval = 20;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--backlog" -> backlog = Integer.parseInt(args[++i]);

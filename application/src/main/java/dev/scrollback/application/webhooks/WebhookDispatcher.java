@@ -103,33 +103,43 @@ public final class WebhookDispatcher {
 
     private int turn(WebhookId id, String holder) {
         int acknowledged = 0;
+        var leased = clock.instant();
+        var secrets = store.secrets(id);                  // once per turn: a rotation is used from the next turn on
         while (acknowledged < policy.burst()) {
-            var now = clock.instant();
-            var found = store.find(id);                   // read each time: a sysop may pause or delete meanwhile
-            if (found.isEmpty() || !found.get().dueAt(now)) break;
-            var subscription = found.get();
-            var page = feed.after(subscription.cursor(), PAGE);
-            if (page.isEmpty()) break;
-            var filter = new FeedFilter(subscription.filter().eventTypes(), subscription.filter().categories());
-            var next = page.stream().filter(filter::matches).findFirst();
-            if (next.isEmpty()) {                         // nothing for this receiver here: pass over the page
-                store.acknowledged(id, page.getLast().position());
-                continue;
+            var found = store.find(id);                   // read before each message: a sysop may pause or delete meanwhile
+            if (found.isEmpty() || !found.get().dueAt(clock.instant())) return acknowledged;
+            var page = feed.after(found.get().cursor(), PAGE);
+            if (page.isEmpty()) return acknowledged;
+            var filter = new FeedFilter(found.get().filter().eventTypes(), found.get().filter().categories());
+            boolean first = true;
+            for (var item : page) {
+                if (!filter.matches(item)) continue;
+                if (!first) {
+                    found = store.find(id);
+                    if (found.isEmpty() || !found.get().dueAt(clock.instant())) return acknowledged;
+                }
+                first = false;
+                if (!send(found.get(), secrets, item, clock.instant())) return acknowledged;
+                acknowledged++;
+                if (Duration.between(leased, clock.instant()).compareTo(policy.lease().dividedBy(2)) >= 0) {
+                    leased = clock.instant();
+                    if (!store.lease(id, holder, leased.plus(policy.lease()), leased)) return acknowledged;
+                }
+                if (acknowledged >= policy.burst()) return acknowledged;
             }
-            if (!send(subscription, next.get(), now)) break;
-            acknowledged++;
-            store.lease(id, holder, clock.instant().plus(policy.lease()), clock.instant());
+            // everything the filter let through on this page arrived: the cursor passes over the rest of it
+            store.acknowledged(id, page.getLast().position());
         }
         return acknowledged;
     }
 
     /** Sends one event; true when acknowledged. */
-    private boolean send(Subscription subscription, FeedItem item, Instant now) {
+    private boolean send(Subscription subscription, Optional<WebhookStore.SigningSecrets> secrets, FeedItem item, Instant now) {
         var id = subscription.id();
         var failing = subscription.failing().filter(f -> f.position() == item.position());
         int attempt = failing.map(f -> f.attempts() + 1).orElse(1);
         var body = payloads.json(item);
-        var response = post(subscription, item.id(), Optional.of(item.position()), body, now);
+        var response = post(subscription, secrets, item.id(), Optional.of(item.position()), body, now);
         var logged = attempt(id, now, item.position(), item.id(), attempt, response, false);
         store.record(logged, policy.keepAttempts());
         if (logged.acknowledged()) {
@@ -152,15 +162,14 @@ public final class WebhookDispatcher {
     /** Sends a test message now (no retry, cursor untouched) and logs it; for a sysop checking a receiver. */
     DeliveryAttempt test(Subscription subscription, UUID message, byte[] body) {
         var now = clock.instant();
-        var response = post(subscription, message, Optional.empty(), body, now);
+        var response = post(subscription, store.secrets(subscription.id()), message, Optional.empty(), body, now);
         var logged = attempt(subscription.id(), now, 0, message, 1, response, true);
         store.record(logged, policy.keepAttempts());
         return logged;
     }
 
-    private WebhookTransport.Response post(Subscription subscription, UUID message, Optional<Long> position, byte[] body,
-                                           Instant now) {
-        var secrets = store.secrets(subscription.id());
+    private WebhookTransport.Response post(Subscription subscription, Optional<WebhookStore.SigningSecrets> secrets,
+                                           UUID message, Optional<Long> position, byte[] body, Instant now) {
         if (secrets.isEmpty()) return new WebhookTransport.Response.Failed("the subscription has no secret", Duration.ZERO);
         long timestamp = now.getEpochSecond();
         var signatures = new ArrayList<String>();
