@@ -115,7 +115,9 @@ class WebhooksEndToEndTest {
             // the subscription is in the log as the sysop's act; its secret is not, in any form
             var subscribed = feed.stream().filter(e -> e.get("type").asText().equals("WebhookSubscribed")).findFirst().orElseThrow();
             assertThat(subscribed.at("/actor/handle").asText()).isEqualTo(TestBbs.SYSOP);
-            assertThat(subscribed.at("/data/url").asText()).isEqualTo(receiver.url());
+            assertThat(subscribed.at("/data/url").asText()).as("the query may hold a token: not in the feed")
+                    .isEqualTo(receiver.url().replace("?tenant=t1", "?…"));
+            assertThat(shown.get("url").asText()).isEqualTo(receiver.url());
             var everything = web.get("/api/v1/events?after=0&limit=1000", sysop).body().toString();
             assertThat(everything).doesNotContain(secret).doesNotContain(secret.substring("whsec_".length()));
             untilTrue(() -> web.get("/api/v1/audit?type=WebhookSubscribed", sysop).body().toString()

@@ -170,7 +170,7 @@ final class AuditedEvents {
     private static Audited webhook(WebhookEvent event) {
         var id = event.webhook();
         return switch (event) {
-            case WebhookEvent.WebhookSubscribed e -> Audited.of("webhook " + id + " subscribed to " + e.url().withoutQuery()
+            case WebhookEvent.WebhookSubscribed e -> Audited.of("webhook " + id + " subscribed to " + e.url()
                     + " after position " + e.after());
             case WebhookEvent.WebhookPaused e -> Audited.of("webhook " + id + " paused");
             case WebhookEvent.WebhookResumed e -> Audited.of("webhook " + id + " resumed");

@@ -43,7 +43,7 @@ public final class WebhookDecider implements Decider<WebhookCommand, WebhookStat
     public List<WebhookEvent> decide(WebhookCommand command, WebhookState state) {
         if (command instanceof Subscribe s) {
             if (!(state instanceof Unknown)) throw new WebhookRejected(new AlreadySubscribed(webhook));
-            return List.of(new WebhookSubscribed(webhook, s.url(), s.filter(), s.description(), s.after(), s.at()));
+            return List.of(new WebhookSubscribed(webhook, s.url().withoutQuery(), s.filter(), s.description(), s.after(), s.at()));
         }
         if (!(state instanceof Subscribed current)) throw new WebhookRejected(new NoSuchWebhook(webhook));
         var status = current.status();

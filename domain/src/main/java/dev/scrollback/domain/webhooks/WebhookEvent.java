@@ -13,10 +13,17 @@ public sealed interface WebhookEvent extends DomainEvent {
 
     Instant at();
 
-    /** A sysop subscribed {@code url} to the events {@code filter} lets through, from after position {@code after}. */
-    record WebhookSubscribed(WebhookId webhook, WebhookUrl url, WebhookFilter filter, WebhookDescription description,
+    /**
+     * A sysop subscribed a URL to the events {@code filter} lets through, from after position {@code after}. {@code url}
+     * is the URL without its query ({@link WebhookUrl#withoutQuery()}): receivers often take a token there, and the feed
+     * is read by every integrator; the whole URL is in the subscription table with the secret.
+     */
+    record WebhookSubscribed(WebhookId webhook, String url, WebhookFilter filter, WebhookDescription description,
                              long after, Instant at) implements WebhookEvent {
         public WebhookSubscribed {
+            if (url == null || url.isBlank() || url.length() > WebhookUrl.MAX_LENGTH + 2) {
+                throw new IllegalArgumentException("url must be a URL without its query");
+            }
             if (after < 0) throw new IllegalArgumentException("after must be 0 or a position");
         }
     }

@@ -51,7 +51,6 @@ import dev.scrollback.domain.shared.RemoteAddress;
 import dev.scrollback.domain.shared.SessionId;
 import dev.scrollback.domain.webhooks.WebhookDescription;
 import dev.scrollback.domain.webhooks.WebhookId;
-import dev.scrollback.domain.webhooks.WebhookUrl;
 import java.io.IOException;
 import java.util.function.Function;
 
@@ -105,7 +104,6 @@ final class ValueObjectJson extends SimpleModule {
         plain(PackageSha256.class, PackageSha256::hex, PackageSha256::new);
         plain(PublisherKeyId.class, PublisherKeyId::value, PublisherKeyId::new);
         plain(WebhookId.class, Object::toString, WebhookId::parse);
-        plain(WebhookUrl.class, WebhookUrl::value, WebhookUrl::new);
         plain(WebhookDescription.class, WebhookDescription::value, WebhookDescription::new);
         personal(ChatText.class, ChatText::value, ChatText::new);
         personal(PageText.class, PageText::value, PageText::new);

@@ -84,7 +84,6 @@ import dev.scrollback.domain.webhooks.WebhookDescription;
 import dev.scrollback.domain.webhooks.WebhookEvent;
 import dev.scrollback.domain.webhooks.WebhookFilter;
 import dev.scrollback.domain.webhooks.WebhookId;
-import dev.scrollback.domain.webhooks.WebhookUrl;
 
 /** One event of every type, with every field set (and some with empty optionals), plus envelopes for them. */
 final class SampleEvents {
@@ -241,7 +240,7 @@ final class SampleEvents {
                         T0.plusSeconds(13)),
                 new dev.scrollback.domain.plugins.PluginScheduleFired(new PluginName("crier"), PLUGIN,
                         new CronSchedule("*/5 * * * *"), Instant.parse("2031-05-01T12:05:00Z"), T0.plusSeconds(14)),
-                new WebhookEvent.WebhookSubscribed(WEBHOOK, new WebhookUrl("https://hooks.example.org/in?token=t"),
+                new WebhookEvent.WebhookSubscribed(WEBHOOK, "https://hooks.example.org/in?…",
                         new WebhookFilter(Set.of("MessagePosted", "AccountRegistered"), Set.of("thread")),
                         new WebhookDescription("CRM sync"), 42, T0.plusSeconds(15)),
                 new WebhookEvent.WebhookPaused(WEBHOOK, T0.plusSeconds(16)),
