@@ -151,7 +151,7 @@ public record Settings(
     }
 
     /** Looks a name up in both spellings and parses it, naming the setting in every error. */
-    private record Reader(Environment env) {
+    record Reader(Environment env) {
         private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)?");
 
         Optional<String> text(String name) {

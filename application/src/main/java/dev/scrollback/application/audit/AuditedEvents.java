@@ -13,13 +13,14 @@ import dev.scrollback.domain.sessions.SessionEvent;
 import dev.scrollback.domain.shared.AccountId;
 import dev.scrollback.domain.shared.DomainEvent;
 import dev.scrollback.domain.shared.Handle;
+import dev.scrollback.domain.webhooks.WebhookEvent;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Which events the audit log records, and how each reads in one line. Security-relevant: registrations, logins and
  * their failures, log-outs, locks and unlocks, password, TOTP and recovery-code changes, role changes, API keys,
- * signing keys, sessions a sysop or a revocation ended. Admin and moderation: plugin lifecycle, deleted messages, locked
+ * signing keys, sessions a sysop or a revocation ended. Admin and moderation: plugin lifecycle, webhook subscriptions, deleted messages, locked
  * threads, chat kicks, mutes and invitations, messages a plugin rejected or rewrote. Everything else (posts, chat lines,
  * reads) is not audited. The switches over each family are exhaustive, so a new event type must be placed here.
  */
@@ -50,6 +51,7 @@ final class AuditedEvents {
             case PluginActionEvent e -> pluginAction(e);
             case MessageEvent e -> message(e);
             case ChatRoomEvent e -> chat(e);
+            case WebhookEvent e -> Optional.of(webhook(e));
             default -> Optional.empty();       // DomainEvent is an open marker; the families above are sealed
         };
     }
@@ -165,6 +167,20 @@ final class AuditedEvents {
             case ChatRoomEvent.ChatJoined e -> Optional.empty();
             case ChatRoomEvent.ChatMessageSent e -> Optional.empty();
             case ChatRoomEvent.ChatPluginMessageSent e -> Optional.empty();
+        };
+    }
+
+    private static Audited webhook(WebhookEvent event) {
+        var id = event.webhook();
+        return switch (event) {
+            case WebhookEvent.WebhookSubscribed e -> Audited.of("webhook " + id + " subscribed to " + e.url()
+                    + " after position " + e.after());
+            case WebhookEvent.WebhookPaused e -> Audited.of("webhook " + id + " paused");
+            case WebhookEvent.WebhookResumed e -> Audited.of("webhook " + id + " resumed");
+            case WebhookEvent.WebhookSecretRotated e -> Audited.of("webhook " + id + " signing secret rotated");
+            case WebhookEvent.WebhookDisabled e -> Audited.of("webhook " + id + " disabled: deliveries failed since "
+                    + e.failingSince() + " (" + e.lastError() + ")");
+            case WebhookEvent.WebhookDeleted e -> Audited.of("webhook " + id + " deleted");
         };
     }
 

@@ -13,6 +13,7 @@ import dev.scrollback.domain.accounts.StoredSecret;
 import dev.scrollback.domain.accounts.UnknownHandleEvent;
 import dev.scrollback.domain.sessions.SessionEvent;
 import dev.scrollback.domain.shared.DomainEvent;
+import dev.scrollback.domain.webhooks.WebhookEvent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -33,7 +34,7 @@ import java.util.stream.Collectors;
 final class EventCatalog {
     static final List<Class<? extends DomainEvent>> ROOTS = List.of(AccountEvent.class, HandleEvent.class, SessionEvent.class,
             ApiKeyEvent.class, SigningKeyEvent.class, BoardsEvent.class, PrivateMessageEvent.class, ChatEvent.class,
-            PluginsEvent.class, UnknownHandleEvent.class);
+            PluginsEvent.class, UnknownHandleEvent.class, WebhookEvent.class);
 
     /** One event type: its public name, its record class, the schema version written today, its secret fields. */
     record Entry(String name, Class<? extends DomainEvent> type, int schemaVersion, Set<String> secretFields) {}

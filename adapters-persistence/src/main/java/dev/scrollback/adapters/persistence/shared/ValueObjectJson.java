@@ -49,6 +49,8 @@ import dev.scrollback.domain.shared.Handle;
 import dev.scrollback.domain.shared.PluginName;
 import dev.scrollback.domain.shared.RemoteAddress;
 import dev.scrollback.domain.shared.SessionId;
+import dev.scrollback.domain.webhooks.WebhookDescription;
+import dev.scrollback.domain.webhooks.WebhookId;
 import java.io.IOException;
 import java.util.function.Function;
 
@@ -101,6 +103,8 @@ final class ValueObjectJson extends SimpleModule {
         plain(CronSchedule.class, CronSchedule::expression, CronSchedule::new);
         plain(PackageSha256.class, PackageSha256::hex, PackageSha256::new);
         plain(PublisherKeyId.class, PublisherKeyId::value, PublisherKeyId::new);
+        plain(WebhookId.class, Object::toString, WebhookId::parse);
+        plain(WebhookDescription.class, WebhookDescription::value, WebhookDescription::new);
         personal(ChatText.class, ChatText::value, ChatText::new);
         personal(PageText.class, PageText::value, PageText::new);
         personal(MailSubject.class, MailSubject::value, MailSubject::new);

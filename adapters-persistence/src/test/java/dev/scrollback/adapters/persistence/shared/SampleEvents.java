@@ -80,6 +80,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import dev.scrollback.domain.webhooks.WebhookDescription;
+import dev.scrollback.domain.webhooks.WebhookEvent;
+import dev.scrollback.domain.webhooks.WebhookFilter;
+import dev.scrollback.domain.webhooks.WebhookId;
 
 /** One event of every type, with every field set (and some with empty optionals), plus envelopes for them. */
 final class SampleEvents {
@@ -236,8 +240,18 @@ final class SampleEvents {
                                 new dev.scrollback.domain.plugins.PluginActionEvent.StorageWrite("old", Optional.empty())),
                         T0.plusSeconds(13)),
                 new dev.scrollback.domain.plugins.PluginScheduleFired(new PluginName("crier"), PLUGIN,
-                        new CronSchedule("*/5 * * * *"), Instant.parse("2031-05-01T12:05:00Z"), T0.plusSeconds(14)));
+                        new CronSchedule("*/5 * * * *"), Instant.parse("2031-05-01T12:05:00Z"), T0.plusSeconds(14)),
+                new WebhookEvent.WebhookSubscribed(WEBHOOK, "https://hooks.example.org/in?…",
+                        new WebhookFilter(Set.of("MessagePosted", "AccountRegistered"), Set.of("thread")),
+                        new WebhookDescription("CRM sync"), 42, T0.plusSeconds(15)),
+                new WebhookEvent.WebhookPaused(WEBHOOK, T0.plusSeconds(16)),
+                new WebhookEvent.WebhookResumed(WEBHOOK, T0.plusSeconds(17)),
+                new WebhookEvent.WebhookSecretRotated(WEBHOOK, T0.plusSeconds(86_418), T0.plusSeconds(18)),
+                new WebhookEvent.WebhookDisabled(WEBHOOK, 42, 43, T0.plusSeconds(19), "HTTP 503", T0.plusSeconds(259_219)),
+                new WebhookEvent.WebhookDeleted(WEBHOOK, T0.plusSeconds(20)));
     }
+
+    static final WebhookId WEBHOOK = new WebhookId(UUID.fromString("0195f0a0-0000-7000-8000-0000000000f0"));
 
     static final PluginId PLUGIN = new PluginId(UUID.fromString("0195f0a0-0000-7000-8000-0000000000e0"));
 
@@ -272,6 +286,7 @@ final class SampleEvents {
             case ChatRoomEvent e -> StreamId.of("chatroom", e.room());
             case PageEvent e -> StreamId.of("page", e.page());
             case PluginEvent e -> StreamId.of("plugin", e.plugin());
+            case WebhookEvent e -> StreamId.of("webhook", e.webhook());
             case dev.scrollback.domain.plugins.PluginActionEvent e -> StreamId.of("pluginactions", e.plugin().value());
             case dev.scrollback.domain.plugins.PluginScheduleFired e -> StreamId.of("pluginschedule", e.plugin().value());
             default -> throw new IllegalArgumentException(event.toString());
