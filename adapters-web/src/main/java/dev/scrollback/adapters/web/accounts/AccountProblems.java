@@ -98,6 +98,8 @@ public final class AccountProblems {
                     "A sysop requires a new password for this account, so the old one no longer logs in. Send the code "
                             + "from the mail we sent you with a new password to POST /api/v1/password-resets/complete, or "
                             + "ask for a fresh code with POST /api/v1/password-resets.");
+            case AccountRejected.AlreadyErased erased -> Problem.of("account-erased", "Account erased", 409,
+                    "This account was erased already; its personal data is unreadable and nothing more can be done with it.");
             case LockEndsInThePast past -> Problem.validationFailed("A lock must end in the future; leave \"until\" out "
                     + "to lock until a sysop unlocks.").withField("until");
         };
