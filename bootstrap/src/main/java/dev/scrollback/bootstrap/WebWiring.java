@@ -15,6 +15,8 @@ import dev.scrollback.adapters.web.accounts.PasswordRoutes;
 import dev.scrollback.adapters.web.accounts.SessionRoutes;
 import dev.scrollback.adapters.web.accounts.TokenIssuer;
 import dev.scrollback.adapters.web.accounts.TotpRoutes;
+import dev.scrollback.adapters.web.accounts.ErasureRoutes;
+import dev.scrollback.application.accounts.EraseAccount;
 import dev.scrollback.adapters.web.admin.AdminRoleRoutes;
 import dev.scrollback.adapters.web.admin.AdminSessionRoutes;
 import dev.scrollback.adapters.web.admin.AdminUserRoutes;
@@ -108,6 +110,11 @@ class WebWiring {
     @Bean
     Routes totpRoutes(EnrolTotp enrol, DisableTotp disable, Authentication auth) {
         return new TotpRoutes(enrol, disable, auth);
+    }
+
+    @Bean
+    Routes erasureRoutes(EraseAccount erase, Authentication auth) {
+        return new ErasureRoutes(erase, auth);
     }
 
     @Bean

@@ -64,7 +64,7 @@ public final class AdminRoleRoutes implements Routes {
                 "Unknown role; use one of sysop, moderator or auditor (member and guest follow from email verification)."));
     }
 
-    static Problem problem(RoleRejected.Reason reason) {
+    public static Problem problem(RoleRejected.Reason reason) {
         return switch (reason) {
             case DerivedRole derived -> Problem.forStatus(409).withDetail(("The role '%s' follows from whether the "
                     + "account's email is verified; it cannot be granted or revoked.").formatted(derived.role().wireName()));
