@@ -16,6 +16,8 @@ import dev.scrollback.adapters.web.accounts.SessionRoutes;
 import dev.scrollback.adapters.web.accounts.TokenIssuer;
 import dev.scrollback.adapters.web.accounts.TotpRoutes;
 import dev.scrollback.adapters.web.accounts.ErasureRoutes;
+import dev.scrollback.adapters.web.accounts.ExportRoutes;
+import dev.scrollback.application.accounts.ExportOwnData;
 import dev.scrollback.application.accounts.EraseAccount;
 import dev.scrollback.adapters.web.admin.AdminRoleRoutes;
 import dev.scrollback.adapters.web.admin.AdminSessionRoutes;
@@ -110,6 +112,11 @@ class WebWiring {
     @Bean
     Routes totpRoutes(EnrolTotp enrol, DisableTotp disable, Authentication auth) {
         return new TotpRoutes(enrol, disable, auth);
+    }
+
+    @Bean
+    Routes exportRoutes(ExportOwnData export, Authentication auth) {
+        return new ExportRoutes(export, auth);
     }
 
     @Bean
