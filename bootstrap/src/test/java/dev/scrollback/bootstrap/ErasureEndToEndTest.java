@@ -93,6 +93,43 @@ class ErasureEndToEndTest {
         }
     }
 
+    @Test
+    void a_telnet_caller_erases_from_settings_after_typing_the_confirmation_and_is_let_go() throws Exception {
+        try (var bbs = TestBbs.start(data, new ControlledClock(NOW))) {
+            bbs.signUp("Amiga", "amiga@example.test");
+            var web = bbs.web().logIn("Amiga", PASSWORD);
+            try (var telnet = TelnetCaller.connect(bbs.telnetPort())) {
+                telnet.logIn("Amiga", PASSWORD);
+                telnet.key('S');
+                telnet.expect("[E] Erase my account");
+                telnet.key('E');
+                telnet.expect("Type ERASE to go on: ");
+                telnet.line("erase");
+                telnet.expect("Nothing erased.");
+                telnet.key('E');
+                telnet.expect("Type ERASE to go on: ");
+                telnet.line("ERASE");
+                telnet.expect("Your password: ");
+                telnet.line("not my password at all");
+                telnet.expect("(Enter if you have none): ");
+                telnet.line("");
+                telnet.expect("Nothing erased.");
+                telnet.key('E');
+                telnet.expect("Type ERASE to go on: ");
+                telnet.line("ERASE");
+                telnet.expect("Your password: ");
+                telnet.line(PASSWORD);
+                telnet.expect("(Enter if you have none): ");
+                telnet.line("");
+                telnet.expect("This account was erased - goodbye.");     // its sessions end, this one too
+                assertThat(telnet.hungUp()).isTrue();
+            }
+            assertThat(bbs.web().get("/api/v1/me", web).status()).as("her web token").isEqualTo(401);
+            var feed = WalkingSkeletonEndToEndTest.readFeed(bbs.web(), bbs.sysop()).toString();
+            assertThat(feed).contains("AccountErased").doesNotContain("amiga@example.test");
+        }
+    }
+
     private static void erasedEverywhere(Http web, String root) throws Exception {
         var feed = WalkingSkeletonEndToEndTest.readFeed(web, root);
         var text = feed.toString();

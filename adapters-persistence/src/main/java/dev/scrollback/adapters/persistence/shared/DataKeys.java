@@ -24,13 +24,6 @@ final class DataKeys {
     static final int CACHED = 10_000;
     private static final int KEY_BYTES = 32;
 
-    /** Thrown when personal data would be written under an erased owner's key. */
-    static final class ErasedOwner extends IllegalStateException {
-        ErasedOwner(KeyOwner owner) {
-            super("the data of " + owner + " is erased: no personal value can be written under its key any more");
-        }
-    }
-
     private final DataSource pool;
     private final boolean postgres;
     private final SecureRandom random = new SecureRandom();
@@ -56,21 +49,24 @@ final class DataKeys {
         }
     }
 
-    /** The key to seal a new value of {@code owner} with, made if there is none yet. */
-    SecretKey forWriting(KeyOwner owner) {
+    /**
+     * The key to seal a new value of {@code owner} with, made if there is none yet; empty when the owner is erased (a
+     * value about it is then stored erased: destroyed as it arrives, as the erasure promised).
+     */
+    Optional<SecretKey> forWriting(KeyOwner owner) {
         var known = cached(owner.value());
-        if (known != null) return known.orElseThrow(() -> new ErasedOwner(owner));
+        if (known != null) return known;
         for (int attempt = 0; attempt < 2; attempt++) {
             var stored = read(owner.value());
             if (stored.isPresent()) {
                 remember(owner.value(), stored.get());
-                return stored.get().orElseThrow(() -> new ErasedOwner(owner));
+                return stored.get();
             }
             var bytes = new byte[KEY_BYTES];
             random.nextBytes(bytes);
             if (insert(owner.value(), bytes)) {
-                var key = new SecretKeySpec(bytes, "AES");
-                remember(owner.value(), Optional.of(key));
+                Optional<SecretKey> key = Optional.of(new SecretKeySpec(bytes, "AES"));
+                remember(owner.value(), key);
                 return key;
             }
             // another instance made it at the same moment: read theirs

@@ -76,14 +76,19 @@ final class EnvelopeJson {
     static MetaData toMetaData(EventMetadata metadata, PersonalCipher cipher, KeyOwner owner) {
         var map = new LinkedHashMap<String, Object>(toMetaData(metadata));
         if (metadata.origin().address().isEmpty()) return MetaData.from(map);
-        var sealed = cipher.seal(owner, metadata.origin().address().get().value());
-        var fields = new LinkedHashMap<String, String>();
-        fields.put(PersonalCipher.KEY, sealed.key());
-        fields.put(PersonalCipher.NONCE, sealed.nonce());
-        fields.put(PersonalCipher.CIPHERTEXT, sealed.ciphertext());
+        var address = metadata.origin().address().get();
+        var sealed = address.erased() ? Optional.<PersonalCipher.Sealed>empty() : cipher.seal(owner, address.value());
         @SuppressWarnings("unchecked")
         var origin = new LinkedHashMap<String, Object>((Map<String, Object>) map.get(ORIGIN));
-        origin.put("address", Map.of(ValueObjectJson.PERSONAL, fields));
+        if (sealed.isEmpty()) {
+            origin.put("address", Map.of(ValueObjectJson.ERASED, true));       // its owner is erased: nothing to keep
+        } else {
+            var fields = new LinkedHashMap<String, String>();
+            fields.put(PersonalCipher.KEY, sealed.get().key());
+            fields.put(PersonalCipher.NONCE, sealed.get().nonce());
+            fields.put(PersonalCipher.CIPHERTEXT, sealed.get().ciphertext());
+            origin.put("address", Map.of(ValueObjectJson.PERSONAL, fields));
+        }
         map.put(ORIGIN, origin);
         return MetaData.from(map);
     }

@@ -36,16 +36,19 @@ final class PersonalCipher {
         return keys;
     }
 
-    Sealed seal(KeyOwner owner, String plaintext) {
+    /** {@code plaintext} sealed under {@code owner}'s key; empty when the owner is erased (the value is then stored erased). */
+    Optional<Sealed> seal(KeyOwner owner, String plaintext) {
+        var key = keys.forWriting(owner);
+        if (key.isEmpty()) return Optional.empty();
         var nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
             var cipher = Cipher.getInstance(TRANSFORMATION);
-            cipher.init(Cipher.ENCRYPT_MODE, keys.forWriting(owner), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.init(Cipher.ENCRYPT_MODE, key.get(), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associated(owner));
             var sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
             var base64 = Base64.getEncoder();
-            return new Sealed(owner.value(), base64.encodeToString(nonce), base64.encodeToString(sealed));
+            return Optional.of(new Sealed(owner.value(), base64.encodeToString(nonce), base64.encodeToString(sealed)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot seal a personal value under " + owner + ": " + e.getMessage(), e);
         }

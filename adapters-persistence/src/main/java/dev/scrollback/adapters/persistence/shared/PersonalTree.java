@@ -49,10 +49,15 @@ final class PersonalTree {
         visit(tree, marked -> {
             if (!(marked.get(ValueObjectJson.PERSONAL) instanceof TextNode text)) return;
             var value = cipher.seal(owner, text.textValue());
-            var node = marked.putObject(ValueObjectJson.PERSONAL);
-            node.put(PersonalCipher.KEY, value.key());
-            node.put(PersonalCipher.NONCE, value.nonce());
-            node.put(PersonalCipher.CIPHERTEXT, value.ciphertext());
+            if (value.isEmpty()) {
+                marked.removeAll();
+                marked.put(ValueObjectJson.ERASED, true);
+            } else {
+                var node = marked.putObject(ValueObjectJson.PERSONAL);
+                node.put(PersonalCipher.KEY, value.get().key());
+                node.put(PersonalCipher.NONCE, value.get().nonce());
+                node.put(PersonalCipher.CIPHERTEXT, value.get().ciphertext());
+            }
             sealed[0]++;
         });
         return sealed[0];

@@ -154,10 +154,14 @@ final class SealMigration {
                                 && marked.get(ValueObjectJson.PERSONAL) instanceof TextNode text ? text.textValue() : null;
                 if (clear != null) {
                     var sealed = cipher.seal(KeyOwner.ofEnvelope(List.of(stream), metadata), clear);
-                    var node = origin.putObject("address").putObject(ValueObjectJson.PERSONAL);
-                    node.put(PersonalCipher.KEY, sealed.key());
-                    node.put(PersonalCipher.NONCE, sealed.nonce());
-                    node.put(PersonalCipher.CIPHERTEXT, sealed.ciphertext());
+                    if (sealed.isEmpty()) {
+                        origin.putObject("address").put(ValueObjectJson.ERASED, true);
+                    } else {
+                        var node = origin.putObject("address").putObject(ValueObjectJson.PERSONAL);
+                        node.put(PersonalCipher.KEY, sealed.get().key());
+                        node.put(PersonalCipher.NONCE, sealed.get().nonce());
+                        node.put(PersonalCipher.CIPHERTEXT, sealed.get().ciphertext());
+                    }
                     meta = mapper.writeValueAsBytes(tree);
                     changed = true;
                 }

@@ -51,6 +51,7 @@ import dev.scrollback.domain.shared.PluginName;
 import dev.scrollback.domain.shared.RemoteAddress;
 import dev.scrollback.domain.shared.SessionId;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -149,14 +150,16 @@ final class ValueObjectJson extends SimpleModule {
             @Override
             public void serialize(T value, JsonGenerator gen, SerializerProvider provider) throws IOException {
                 gen.writeStartObject();
-                if (Erasure.is(write.apply(value))) {
-                    gen.writeBooleanField(ERASED, true);
-                } else if (provider.getAttribute(SEALING) instanceof Sealing sealing) {
-                    var sealed = sealing.cipher().seal(sealing.owner(), write.apply(value));
+                var sealing = provider.getAttribute(SEALING) instanceof Sealing s ? s : null;
+                var sealed = Erasure.is(write.apply(value)) || sealing == null ? Optional.<PersonalCipher.Sealed>empty()
+                        : sealing.cipher().seal(sealing.owner(), write.apply(value));
+                if (Erasure.is(write.apply(value)) || sealing != null && sealed.isEmpty()) {
+                    gen.writeBooleanField(ERASED, true);                // erased, or its owner is: nothing to keep
+                } else if (sealed.isPresent()) {
                     gen.writeObjectFieldStart(PERSONAL);
-                    gen.writeStringField(PersonalCipher.KEY, sealed.key());
-                    gen.writeStringField(PersonalCipher.NONCE, sealed.nonce());
-                    gen.writeStringField(PersonalCipher.CIPHERTEXT, sealed.ciphertext());
+                    gen.writeStringField(PersonalCipher.KEY, sealed.get().key());
+                    gen.writeStringField(PersonalCipher.NONCE, sealed.get().nonce());
+                    gen.writeStringField(PersonalCipher.CIPHERTEXT, sealed.get().ciphertext());
                     gen.writeEndObject();
                 } else {
                     gen.writeStringField(PERSONAL, write.apply(value));

@@ -173,16 +173,23 @@ abstract class PersonalDataContract {
     }
 
     @Test
-    void nothing_personal_can_be_written_for_an_erased_account_and_a_second_erasure_writes_no_new_key() throws SQLException {
+    void personal_values_written_for_an_erased_account_are_stored_erased_and_no_new_key_is_made() throws SQLException {
         store = EventStore.open(settings());
         aliceAndBob();
         erase(ACCOUNT);
 
-        assertThatThrownBy(() -> store.eventLog().append(new StreamAppend(StreamId.of("chatroom", ROOM), ExpectedVersion.any(),
-                List.of(said("after the end"))), asAlice()))
-                .hasMessageContaining("account:" + ACCOUNT + " is erased");
+        // a connection of hers still open appends after the erasure: her line and address are destroyed on arrival
+        var appended = store.eventLog().append(new StreamAppend(StreamId.of("chatroom", ROOM), ExpectedVersion.any(),
+                List.of(said("after the end"))), asAlice());
+
         assertThat(dataKey("account:" + ACCOUNT)).isNull();
-        assertThat(allStored()).doesNotContain("after the end");
+        assertThat(allStored()).doesNotContain("after the end", "192.0.2.7");
+        assertThat(storedText("payload").getLast()).contains("\"text\":{\"erased\":true}");
+        assertThat(storedText("metaData").getLast()).contains("\"address\":{\"erased\":true}");
+        var read = store.eventLog().read(StreamId.of("chatroom", ROOM)).events().getLast();
+        assertThat(read.position()).isEqualTo(appended.getFirst().position());
+        assertThat(((ChatRoomEvent.ChatMessageSent) read.event()).text()).isSameAs(ChatText.ERASED);
+        assertThat(read.metadata().origin().address()).contains(RemoteAddress.ERASED);
     }
 
     @Test

@@ -9,14 +9,16 @@ import dev.scrollback.domain.accounts.AccountDecider;
 import dev.scrollback.domain.accounts.AccountEvent;
 import dev.scrollback.domain.accounts.SecondFactorCheck;
 import dev.scrollback.domain.accounts.Secret;
+import dev.scrollback.domain.shared.AccountId;
 import dev.scrollback.domain.shared.Handle;
-import jakarta.inject.Inject;
-import jakarta.inject.Named;
 import java.time.Clock;
 import java.util.Optional;
 
-@Named
-final class EraseAccountService implements EraseAccount {
+/**
+ * The decision and the append of an erasure (decision 0021), for {@code EraseAccountService} in presence, which then
+ * ends the account's sessions (presence depends on accounts, not the other way round). Answers the erased account.
+ */
+public final class AccountErasure {
     private final EventLog log;
     private final Clock clock;
     private final PasswordHasher hasher;
@@ -24,8 +26,7 @@ final class EraseAccountService implements EraseAccount {
     private final AccountDirectory directory;
     private final SysopDecisions decisions;
 
-    @Inject
-    EraseAccountService(EventLog log, Clock clock, PasswordHasher hasher, TotpCodes totpCodes, AccountDirectory directory) {
+    public AccountErasure(EventLog log, Clock clock, PasswordHasher hasher, TotpCodes totpCodes, AccountDirectory directory) {
         this.log = log;
         this.clock = clock;
         this.hasher = hasher;
@@ -34,22 +35,21 @@ final class EraseAccountService implements EraseAccount {
         this.decisions = new SysopDecisions(log, clock);
     }
 
-    @Override
-    public void eraseOwn(Caller caller, Secret password, Optional<Secret> totp, Origin origin) {
+    public AccountId eraseOwn(Caller caller, Secret password, Optional<Secret> totp, Origin origin) {
         var at = clock.instant();
         var secondFactor = totp.map(typed -> (SecondFactorCheck) new SecondFactor(typed, totpCodes, hasher, at));
         int others = OtherSysops.count(log, directory, Optional.empty(), caller.account());
         var decision = Decision.make(log, AccountStreams.account(caller.account()), new AccountDecider(), AccountEvent.class,
                 new AccountCommand.EraseOwn(hasher.checking(password), secondFactor, others, at));
         log.append(decision.toAppend(), EventMetadata.of(caller.actor(), origin.inSession(caller.session()), at));
+        return caller.account();
     }
 
-    @Override
-    public void eraseBySysop(Caller sysop, Handle handle, Origin origin) {
+    public AccountId eraseBySysop(Caller sysop, Handle handle, Origin origin) {
         AccessDenied.unlessAny(sysop, dev.scrollback.domain.accounts.Role.SYSOP);
         var account = HandleLookup.accountOf(log, handle)
                 .orElseThrow(() -> new dev.scrollback.domain.accounts.AccountRejected(new dev.scrollback.domain.accounts.AccountRejected.UnknownAccount()));
         int others = OtherSysops.count(log, directory, Optional.of(sysop.account()), account);
-        decisions.decide(sysop, handle, origin, at -> new AccountCommand.EraseBySysop(others, at));
+        return decisions.decide(sysop, handle, origin, at -> new AccountCommand.EraseBySysop(others, at)).account();
     }
 }

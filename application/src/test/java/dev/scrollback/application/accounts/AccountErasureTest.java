@@ -16,8 +16,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Erasing an account (decision 0021) through the use case on an in-memory log: who may, and what it ends. */
-class EraseAccountServiceTest {
+/** Erasing an account (decision 0021) on an in-memory log: who may, and that the account cannot be used after. */
+class AccountErasureTest {
     final AccountsFixture bbs = new AccountsFixture();
     Caller root;
 
