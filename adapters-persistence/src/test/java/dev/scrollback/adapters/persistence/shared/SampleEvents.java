@@ -235,13 +235,17 @@ final class SampleEvents {
                                 new dev.scrollback.domain.plugins.PluginActionEvent.StorageWrite("old", Optional.empty())),
                         T0.plusSeconds(13)),
                 new dev.scrollback.domain.plugins.PluginScheduleFired(new PluginName("crier"), PLUGIN,
-                        new CronSchedule("*/5 * * * *"), Instant.parse("2031-05-01T12:05:00Z"), T0.plusSeconds(14)));
+                        new CronSchedule("*/5 * * * *"), Instant.parse("2031-05-01T12:05:00Z"), T0.plusSeconds(14)),
+                // an account of its own: appending it destroys that account's key (decision 0021)
+                new AccountEvent.AccountErased(ERASED, T0));
     }
 
     static final PluginId PLUGIN = new PluginId(UUID.fromString("0195f0a0-0000-7000-8000-0000000000e0"));
 
     static final ChatRoomId ROOM = new ChatRoomId(UUID.fromString("0195f0a0-0000-7000-8000-0000000000d0"));
     static final PageId PAGE = new PageId(UUID.fromString("0195f0a0-0000-7000-8000-0000000000d1"));
+    /** The account {@link #all()} erases; nothing else in the samples is about it. */
+    static final AccountId ERASED = new AccountId(UUID.fromString("0195f0a0-0000-7000-8000-0000000000e9"));
     static final AccountId BOB = new AccountId(UUID.fromString("0195f0a0-0000-7000-8000-0000000000c1"));
 
     static final dev.scrollback.domain.mail.PrivateMessageId MAIL =
