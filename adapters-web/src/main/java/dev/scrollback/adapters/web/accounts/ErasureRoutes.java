@@ -1,7 +1,6 @@
 package dev.scrollback.adapters.web.accounts;
 
 import dev.scrollback.adapters.web.Routes;
-import dev.scrollback.adapters.web.admin.AdminRoleRoutes;
 import dev.scrollback.adapters.web.shared.Api;
 import dev.scrollback.adapters.web.shared.JsonBody;
 import dev.scrollback.adapters.web.shared.RequestOrigin;
@@ -36,7 +35,7 @@ public final class ErasureRoutes implements Routes {
         routes.delete(OWN, this::eraseOwn);
         routes.delete(SYSOP, this::eraseBySysop);
         AccountProblems.addTo(routes);
-        routes.exception(RoleRejected.class, (e, ctx) -> AdminRoleRoutes.problem(e.reason()).writeTo(ctx));
+        routes.exception(RoleRejected.class, (e, ctx) -> AccountProblems.of(e.reason()).writeTo(ctx));
     }
 
     @Override
