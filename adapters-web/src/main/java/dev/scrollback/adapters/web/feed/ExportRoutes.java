@@ -1,9 +1,9 @@
-package dev.scrollback.adapters.web.accounts;
+package dev.scrollback.adapters.web.feed;
 
 import dev.scrollback.adapters.web.Routes;
-import dev.scrollback.adapters.web.feed.FeedRoutes;
+import dev.scrollback.adapters.web.accounts.Authentication;
 import dev.scrollback.adapters.web.shared.Api;
-import dev.scrollback.application.accounts.ExportOwnData;
+import dev.scrollback.application.feed.ExportOwnData;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;

@@ -1,7 +1,7 @@
-package dev.scrollback.application.accounts;
+package dev.scrollback.application.feed;
 
-import dev.scrollback.application.feed.EventFeed;
-import dev.scrollback.application.feed.FeedItem;
+import dev.scrollback.application.accounts.AccountStreams;
+import dev.scrollback.application.accounts.Caller;
 import dev.scrollback.application.shared.Actor;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -1,6 +1,7 @@
-package dev.scrollback.application.accounts;
+package dev.scrollback.application.feed;
 
-import dev.scrollback.application.feed.FeedItem;
+import dev.scrollback.application.accounts.Caller;
+import dev.scrollback.application.accounts.CredentialDenied;
 import java.util.function.Consumer;
 
 /**
