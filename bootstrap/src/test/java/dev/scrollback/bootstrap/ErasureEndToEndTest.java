@@ -50,6 +50,11 @@ class ErasureEndToEndTest {
             assertThat(web.post(lobby + "/join", Map.of(), alice).status()).isEqualTo(200);
             assertThat(web.post(lobby + "/messages", Map.of("text", LINE), alice).status()).isEqualTo(201);
 
+            // an API key, even one that reads the feed, takes no copy: the export is for the caller at a login
+            var key = web.post("/api/v1/me/api-keys", Map.of("name", "robot", "scopes", List.of("events:read")), alice);
+            assertThat(key.status()).as(key.body().toString()).isEqualTo(201);
+            assertThat(web.text("/api/v1/me/export", key.body().get("key").asText()).statusCode()).isEqualTo(403);
+
             // the copy first: her events, readable, and nobody else's
             var export = web.text("/api/v1/me/export", alice);
             assertThat(export.statusCode()).isEqualTo(200);

@@ -165,8 +165,10 @@ final class EventJson {
             tree.remove(entry.secretFields());
             if (sealed) PersonalTree.open(tree, cipher.get());
             return mapper.writeValueAsString(tree);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException("payload of " + type + " v" + schemaVersion + " is not valid JSON: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("payload of " + type + " v" + schemaVersion + " does not read: " + e.getMessage(), e);
         }
     }
 
