@@ -83,11 +83,7 @@ final class EnvelopeJson {
         if (sealed.isEmpty()) {
             origin.put("address", Map.of(ValueObjectJson.ERASED, true));       // its owner is erased: nothing to keep
         } else {
-            var fields = new LinkedHashMap<String, String>();
-            fields.put(PersonalCipher.KEY, sealed.get().key());
-            fields.put(PersonalCipher.NONCE, sealed.get().nonce());
-            fields.put(PersonalCipher.CIPHERTEXT, sealed.get().ciphertext());
-            origin.put("address", Map.of(ValueObjectJson.PERSONAL, fields));
+            origin.put("address", Map.of(ValueObjectJson.PERSONAL, sealed.get().fields()));
         }
         map.put(ORIGIN, origin);
         return MetaData.from(map);

@@ -23,7 +23,21 @@ final class PersonalCipher {
     private static final byte[] CONTEXT = "scrollback-personal-v1:".getBytes(StandardCharsets.US_ASCII);
 
     /** A sealed value as stored: the owner whose key sealed it, the nonce, the ciphertext with its tag. */
-    record Sealed(String key, String nonce, String ciphertext) {}
+    record Sealed(String key, String nonce, String ciphertext) {
+        /** Its fields in their stored order, for a JSON object. */
+        java.util.Map<String, String> fields() {
+            var fields = new java.util.LinkedHashMap<String, String>();
+            fields.put(KEY, key);
+            fields.put(NONCE, nonce);
+            fields.put(CIPHERTEXT, ciphertext);
+            return fields;
+        }
+
+        /** Writes its fields into {@code node}, in their stored order. */
+        void putInto(com.fasterxml.jackson.databind.node.ObjectNode node) {
+            fields().forEach(node::put);
+        }
+    }
 
     private final DataKeys keys;
     private final SecureRandom random = new SecureRandom();

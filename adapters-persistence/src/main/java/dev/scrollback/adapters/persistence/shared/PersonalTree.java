@@ -53,10 +53,7 @@ final class PersonalTree {
                 marked.removeAll();
                 marked.put(ValueObjectJson.ERASED, true);
             } else {
-                var node = marked.putObject(ValueObjectJson.PERSONAL);
-                node.put(PersonalCipher.KEY, value.get().key());
-                node.put(PersonalCipher.NONCE, value.get().nonce());
-                node.put(PersonalCipher.CIPHERTEXT, value.get().ciphertext());
+                value.get().putInto(marked.putObject(ValueObjectJson.PERSONAL));
             }
             sealed[0]++;
         });

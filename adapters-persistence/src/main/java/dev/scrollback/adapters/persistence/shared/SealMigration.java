@@ -157,10 +157,7 @@ final class SealMigration {
                     if (sealed.isEmpty()) {
                         origin.putObject("address").put(ValueObjectJson.ERASED, true);
                     } else {
-                        var node = origin.putObject("address").putObject(ValueObjectJson.PERSONAL);
-                        node.put(PersonalCipher.KEY, sealed.get().key());
-                        node.put(PersonalCipher.NONCE, sealed.get().nonce());
-                        node.put(PersonalCipher.CIPHERTEXT, sealed.get().ciphertext());
+                        sealed.get().putInto(origin.putObject("address").putObject(ValueObjectJson.PERSONAL));
                     }
                     meta = mapper.writeValueAsBytes(tree);
                     changed = true;

@@ -51,7 +51,6 @@ import dev.scrollback.domain.shared.PluginName;
 import dev.scrollback.domain.shared.RemoteAddress;
 import dev.scrollback.domain.shared.SessionId;
 import java.io.IOException;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -149,20 +148,21 @@ final class ValueObjectJson extends SimpleModule {
         addSerializer(type, new JsonSerializer<>() {
             @Override
             public void serialize(T value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                var text = write.apply(value);
                 gen.writeStartObject();
-                var sealing = provider.getAttribute(SEALING) instanceof Sealing s ? s : null;
-                var sealed = Erasure.is(write.apply(value)) || sealing == null ? Optional.<PersonalCipher.Sealed>empty()
-                        : sealing.cipher().seal(sealing.owner(), write.apply(value));
-                if (Erasure.is(write.apply(value)) || sealing != null && sealed.isEmpty()) {
-                    gen.writeBooleanField(ERASED, true);                // erased, or its owner is: nothing to keep
-                } else if (sealed.isPresent()) {
-                    gen.writeObjectFieldStart(PERSONAL);
-                    gen.writeStringField(PersonalCipher.KEY, sealed.get().key());
-                    gen.writeStringField(PersonalCipher.NONCE, sealed.get().nonce());
-                    gen.writeStringField(PersonalCipher.CIPHERTEXT, sealed.get().ciphertext());
-                    gen.writeEndObject();
+                if (Erasure.is(text)) {
+                    gen.writeBooleanField(ERASED, true);
+                } else if (!(provider.getAttribute(SEALING) instanceof Sealing sealing)) {
+                    gen.writeStringField(PERSONAL, text);
                 } else {
-                    gen.writeStringField(PERSONAL, write.apply(value));
+                    var sealed = sealing.cipher().seal(sealing.owner(), text);
+                    if (sealed.isEmpty()) {
+                        gen.writeBooleanField(ERASED, true);            // its owner is erased: nothing to keep
+                    } else {
+                        gen.writeObjectFieldStart(PERSONAL);
+                        for (var field : sealed.get().fields().entrySet()) gen.writeStringField(field.getKey(), field.getValue());
+                        gen.writeEndObject();
+                    }
                 }
                 gen.writeEndObject();
             }
