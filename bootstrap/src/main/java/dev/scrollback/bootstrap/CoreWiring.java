@@ -81,8 +81,9 @@ class CoreWiring {
                 Projection.of("account-directory", AccountEvent.class, directory::apply),
                 Projection.of("password-resets", AccountEvent.class, passwordResets::apply),
                 Projection.of("boards", BoardsEvent.class, boards::apply),
-                Projection.of("message-search", MessageEvent.class, messageSearch::apply),
-                Projection.of("mailboxes", PrivateMessageEvent.class, mailboxes::apply),
+                // these two read an account's erasure too (decision 0021), so in log order through one processor each
+                Projection.of("message-search", DomainEvent.class, messageSearch::feed),
+                Projection.of("mailboxes", DomainEvent.class, mailboxes::feed),
                 // chat reads session events too (an ended session leaves its rooms), so in log order through one processor
                 Projection.of("chat-rooms", DomainEvent.class, chatRooms::feed),
                 Projection.of("api-keys", ApiKeyEvent.class, apiKeys::apply),

@@ -58,11 +58,11 @@ class TelnetWiring {
                         dev.scrollback.adapters.telnet.mail.MailScreen mailScreen,
                         dev.scrollback.adapters.telnet.boards.BoardsScreen boardsScreen, SessionActivity activity,
                         LiveHub liveHub, ChatScreen chatScreen, WelcomeCaller welcome, RunPluginCommands pluginCommands,
-                        PluginsScreen pluginsScreen) {
+                        PluginsScreen pluginsScreen, dev.scrollback.application.accounts.EraseAccount eraseAccount) {
         return new BbsTerminals(register, verify, resend, logIn, logOut, endSession, whoIsOnline, Optional.of(showProfile),
                 new BbsSettings(settings.bbsName(), settings.loginTimeout(), settings.idleTimeout(), clock))
                 .tellingSessionsEndedElsewhere(terminations)
-                .withSettings(changePassword)
+                .withSettings(changePassword, eraseAccount)
                 .withMail(mailScreen)
                 .withBoards(boardsScreen)
                 .withPasswordReset(requestReset, completeReset)

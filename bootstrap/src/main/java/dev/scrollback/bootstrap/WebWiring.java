@@ -15,6 +15,10 @@ import dev.scrollback.adapters.web.accounts.PasswordRoutes;
 import dev.scrollback.adapters.web.accounts.SessionRoutes;
 import dev.scrollback.adapters.web.accounts.TokenIssuer;
 import dev.scrollback.adapters.web.accounts.TotpRoutes;
+import dev.scrollback.adapters.web.accounts.ErasureRoutes;
+import dev.scrollback.adapters.web.feed.ExportRoutes;
+import dev.scrollback.application.feed.ExportOwnData;
+import dev.scrollback.application.accounts.EraseAccount;
 import dev.scrollback.adapters.web.admin.AdminRoleRoutes;
 import dev.scrollback.adapters.web.admin.AdminSessionRoutes;
 import dev.scrollback.adapters.web.admin.AdminUserRoutes;
@@ -108,6 +112,16 @@ class WebWiring {
     @Bean
     Routes totpRoutes(EnrolTotp enrol, DisableTotp disable, Authentication auth) {
         return new TotpRoutes(enrol, disable, auth);
+    }
+
+    @Bean
+    Routes exportRoutes(ExportOwnData export, Authentication auth) {
+        return new ExportRoutes(export, auth);
+    }
+
+    @Bean
+    Routes erasureRoutes(EraseAccount erase, Authentication auth) {
+        return new ErasureRoutes(erase, auth);
     }
 
     @Bean

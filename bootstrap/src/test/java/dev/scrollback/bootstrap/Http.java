@@ -125,6 +125,17 @@ final class Http {
         return send(request(path, token).DELETE());
     }
 
+    /** A DELETE with a JSON body (a confirmation, such as erasing one's own account). */
+    Answer delete(String path, Map<String, ?> body, String token) throws IOException, InterruptedException {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .method("DELETE", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
+    /** A GET whose answer is kept as text, not parsed (a download such as NDJSON). */
+    HttpResponse<String> text(String path, String token) throws IOException, InterruptedException {
+        return client.send(request(path, token).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The Retry-After header of the last answer, or empty. */
     String lastRetryAfter() {
         return lastRetryAfter;

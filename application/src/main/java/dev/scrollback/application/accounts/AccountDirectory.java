@@ -37,7 +37,16 @@ public final class AccountDirectory {
     public void apply(AccountEvent event) {
         AccountState before = accounts.get(event.account());
         if (before == null) before = decider.initialState();
-        if (!(decider.evolve(before, event) instanceof Registered after)) return;   // nothing before its registration
+        var evolved = decider.evolve(before, event);
+        if (evolved instanceof AccountState.Erased && before instanceof Registered r) {
+            // Its handle still names old posts; its email, roles and sysop standing go (decision 0021)
+            accounts.put(r.account(), new Registered(r.account(), r.handle(), Optional.empty(), r.passwordHash(), r.emailVerified(),
+                    Optional.empty(), Set.of(), r.attempts(), r.logins(), r.registeredAt(), Optional.empty(), r.sysopLock(),
+                    r.reset(), r.revocation()));
+            sysops.remove(r.account());
+            return;
+        }
+        if (!(evolved instanceof Registered after)) return;   // nothing before its registration
         accounts.put(after.account(), after);
         byHandle.put(after.handle().key(), after.account());
         if (after.roles().contains(Role.SYSOP)) sysops.put(after.account(), after.handle());

@@ -140,7 +140,8 @@ final class LogInCallerService implements LogInCaller {
         var origin = command.origin().inSession(session);
         var decider = new AccountDecider();
         var loaded = Loaded.load(log, AccountStreams.account(account), decider, AccountEvent.class);
-        var registered = (AccountState.Registered) loaded.state();
+        // An erased account answers exactly like a handle nobody holds (decision 0021)
+        if (!(loaded.state() instanceof AccountState.Registered registered)) throw unknownHandle(command);
         var lock = registered.attempts().lockAt(at);
         boolean checksASecret = lock.isPresent() ? command.unlockCode().isPresent() : registered.attempts().refusal(at).isEmpty();
         if (checksASecret) perAddress(command.origin());

@@ -18,7 +18,7 @@ import dev.scrollback.domain.shared.Handle;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Clock;
-import java.util.HashSet;
+import java.util.Optional;
 import java.time.Instant;
 import java.util.function.BiFunction;
 
@@ -42,24 +42,7 @@ final class ManageRolesService implements ManageRoles {
 
     @Override
     public Outcome revoke(Caller sysop, Handle handle, Role role, Origin origin) {
-        return decide(sysop, handle, origin, (account, at) -> new RevokeRole(role, otherSysops(sysop, account), at));
-    }
-
-    /**
-     * The directory says who may hold the sysop role, but it may lag the log: each candidate is confirmed from their own
-     * stream, so a sysop revoked a moment ago never counts. The calling sysop's role was just read from the log, so they
-     * count even before the directory has seen them: a sysop can always take the role from another one.
-     */
-    private int otherSysops(Caller sysop, AccountId target) {
-        var candidates = new HashSet<>(directory.sysops());
-        candidates.add(sysop.account());                            // the caller is a sysop: checked before this runs
-        candidates.remove(target);
-        return (int) candidates.stream().filter(this::holdsSysop).count();
-    }
-
-    private boolean holdsSysop(AccountId account) {
-        var loaded = Decision.Loaded.load(log, AccountStreams.account(account), new AccountDecider(), AccountEvent.class);
-        return loaded.state() instanceof AccountState.Registered r && r.roles().contains(Role.SYSOP);
+        return decide(sysop, handle, origin, (account, at) -> new RevokeRole(role, OtherSysops.count(log, directory, Optional.of(sysop.account()), account), at));
     }
 
     private Outcome decide(Caller sysop, Handle handle, Origin origin, BiFunction<AccountId, Instant, AccountCommand> command) {

@@ -24,10 +24,11 @@ public final class PasswordResetIndex {
 
     public void apply(AccountEvent event) {
         switch (event) {
-            case AccountEvent.AccountRegistered e -> e.email().ifPresent(email ->
+            case AccountEvent.AccountRegistered e -> e.email().filter(email -> !email.erased()).ifPresent(email ->
                     byEmail.merge(key(email), Set.of(e.account()), PasswordResetIndex::union));
             case AccountEvent.PasswordResetRequested e -> remember(e.account(), e.codeDigest());
             case AccountEvent.PasswordResetCompleted e -> forget(e.account());
+            case AccountEvent.AccountErased e -> forgetAccount(e.account());
             default -> { }
         }
     }
@@ -51,6 +52,19 @@ public final class PasswordResetIndex {
     private synchronized void forget(AccountId account) {
         var previous = codeOf.remove(account);
         if (previous != null) byCode.remove(previous);
+    }
+
+    /** An erased account is found by no address and no code any more (decision 0021). */
+    private synchronized void forgetAccount(AccountId account) {
+        forget(account);
+        byEmail.replaceAll((email, accounts) -> accounts.contains(account) ? without(accounts, account) : accounts);
+        byEmail.values().removeIf(Set::isEmpty);
+    }
+
+    private static Set<AccountId> without(Set<AccountId> accounts, AccountId gone) {
+        var rest = new java.util.HashSet<>(accounts);
+        rest.remove(gone);
+        return Set.copyOf(rest);
     }
 
     private static String key(EmailAddress email) {

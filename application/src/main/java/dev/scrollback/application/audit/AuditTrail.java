@@ -2,6 +2,7 @@ package dev.scrollback.application.audit;
 
 import dev.scrollback.application.shared.RecordedEvent;
 import dev.scrollback.domain.accounts.AccountEvent;
+import dev.scrollback.domain.shared.RemoteAddress;
 import dev.scrollback.domain.shared.AccountId;
 import dev.scrollback.domain.shared.Handle;
 import jakarta.inject.Named;
@@ -53,9 +54,30 @@ public final class AuditTrail {
         try {
             if (recorded.position() <= last) return;              // already applied (a processor retried)
             last = recorded.position();
+            if (recorded.event() instanceof AccountEvent.AccountErased erased) forgetAddressesOf(erased.account());
             audited.ifPresent(a -> hold(entry(recorded, a)));
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * An erased account's addresses read back erased from the log (decision 0021); the entries held show the same at
+     * once, rather than after a restart: those whose address was sealed under its key, that is where it acted, or,
+     * with no account acting, where it was the subject (a stranger's failed login on it).
+     */
+    private void forgetAddressesOf(AccountId account) {
+        var id = account.toString();
+        for (int i = 0; i < size; i++) {
+            int at = (start + i) % capacity;
+            var entry = entries[at];
+            if (entry.address().isEmpty()) continue;
+            var acting = entry.actor().kind() == dev.scrollback.application.shared.Actor.Kind.USER ? entry.actor().id() : Optional.<String>empty();
+            boolean sealedUnderIt = acting.isPresent() ? acting.get().equals(id) : entry.subject().equals(Optional.of(account));
+            if (sealedUnderIt) {
+                entries[at] = new AuditEntry(entry.position(), entry.at(), entry.type(), entry.actor(), entry.channel(),
+                        Optional.of(RemoteAddress.ERASED), entry.session(), entry.summary(), entry.subject(), entry.subjectHandle());
+            }
         }
     }
 

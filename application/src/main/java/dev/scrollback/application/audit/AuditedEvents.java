@@ -81,6 +81,7 @@ final class AuditedEvents {
             case AccountEvent.PasswordResetRequested e -> Audited.about("password reset requested ("
                     + wire(e.cause().name()) + ")", id, known);
             case AccountEvent.PasswordResetCompleted e -> Audited.about("password reset completed", id, known);
+            case AccountEvent.AccountErased e -> Audited.about("account erased: its personal data is unreadable from now", id, known);
         };
     }
 

@@ -13,6 +13,7 @@ import dev.scrollback.domain.chat.ChatRoomEvent.ChatRoomNameClaimed;
 import dev.scrollback.domain.chat.ChatRoomEvent;
 import dev.scrollback.domain.chat.ChatRoomId;
 import dev.scrollback.domain.chat.ChatText;
+import dev.scrollback.domain.accounts.AccountEvent;
 import dev.scrollback.domain.chat.ChatTopic;
 import dev.scrollback.domain.chat.LineKind;
 import dev.scrollback.domain.chat.PageEvent;
@@ -145,7 +146,23 @@ public final class ChatRooms {
         switch (event) {
             case ChatEvent e -> apply(e);
             case SessionEvent e -> apply(e);
+            case AccountEvent.AccountErased e -> forgetLinesOf(e.account());
             default -> { }                                          // not this projection's business
+        }
+    }
+
+    /**
+     * An erased caller's lines read back erased from the log (decision 0021); the recent lines held here show the same
+     * at once, rather than after a restart.
+     */
+    private synchronized void forgetLinesOf(AccountId account) {
+        for (var entry : rooms.values()) {
+            var lines = new ArrayList<>(entry.recent);
+            entry.recent.clear();
+            for (var line : lines) {
+                entry.recent.add(line.speaker() instanceof Speaker.Caller caller && caller.account().equals(account)
+                        ? new Line(line.speaker(), line.kind(), ChatText.ERASED, line.at()) : line);
+            }
         }
     }
 

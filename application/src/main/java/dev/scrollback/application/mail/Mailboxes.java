@@ -1,6 +1,8 @@
 package dev.scrollback.application.mail;
 
 import dev.scrollback.domain.mail.MailSubject;
+import dev.scrollback.domain.accounts.AccountEvent;
+import dev.scrollback.domain.shared.DomainEvent;
 import dev.scrollback.domain.mail.PrivateMessageEvent;
 import dev.scrollback.domain.mail.PrivateMessageEvent.MailboxSide;
 import dev.scrollback.domain.mail.PrivateMessageEvent.PrivateMessageDeleted;
@@ -40,7 +42,8 @@ public final class Mailboxes {
         final Handle senderHandle;
         final AccountId recipient;
         final Handle recipientHandle;
-        final MailSubject subject;
+        /** Replaced by the erased subject when the sender is erased. */
+        MailSubject subject;
         final Instant sentAt;
         final Optional<PrivateMessageId> inReplyTo;
         boolean read;
@@ -66,6 +69,24 @@ public final class Mailboxes {
     private final Map<PrivateMessageId, Entry> messages = new HashMap<>();
     private final Map<AccountId, NavigableSet<Entry>> inboxes = new HashMap<>();
     private final Map<AccountId, NavigableSet<Entry>> sentMail = new HashMap<>();
+
+    /** Takes any event of the log, in log order: mail is applied, a sender's erasure masks their subjects. */
+    public void feed(DomainEvent event) {
+        switch (event) {
+            case PrivateMessageEvent e -> apply(e);
+            case AccountEvent.AccountErased e -> forgetSubjectsOf(e.account());
+            default -> { }                                          // not this projection's business
+        }
+    }
+
+    /**
+     * The subjects an erased caller wrote read back erased from the log (decision 0021: mail is sealed under its
+     * sender's key); the listings held here show the same at once, rather than after a restart.
+     */
+    private synchronized void forgetSubjectsOf(AccountId sender) {
+        var sent = sentMail.get(sender);
+        if (sent != null) for (var entry : sent) entry.subject = MailSubject.ERASED;
+    }
 
     public synchronized void apply(PrivateMessageEvent event) {
         switch (event) {

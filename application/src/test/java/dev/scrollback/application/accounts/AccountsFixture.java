@@ -47,6 +47,7 @@ final class AccountsFixture {
     final UnlockAccount unlockAccount = new UnlockAccountService(log, clock);
     final ManageRoles manageRoles = new ManageRolesService(log, clock, directory);
     final CreateSysop createSysop = new CreateSysopService(log, hasher, clock, directory, commonPasswords);
+    final AccountErasure eraseAccount = new AccountErasure(log, clock, hasher, totpCodes, directory);
 
     static EmailAddress emailOf(String handle) {
         return new EmailAddress(handle.toLowerCase(java.util.Locale.ROOT) + "@example.test");

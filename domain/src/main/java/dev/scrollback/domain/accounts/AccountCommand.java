@@ -77,6 +77,16 @@ public sealed interface AccountCommand {
     /** A sysop turns TOTP off for an owner who lost both authenticator and recovery codes. */
     record ResetTotp(Instant at) implements AccountCommand {}
 
+    /**
+     * The owner erases their own account, confirming with the password and, when TOTP is on, an authenticator or
+     * recovery code. {@code otherSysops}: as for {@link RevokeRole}, the last sysop cannot go.
+     */
+    record EraseOwn(SecretCheck password, Optional<SecondFactorCheck> secondFactor, int otherSysops, Instant at)
+            implements AccountCommand {}
+
+    /** A sysop (the actor) erases an account. {@code otherSysops}: as for {@link RevokeRole}. */
+    record EraseBySysop(int otherSysops, Instant at) implements AccountCommand {}
+
     record GrantRole(Role role, Instant at) implements AccountCommand {}
 
     /**

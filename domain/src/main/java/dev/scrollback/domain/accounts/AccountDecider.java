@@ -1,6 +1,9 @@
 package dev.scrollback.domain.accounts;
 
 import dev.scrollback.domain.accounts.AccountCommand.ChangePassword;
+import dev.scrollback.domain.accounts.AccountCommand.EraseBySysop;
+import dev.scrollback.domain.accounts.AccountCommand.EraseOwn;
+import dev.scrollback.domain.accounts.AccountEvent.AccountErased;
 import dev.scrollback.domain.accounts.AccountCommand.CompletePasswordReset;
 import dev.scrollback.domain.accounts.AccountCommand.Lock;
 import dev.scrollback.domain.accounts.AccountCommand.RequestPasswordReset;
@@ -101,8 +104,21 @@ public final class AccountDecider implements Decider<AccountCommand, AccountStat
                 case CompletePasswordReset c -> throw rejected(new WrongCode());
                 case Lock l -> throw rejected(new UnknownAccount());
                 case ResetTotp t -> throw rejected(new UnknownAccount());
+                case EraseOwn e -> throw rejected(new UnknownAccount());
+                case EraseBySysop e -> throw rejected(new UnknownAccount());
             };
             case Registered r -> decide(command, r);
+            // An erased account answers like an unknown one, except to a second erasure, which is told plainly
+            case AccountState.Erased erased -> throw rejected(switch (command) {
+                case Register r -> new AlreadyRegistered();
+                case RegisterSysop r -> new AlreadyRegistered();
+                case LogIn l -> new InvalidCredentials();
+                case VerifyEmail v -> new InvalidCredentials();
+                case CompletePasswordReset c -> new WrongCode();
+                case EraseOwn e -> new AccountRejected.AlreadyErased();
+                case EraseBySysop e -> new AccountRejected.AlreadyErased();
+                default -> new UnknownAccount();
+            });
         };
     }
 
@@ -154,7 +170,35 @@ public final class AccountDecider implements Decider<AccountCommand, AccountStat
                 yield List.of(new TotpDisabled(id, d.at()));
             }
             case ChangePassword c -> changePassword(c, account);
+            case EraseOwn e -> eraseOwn(e, account);
+            case EraseBySysop e -> {
+                refuseLastSysop(account, e.otherSysops());
+                yield List.of(new AccountErased(id, e.at()));
+            }
         };
+    }
+
+    /**
+     * The password first (so nothing else is told to someone without it), then the second factor when enrolled: an
+     * authenticator code of a step not used before, or an unused recovery code. Neither is recorded as spent: the
+     * account ends with this event.
+     */
+    private static List<AccountEvent> eraseOwn(EraseOwn e, Registered account) {
+        if (!e.password().matches(account.passwordHash())) throw rejected(new WrongPassword());
+        if (account.totp().isPresent()) {
+            var totp = account.totp().get();
+            var typed = e.secondFactor().orElseThrow(() -> rejected(new TotpRequired()));
+            if (totp.acceptableStep(typed).isEmpty() && totp.unusedRecoveryCode(typed).isEmpty()) {
+                throw rejected(new AccountRejected.WrongTotp());
+            }
+        }
+        refuseLastSysop(account, e.otherSysops());
+        return List.of(new AccountErased(account.account(), e.at()));
+    }
+
+    /** The board keeps a sysop: the last one cannot be erased, as it cannot lose the role. */
+    private static void refuseLastSysop(Registered account, int otherSysops) {
+        if (account.roles().contains(Role.SYSOP) && otherSysops < 1) throw new RoleRejected(new RoleRejected.LastSysop());
     }
 
     /** Like granting, taking away a role not held records nothing: a sysop's second click changes nothing. */
@@ -319,7 +363,9 @@ public final class AccountDecider implements Decider<AccountCommand, AccountStat
                 }
                 case PasswordResetCompleted e -> r.withPassword(e.passwordHash()).withReset(AccountState.PasswordReset.none())
                         .revokingSessionsAt(e.at(), Optional.empty());
+                case AccountErased e -> new AccountState.Erased(r.account(), r.handle(), e.at());
             };
+            case AccountState.Erased erased -> erased;                  // nothing follows an erasure
         };
     }
 }

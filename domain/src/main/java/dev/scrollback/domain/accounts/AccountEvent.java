@@ -89,6 +89,14 @@ public sealed interface AccountEvent extends DomainEvent {
      */
     record PasswordResetCompleted(AccountId account, PasswordHash passwordHash, Instant at) implements AccountEvent {}
 
+    /**
+     * The account is erased (SPEC §3): its owner asked (confirming with the password, and the authenticator code when
+     * enrolled) or a sysop did (the actor says which). From now it cannot log in, its sessions and API keys stop, and
+     * the store destroys its data key, so every personal value written under it reads back erased. The handle stays
+     * taken, so nobody can pass as the erased caller in old threads.
+     */
+    record AccountErased(AccountId account, Instant at) implements AccountEvent {}
+
     enum LockCause {
         FAILED_LOGINS, SYSOP
     }

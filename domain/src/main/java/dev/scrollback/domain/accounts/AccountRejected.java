@@ -61,6 +61,9 @@ public final class AccountRejected extends Rejection {
     /** A lock cannot end before it starts. */
     public record LockEndsInThePast() implements Reason {}
 
+    /** The account was erased already: there is nothing left to erase. */
+    public record AlreadyErased() implements Reason {}
+
     /** A change to the account that needs the current password was sent the wrong one. */
     public record WrongPassword() implements Reason {}
 

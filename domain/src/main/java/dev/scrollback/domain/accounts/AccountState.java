@@ -12,6 +12,9 @@ import java.util.Set;
 public sealed interface AccountState {
     record Unregistered() implements AccountState {}
 
+    /** Erased for good: nothing can be done with it, and its handle stays taken. */
+    record Erased(AccountId account, Handle handle, Instant at) implements AccountState {}
+
     record Registered(
             AccountId account,
             Handle handle,

@@ -8,14 +8,19 @@ import java.util.regex.Pattern;
  * Personal data (SPEC §3).
  */
 public record RemoteAddress(String value) {
+    /** The value once its account is erased: its key is gone (see {@link Erasure}). */
+    public static final RemoteAddress ERASED = new RemoteAddress(Erasure.MARK);
+
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
     private static final Pattern HEX_GROUP = Pattern.compile("[0-9a-fA-F]{1,4}");
     private static final Pattern PORT = Pattern.compile(":\\d{1,5}");
     private static final int MAX_INPUT = 128;
 
     public RemoteAddress {
-        if (value == null || !(isIpv4(value) || isIpv6(value))) {
-            throw new InvalidValue("address", "is not a bare IP literal");
+        if (!Erasure.is(value)) {
+            if (value == null || !(isIpv4(value) || isIpv6(value))) {
+                throw new InvalidValue("address", "is not a bare IP literal");
+            }
         }
     }
 
@@ -81,5 +86,10 @@ public record RemoteAddress(String value) {
     @Override
     public String toString() {
         return value;
+    }
+
+    /** Whether this is {@link #ERASED}: the value was destroyed with its account's key. */
+    public boolean erased() {
+        return Erasure.is(value);
     }
 }

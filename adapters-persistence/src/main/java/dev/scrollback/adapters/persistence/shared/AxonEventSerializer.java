@@ -21,6 +21,12 @@ import org.axonframework.serialization.UnknownSerializedType;
  * serializer would write Java class names and XML, and fails on records under JDK 25 (STACK.md).
  */
 final class AxonEventSerializer implements Serializer {
+    /**
+     * What the writer hands Axon as a message's payload: the event with the owner whose data key seals its personal
+     * values (decision 0021). A bare event is refused, so no path can write personal data in the clear.
+     */
+    record ToStore(DomainEvent event, KeyOwner owner) {}
+
     private final EventJson events;
     private final EnvelopeJson envelopes;
     private final Converter converter = new ChainingConverter();
@@ -33,12 +39,14 @@ final class AxonEventSerializer implements Serializer {
     @Override
     public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
         SerializedObject<byte[]> bytes = switch (object) {
-            case DomainEvent event -> {
-                var encoded = events.encode(event);
+            case ToStore toStore -> {
+                var encoded = events.encode(toStore.event(), toStore.owner());
                 yield new SimpleSerializedObject<>(encoded.json(), byte[].class,
                         encoded.entry().name(), Integer.toString(encoded.entry().schemaVersion()));
             }
             case MetaData metaData -> new SerializedMetaData<>(envelopes.write(metaData), byte[].class);
+            case DomainEvent event -> throw new SerializationException(event.getClass().getSimpleName()
+                    + " without the owner of its personal data: events are stored sealed (ToStore)");
             case null -> throw new SerializationException("nothing to serialize: events are never null");
             default -> throw new SerializationException(object.getClass().getName() + " is not a Scrollback event");
         };

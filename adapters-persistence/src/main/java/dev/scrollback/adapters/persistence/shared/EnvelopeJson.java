@@ -53,11 +53,40 @@ final class EnvelopeJson {
     private static final int REMEMBERED = 10_000;
 
     private final ObjectMapper mapper;
+    /** Opens a sealed origin address (decision 0021); empty only in codec tests. */
+    private final Optional<PersonalCipher> cipher;
     /** Actor and origin by the exact text they were read from: callers act many times from one session. */
     private final Map<String, Envelope> byPrefix = new ConcurrentHashMap<>();
+    /** The erasures seen when {@link #byPrefix} was last emptied: an erasure empties it, as it holds opened addresses. */
+    private volatile long erasuresSeen;
 
     EnvelopeJson(ObjectMapper mapper) {
+        this(mapper, Optional.empty());
+    }
+
+    EnvelopeJson(ObjectMapper mapper, Optional<PersonalCipher> cipher) {
         this.mapper = mapper;
+        this.cipher = cipher;
+    }
+
+    /**
+     * As {@link #toMetaData(EventMetadata)}, with the remote address sealed under {@code owner}'s data key
+     * ({@code "address":{"personal":{"key","nonce","ciphertext"}}}).
+     */
+    static MetaData toMetaData(EventMetadata metadata, PersonalCipher cipher, KeyOwner owner) {
+        var map = new LinkedHashMap<String, Object>(toMetaData(metadata));
+        if (metadata.origin().address().isEmpty()) return MetaData.from(map);
+        var address = metadata.origin().address().get();
+        var sealed = address.erased() ? Optional.<PersonalCipher.Sealed>empty() : cipher.seal(owner, address.value());
+        @SuppressWarnings("unchecked")
+        var origin = new LinkedHashMap<String, Object>((Map<String, Object>) map.get(ORIGIN));
+        if (sealed.isEmpty()) {
+            origin.put("address", Map.of(ValueObjectJson.ERASED, true));       // its owner is erased: nothing to keep
+        } else {
+            origin.put("address", Map.of(ValueObjectJson.PERSONAL, sealed.get().fields()));
+        }
+        map.put(ORIGIN, origin);
+        return MetaData.from(map);
     }
 
     /** Axon's view of the envelope: plain maps and strings, so any Axon component can read it. */
@@ -117,6 +146,10 @@ final class EnvelopeJson {
     Envelope read(byte[] json) {
         if (json == null) throw new IllegalArgumentException("metadata missing");
         if (json.length > MAX_BYTES) throw new IllegalArgumentException("metadata larger than " + MAX_BYTES + " bytes");
+        if (cipher.isPresent() && cipher.get().keys().erasuresSeen() != erasuresSeen) {
+            erasuresSeen = cipher.get().keys().erasuresSeen();
+            byPrefix.clear();
+        }
         int end = json.length;
         boolean caused = !endsWith(json, end, NO_CAUSATION);
         int causationAt = caused ? end - 2 - UUID_LENGTH : end - NO_CAUSATION.length;     // '"}' closes a causation id
@@ -194,7 +227,7 @@ final class EnvelopeJson {
         return new Actor(kind, id, handle);
     }
 
-    private static Origin origin(JsonParser p) throws IOException {
+    private Origin origin(JsonParser p) throws IOException {
         expect(p, JsonToken.START_OBJECT, ORIGIN);
         Channel channel = null;
         Optional<RemoteAddress> address = Optional.empty();
@@ -204,13 +237,38 @@ final class EnvelopeJson {
             p.nextToken();
             switch (field) {
                 case "channel" -> channel = Channel.valueOf(text(p, field).toUpperCase(Locale.ROOT));
-                case "address" -> address = optionalText(p).map(RemoteAddress::new);
+                case "address" -> address = address(p);
                 case "sessionId" -> session = optionalText(p).map(SessionId::parse);
                 default -> p.skipChildren();
             }
         }
         if (channel == null) throw new IllegalArgumentException("origin without channel");
         return new Origin(channel, address, session);
+    }
+
+    /**
+     * The origin's address: a bare string or {@code {"personal":"..."}} as stores before decision 0021 wrote it, or
+     * sealed; an erased owner's address reads as {@link RemoteAddress#ERASED}.
+     */
+    private Optional<RemoteAddress> address(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) return optionalText(p).map(RemoteAddress::new);
+        if (p.nextToken() != JsonToken.FIELD_NAME) throw new IllegalArgumentException("address is an empty object");
+        var field = p.currentName();
+        var token = p.nextToken();
+        RemoteAddress address;
+        if (ValueObjectJson.PERSONAL.equals(field) && token == JsonToken.VALUE_STRING) {
+            address = new RemoteAddress(p.getText());
+        } else if (ValueObjectJson.PERSONAL.equals(field) && token == JsonToken.START_OBJECT) {
+            var sealed = ValueObjectJson.sealed(p);
+            var opener = cipher.orElseThrow(() -> new IllegalArgumentException("sealed address, but no data keys to open it"));
+            address = opener.open(sealed).map(RemoteAddress::new).orElse(RemoteAddress.ERASED);
+        } else if (ValueObjectJson.ERASED.equals(field) && token == JsonToken.VALUE_TRUE) {
+            address = RemoteAddress.ERASED;
+        } else {
+            throw new IllegalArgumentException("unexpected field '" + field + "' in the address");
+        }
+        if (p.nextToken() != JsonToken.END_OBJECT) throw new IllegalArgumentException("address holds more than one value");
+        return Optional.of(address);
     }
 
     private static void expect(JsonParser p, JsonToken token, String what) throws IOException {

@@ -20,6 +20,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import dev.scrollback.domain.accounts.AccountEvent;
 
 /**
  * The only place where domain events become JSON and back (SPEC §3): domain records carry no annotations, so the
@@ -40,15 +42,32 @@ final class EventJson {
     private final ObjectMapper mapper;
     private final Map<Class<?>, ObjectWriter> writers = new HashMap<>();
     private final Map<Class<?>, ObjectReader> readers = new HashMap<>();
+    /** Seals and opens personal values (decision 0021); empty only in codec tests, which see them in the clear. */
+    private final Optional<PersonalCipher> cipher;
 
     EventJson(EventCatalog catalog, Upcasters upcasters) {
+        this(catalog, upcasters, Optional.empty());
+    }
+
+    private EventJson(EventCatalog catalog, Upcasters upcasters, Optional<PersonalCipher> cipher) {
         this.catalog = catalog;
         this.upcasters = upcasters;
+        this.cipher = cipher;
         this.mapper = mapper();
         for (var entry : catalog.entries()) {
             writers.put(entry.type(), mapper.writerFor(entry.type()));
-            readers.put(entry.type(), mapper.readerFor(entry.type()));
+            var reader = mapper.readerFor(entry.type());
+            readers.put(entry.type(), cipher.map(c -> reader.withAttribute(ValueObjectJson.OPENING, c)).orElse(reader));
         }
+    }
+
+    /** This codec, sealing personal values on {@link #encode(DomainEvent, KeyOwner)} and opening them on every read. */
+    EventJson sealedWith(PersonalCipher cipher) {
+        return new EventJson(catalog, upcasters, Optional.of(cipher));
+    }
+
+    Optional<PersonalCipher> cipher() {
+        return cipher;
     }
 
     static EventJson standard() {
@@ -81,12 +100,25 @@ final class EventJson {
         return catalog;
     }
 
+    /** The event with its personal values in the clear: what stores before decision 0021 hold (and codec tests read). */
     Encoded encode(DomainEvent event) {
         var entry = catalog.of(event);
         try {
             return new Encoded(entry, writers.get(entry.type()).writeValueAsBytes(event));
         } catch (IOException e) {
             throw new IllegalStateException("cannot write " + entry.name() + " as JSON", e);
+        }
+    }
+
+    /** The event as stored: every personal value sealed under {@code owner}'s data key. */
+    Encoded encode(DomainEvent event, KeyOwner owner) {
+        var entry = catalog.of(event);
+        var sealing = new ValueObjectJson.Sealing(cipher.orElseThrow(
+                () -> new IllegalStateException("this codec has no data keys: personal values cannot be sealed")), owner);
+        try {
+            return new Encoded(entry, writers.get(entry.type()).withAttribute(ValueObjectJson.SEALING, sealing).writeValueAsBytes(event));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write " + entry.name() + " as JSON: " + e.getMessage(), e);
         }
     }
 
@@ -103,8 +135,11 @@ final class EventJson {
         var type = entry.name();
         try {
             var reader = readers.get(entry.type());
-            if (schemaVersion == entry.schemaVersion()) return reader.readValue(json);
-            return reader.readValue(upcast(entry, schemaVersion, json));
+            DomainEvent event = schemaVersion == entry.schemaVersion() ? reader.readValue(json)
+                    : reader.readValue(upcast(entry, schemaVersion, json));
+            // Every instance reads every event: this is how the others learn that a key is gone
+            if (event instanceof AccountEvent.AccountErased erased) cipher.ifPresent(c -> c.keys().forget(KeyOwner.account(erased.account())));
+            return event;
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("payload of " + type + " v" + schemaVersion + " does not read: " + e.getMessage(), e);
         }
@@ -121,15 +156,19 @@ final class EventJson {
     String feedData(EventCatalog.Entry entry, int schemaVersion, byte[] json) {
         var type = entry.name();
         try {
-            if (schemaVersion == entry.schemaVersion() && entry.secretFields().isEmpty()) {
+            boolean sealed = cipher.isPresent() && PersonalTree.mayHoldPersonal(json);
+            if (schemaVersion == entry.schemaVersion() && entry.secretFields().isEmpty() && !sealed) {
                 requireOneObject(json);
                 return new String(json, StandardCharsets.UTF_8);
             }
             var tree = schemaVersion == entry.schemaVersion() ? objectTree(json) : upcast(entry, schemaVersion, json);
             tree.remove(entry.secretFields());
+            if (sealed) PersonalTree.open(tree, cipher.get());
             return mapper.writeValueAsString(tree);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException("payload of " + type + " v" + schemaVersion + " is not valid JSON: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("payload of " + type + " v" + schemaVersion + " does not read: " + e.getMessage(), e);
         }
     }
 
@@ -141,6 +180,7 @@ final class EventJson {
             var tree = schemaVersion == entry.schemaVersion() ? objectTree(json) : upcast(entry, schemaVersion, json);
             tree.remove(entry.secretFields());
             tree.remove(personal);
+            cipher.ifPresent(c -> PersonalTree.open(tree, c));
             return mapper.writeValueAsString(tree);
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("payload of " + entry.name() + " v" + schemaVersion + " is not valid JSON: "

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -34,19 +35,26 @@ public final class EventStore implements AutoCloseable {
     private final StoredEventReader reader;
     private final AppendSignal appended;
     private final RecordImport importer;
+    private final SidePool keyPool;
+    private final SealMigration migration;
     private volatile boolean open = true;
 
-    private EventStore(HikariDataSource pool, Path embeddedDirectory, JdbcDialect dialect, EventJson events) {
+    private EventStore(HikariDataSource pool, Path embeddedDirectory, JdbcDialect dialect, EventJson clearEvents, SidePool keyPool) {
         this.pool = pool;
         this.embeddedDirectory = embeddedDirectory;
-        var envelopes = new EnvelopeJson(EventJson.mapper());
+        this.keyPool = keyPool;
+        // Personal data is sealed under per-owner keys beside the events, opened on every read (decision 0021)
+        var cipher = new PersonalCipher(new DataKeys(keyPool.pool(), keyPool.postgres()));
+        var events = clearEvents.sealedWith(cipher);
+        var envelopes = new EnvelopeJson(EventJson.mapper(), Optional.of(cipher));
+        this.migration = new SealMigration(pool, keyPool.postgres(), envelopes, cipher);
         var serializer = new AxonEventSerializer(events, envelopes);
         var connections = new ThreadBoundConnections(pool);
         this.appended = new AppendSignal();
         var reader = new StoredEventReader(pool, events, envelopes);
         this.reader = reader;
         this.engine = new AxonStorageEngine(connections, serializer);
-        this.writer = new GroupCommitWriter(pool, dialect, connections, engine, serializer, events.catalog(), appended);
+        this.writer = new GroupCommitWriter(pool, dialect, connections, engine, serializer, events.catalog(), appended, cipher);
         this.log = new AxonEventLog(writer, reader, appended);
         this.feed = reader::feedAfter;
         this.importer = new RecordImport(pool, dialect, events);
@@ -82,7 +90,7 @@ public final class EventStore implements AutoCloseable {
             config.setUsername("sa");
             config.setPassword("");
             var pool = connect(config, directory);
-            return create(pool, directory, new JdbcDialect.H2(), events);
+            return create(settings, pool, directory, new JdbcDialect.H2(), events);
         } catch (RuntimeException e) {
             OPEN_EMBEDDED.remove(directory);
             throw e;
@@ -97,7 +105,7 @@ public final class EventStore implements AutoCloseable {
         config.addDataSourceProperty("reWriteBatchedInserts", "true");     // a batch of inserts becomes multi-row INSERTs
         var pool = connect(config, null);
         try (var connection = pool.getConnection()) {
-            return create(pool, null, JdbcDialect.Postgres.of(connection), events);
+            return create(settings, pool, null, JdbcDialect.Postgres.of(connection), events);
         } catch (SQLException | RuntimeException e) {
             pool.close();
             throw new IllegalStateException("cannot open the event store in PostgreSQL at " + settings.jdbcUrl() + ": " + e.getMessage(), e);
@@ -132,7 +140,8 @@ public final class EventStore implements AutoCloseable {
         return false;
     }
 
-    private static EventStore create(HikariDataSource pool, Path embeddedDirectory, JdbcDialect dialect, EventJson events) {
+    private static EventStore create(StoreSettings settings, HikariDataSource pool, Path embeddedDirectory, JdbcDialect dialect,
+                                     EventJson events) {
         try (var connection = pool.getConnection()) {
             connection.setAutoCommit(false);
             dialect.createTable(connection);
@@ -141,7 +150,21 @@ public final class EventStore implements AutoCloseable {
             pool.close();
             throw new IllegalStateException("cannot create the event table: " + e.getMessage(), e);
         }
-        return new EventStore(pool, embeddedDirectory, dialect, events);
+        SidePool keyPool;
+        try {
+            keyPool = SidePool.open(settings, "scrollback-data-keys", "the data key table", DataKeys::createTable);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        var store = new EventStore(pool, embeddedDirectory, dialect, events, keyPool);
+        try {
+            store.migration.run();
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        return store;
     }
 
     public EventLog eventLog() {
@@ -207,6 +230,7 @@ public final class EventStore implements AutoCloseable {
             writer.close();
             log.closeSubscriptions();
         } finally {
+            keyPool.pool().close();
             pool.close();
             if (embeddedDirectory != null) OPEN_EMBEDDED.remove(embeddedDirectory);
         }

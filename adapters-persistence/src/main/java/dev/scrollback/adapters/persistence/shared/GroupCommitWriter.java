@@ -6,6 +6,7 @@ import dev.scrollback.application.shared.RecordedEvent;
 import dev.scrollback.application.shared.StreamAppend;
 import dev.scrollback.application.shared.StreamId;
 import dev.scrollback.application.shared.UuidV7;
+import dev.scrollback.domain.accounts.AccountEvent;
 import dev.scrollback.domain.shared.DomainEvent;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -56,7 +57,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
 
     /** One event as the caller prepared it: everything but its version and position. */
-    private record Prepared(StreamId stream, UUID id, EventCatalog.Entry entry, DomainEvent event, Message<DomainEvent> message,
+    private record Prepared(StreamId stream, UUID id, EventCatalog.Entry entry, DomainEvent event, Message<?> message,
                             Instant occurredAt) {}
 
     /** One {@code append} call waiting for the writer. */
@@ -83,6 +84,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private final AxonEventSerializer serializer;
     private final EventCatalog catalog;
     private final AppendSignal appended;
+    private final PersonalCipher cipher;
     private final BlockingQueue<Call> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final Memory memory;
     private final ReentrantReadWriteLock closing = new ReentrantReadWriteLock();
@@ -90,7 +92,8 @@ final class GroupCommitWriter implements AutoCloseable {
     private volatile boolean closed;
 
     GroupCommitWriter(DataSource pool, JdbcDialect dialect, ThreadBoundConnections connections, AxonStorageEngine engine,
-                      AxonEventSerializer serializer, EventCatalog catalog, AppendSignal appended) {
+                      AxonEventSerializer serializer, EventCatalog catalog, AppendSignal appended, PersonalCipher cipher) {
+        this.cipher = cipher;
         this.pool = pool;
         this.dialect = dialect;
         this.connections = connections;
@@ -121,15 +124,18 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     private Call prepare(List<StreamAppend> appends, EventMetadata metadata) {
-        var metaData = EnvelopeJson.toMetaData(metadata);
+        // Personal data is sealed here, on the caller's thread, under the key of whom it is about (decision 0021)
+        var metaData = EnvelopeJson.toMetaData(metadata, cipher,
+                KeyOwner.ofEnvelope(appends.stream().map(StreamAppend::stream).toList(), metadata));
         var events = new ArrayList<List<Prepared>>(appends.size());
         int size = 0;
         for (var append : appends) {
             var prepared = new ArrayList<Prepared>(append.events().size());
+            var owner = KeyOwner.ofPayload(append.stream(), metadata);
             for (DomainEvent event : append.events()) {
                 var entry = catalog.of(event);
                 var id = UuidV7.next();
-                var message = new GenericMessage<DomainEvent>(id.toString(), event, metaData);
+                var message = new GenericMessage<Object>(id.toString(), new AxonEventSerializer.ToStore(event, owner), metaData);
                 message.serializePayload(serializer, byte[].class);    // JSON on the caller's thread, not the writer's
                 message.serializeMetaData(serializer, byte[].class);
                 prepared.add(new Prepared(append.stream(), id, entry, event, message, metadata.occurredAt()));
@@ -250,7 +256,9 @@ final class GroupCommitWriter implements AutoCloseable {
                     outcomes.add(outcome);
                 }
                 positions = accepted.isEmpty() ? Map.of() : insert(connection, accepted, snapshot.lastPosition());
+                var erased = eraseKeys(connection, accepted);
                 connection.commit();
+                for (var owner : erased) cipher.keys().forget(owner);
                 if (memory != null) {                                         // committed: now the truth
                     long last = snapshot.lastPosition();
                     for (long position : positions.values()) last = Math.max(last, position);
@@ -275,6 +283,19 @@ final class GroupCommitWriter implements AutoCloseable {
             }
         }
         appended.signal();
+    }
+
+    /** Destroys the data key of every account erased in this batch, in its transaction (decision 0021). */
+    private List<KeyOwner> eraseKeys(Connection connection, List<Versioned> accepted) throws SQLException {
+        var erased = new ArrayList<KeyOwner>();
+        for (var v : accepted) {
+            if (v.prepared().event() instanceof AccountEvent.AccountErased e) {
+                var owner = KeyOwner.account(e.account());
+                cipher.keys().erase(connection, owner, e.at());
+                erased.add(owner);
+            }
+        }
+        return erased;
     }
 
     /**

@@ -45,6 +45,7 @@ import dev.scrollback.domain.plugins.PluginVersion;
 import dev.scrollback.domain.plugins.PublisherKeyId;
 import dev.scrollback.domain.plugins.VersionRange;
 import dev.scrollback.domain.shared.AccountId;
+import dev.scrollback.domain.shared.Erasure;
 import dev.scrollback.domain.shared.Handle;
 import dev.scrollback.domain.shared.PluginName;
 import dev.scrollback.domain.shared.RemoteAddress;
@@ -105,13 +106,13 @@ final class ValueObjectJson extends SimpleModule {
         plain(PublisherKeyId.class, PublisherKeyId::value, PublisherKeyId::new);
         plain(WebhookId.class, Object::toString, WebhookId::parse);
         plain(WebhookDescription.class, WebhookDescription::value, WebhookDescription::new);
-        personal(ChatText.class, ChatText::value, ChatText::new);
-        personal(PageText.class, PageText::value, PageText::new);
-        personal(MailSubject.class, MailSubject::value, MailSubject::new);
-        personal(MailBody.class, MailBody::value, MailBody::new);
-        personal(MessageBody.class, MessageBody::value, MessageBody::new);
-        personal(EmailAddress.class, EmailAddress::value, EmailAddress::new);
-        personal(RemoteAddress.class, RemoteAddress::value, RemoteAddress::new);
+        personal(ChatText.class, ChatText::value, ChatText::new, ChatText.ERASED);
+        personal(PageText.class, PageText::value, PageText::new, PageText.ERASED);
+        personal(MailSubject.class, MailSubject::value, MailSubject::new, MailSubject.ERASED);
+        personal(MailBody.class, MailBody::value, MailBody::new, MailBody.ERASED);
+        personal(MessageBody.class, MessageBody::value, MessageBody::new, MessageBody.ERASED);
+        personal(EmailAddress.class, EmailAddress::value, EmailAddress::new, EmailAddress.ERASED);
+        personal(RemoteAddress.class, RemoteAddress::value, RemoteAddress::new, RemoteAddress.ERASED);
     }
 
     private <T> void plain(Class<T> type, Function<T, String> write, Function<String, T> read) {
@@ -132,12 +133,41 @@ final class ValueObjectJson extends SimpleModule {
         });
     }
 
-    private <T> void personal(Class<T> type, Function<T, String> write, Function<String, T> read) {
+    /** Serialization attribute: the {@link Sealing} to write personal values with (absent: written in the clear). */
+    static final String SEALING = "scrollback.sealing";
+    /** Deserialization attribute: the {@link PersonalCipher} that opens sealed personal values. */
+    static final String OPENING = "scrollback.opening";
+    static final String ERASED = "erased";
+
+    /** How to seal the personal values of one event: the cipher and the owner whose key seals them. */
+    record Sealing(PersonalCipher cipher, KeyOwner owner) {}
+
+    /**
+     * A personal value: sealed under the owner's key when written with a {@link Sealing} ({@code {"personal":{"key",
+     * "nonce","ciphertext"}}}), else in the clear ({@code {"personal":"text"}}, as stores before decision 0021 hold);
+     * the erased value as {@code {"erased":true}}. Reads all three; a sealed value whose owner is erased reads as the
+     * type's erased constant, and one that does not open fails with the reason.
+     */
+    private <T> void personal(Class<T> type, Function<T, String> write, Function<String, T> read, T erased) {
         addSerializer(type, new JsonSerializer<>() {
             @Override
             public void serialize(T value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                var text = write.apply(value);
                 gen.writeStartObject();
-                gen.writeStringField(PERSONAL, write.apply(value));
+                if (Erasure.is(text)) {
+                    gen.writeBooleanField(ERASED, true);
+                } else if (!(provider.getAttribute(SEALING) instanceof Sealing sealing)) {
+                    gen.writeStringField(PERSONAL, text);
+                } else {
+                    var sealed = sealing.cipher().seal(sealing.owner(), text);
+                    if (sealed.isEmpty()) {
+                        gen.writeBooleanField(ERASED, true);            // its owner is erased: nothing to keep
+                    } else {
+                        gen.writeObjectFieldStart(PERSONAL);
+                        for (var field : sealed.get().fields().entrySet()) gen.writeStringField(field.getKey(), field.getValue());
+                        gen.writeEndObject();
+                    }
+                }
                 gen.writeEndObject();
             }
         });
@@ -145,19 +175,48 @@ final class ValueObjectJson extends SimpleModule {
             @Override
             public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
                 if (p.currentToken() != JsonToken.START_OBJECT) return type.cast(ctxt.handleUnexpectedToken(type, p));
-                String value = null;
+                T value = null;
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     var field = p.currentName();
-                    p.nextToken();
-                    if (PERSONAL.equals(field) && p.currentToken() == JsonToken.VALUE_STRING) {
-                        value = p.getText();
+                    var token = p.nextToken();
+                    if (value != null) {
+                        return type.cast(ctxt.reportInputMismatch(type, "personal data with more than one value"));
+                    } else if (PERSONAL.equals(field) && token == JsonToken.VALUE_STRING) {
+                        value = read.apply(p.getText());
+                    } else if (PERSONAL.equals(field) && token == JsonToken.START_OBJECT) {
+                        var sealed = sealed(p);
+                        if (!(ctxt.getAttribute(OPENING) instanceof PersonalCipher cipher)) {
+                            return type.cast(ctxt.reportInputMismatch(type, "sealed personal data, but no data keys to open it"));
+                        }
+                        value = cipher.open(sealed).map(read).orElse(erased);
+                    } else if (ERASED.equals(field) && token == JsonToken.VALUE_TRUE) {
+                        value = erased;
                     } else {
                         return type.cast(ctxt.reportInputMismatch(type, "unexpected field '%s' in personal data", field));
                     }
                 }
                 if (value == null) return type.cast(ctxt.reportInputMismatch(type, "personal data without a value"));
-                return read.apply(value);
+                return value;
             }
         });
+    }
+
+    /** The fields of a sealed value (the parser is on its opening brace); exactly key, nonce and ciphertext. */
+    static PersonalCipher.Sealed sealed(JsonParser p) throws IOException {
+        String key = null, nonce = null, ciphertext = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            var field = p.currentName();
+            if (p.nextToken() != JsonToken.VALUE_STRING) throw new IllegalArgumentException("sealed field '" + field + "' is not a string");
+            switch (field) {
+                case PersonalCipher.KEY -> key = p.getText();
+                case PersonalCipher.NONCE -> nonce = p.getText();
+                case PersonalCipher.CIPHERTEXT -> ciphertext = p.getText();
+                default -> throw new IllegalArgumentException("unexpected field '" + field + "' in sealed personal data");
+            }
+        }
+        if (key == null || nonce == null || ciphertext == null) {
+            throw new IllegalArgumentException("sealed personal data lacks its key, nonce or ciphertext");
+        }
+        return new PersonalCipher.Sealed(key, nonce, ciphertext);
     }
 }

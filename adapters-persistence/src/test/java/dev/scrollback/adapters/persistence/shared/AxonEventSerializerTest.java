@@ -14,7 +14,22 @@ import org.axonframework.serialization.UnknownSerializedType;
 import org.junit.jupiter.api.Test;
 
 class AxonEventSerializerTest {
-    final AxonEventSerializer serializer = new AxonEventSerializer(EventJson.standard(), new EnvelopeJson(EventJson.mapper()));
+    final PersonalCipher cipher = inMemoryKeys();
+    final AxonEventSerializer serializer = new AxonEventSerializer(EventJson.standard().sealedWith(cipher),
+            new EnvelopeJson(EventJson.mapper(), java.util.Optional.of(cipher)));
+    static final KeyOwner OWNER = KeyOwner.account(SampleEvents.ACCOUNT);
+
+    /** Data keys in a private in-memory H2 database: real SQL, nothing on disk. */
+    static PersonalCipher inMemoryKeys() {
+        var keys = new org.h2.jdbcx.JdbcDataSource();
+        keys.setURL("jdbc:h2:mem:keys-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        try (var connection = keys.getConnection()) {
+            DataKeys.createTable(connection, false);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return new PersonalCipher(new DataKeys(keys, false));
+    }
 
     @Test
     void a_changed_event_carries_its_current_schema_version_and_the_others_the_first() {
@@ -28,15 +43,22 @@ class AxonEventSerializerTest {
     @Test
     void events_go_through_axon_as_our_json_under_their_public_name_and_schema_version() {
         for (var event : SampleEvents.all()) {
-            var serialized = serializer.serialize(event, byte[].class);
+            var toStore = new AxonEventSerializer.ToStore(event, OWNER);
+            var serialized = serializer.serialize(toStore, byte[].class);
             assertThat(serialized.getType().getName()).isEqualTo(event.getClass().getSimpleName());
             assertThat(serialized.getType().getRevision())
                     .isEqualTo(String.valueOf(EventCatalog.standard().of(event).schemaVersion()));
             assertThat(serializer.classForType(serialized.getType())).isEqualTo(event.getClass());
             assertThat((Object) serializer.deserialize(serialized)).isEqualTo(event);
-            var asText = serializer.serialize(event, String.class);
-            assertThat(asText.getData()).isEqualTo(new String(serialized.getData(), StandardCharsets.UTF_8));
+            var asText = serializer.serialize(toStore, String.class);
+            assertThat((Object) serializer.deserialize(asText)).isEqualTo(event);
         }
+    }
+
+    @Test
+    void a_bare_event_is_refused_so_nothing_personal_is_ever_stored_in_the_clear() {
+        assertThatThrownBy(() -> serializer.serialize(SampleEvents.all().getFirst(), byte[].class))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("ToStore");
     }
 
     @Test

@@ -248,7 +248,9 @@ final class SampleEvents {
                 new WebhookEvent.WebhookResumed(WEBHOOK, T0.plusSeconds(17)),
                 new WebhookEvent.WebhookSecretRotated(WEBHOOK, T0.plusSeconds(86_418), T0.plusSeconds(18)),
                 new WebhookEvent.WebhookDisabled(WEBHOOK, 42, 43, T0.plusSeconds(19), "HTTP 503", T0.plusSeconds(259_219)),
-                new WebhookEvent.WebhookDeleted(WEBHOOK, T0.plusSeconds(20)));
+                new WebhookEvent.WebhookDeleted(WEBHOOK, T0.plusSeconds(20)),
+                // an account of its own: appending it destroys that account's key (decision 0021)
+                new AccountEvent.AccountErased(ERASED, T0));
     }
 
     static final WebhookId WEBHOOK = new WebhookId(UUID.fromString("0195f0a0-0000-7000-8000-0000000000f0"));
@@ -257,6 +259,8 @@ final class SampleEvents {
 
     static final ChatRoomId ROOM = new ChatRoomId(UUID.fromString("0195f0a0-0000-7000-8000-0000000000d0"));
     static final PageId PAGE = new PageId(UUID.fromString("0195f0a0-0000-7000-8000-0000000000d1"));
+    /** The account {@link #all()} erases; nothing else in the samples is about it. */
+    static final AccountId ERASED = new AccountId(UUID.fromString("0195f0a0-0000-7000-8000-0000000000e9"));
     static final AccountId BOB = new AccountId(UUID.fromString("0195f0a0-0000-7000-8000-0000000000c1"));
 
     static final dev.scrollback.domain.mail.PrivateMessageId MAIL =

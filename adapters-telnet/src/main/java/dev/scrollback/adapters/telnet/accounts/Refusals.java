@@ -62,6 +62,7 @@ final class Refusals {
             case PasswordResetRequired required -> "A sysop requires a new password for this account. Type FORGOT at the"
                     + " handle prompt and use the code from the mail to set one.";
             case LockEndsInThePast past -> "A lock must end in the future.";
+            case dev.scrollback.domain.accounts.AccountRejected.AlreadyErased erased -> "That account was erased already.";
         };
     }
 

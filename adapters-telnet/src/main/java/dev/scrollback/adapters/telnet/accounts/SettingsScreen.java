@@ -5,6 +5,9 @@ import dev.scrollback.adapters.telnet.shared.CallerConsole;
 import dev.scrollback.adapters.telnet.shared.Echo;
 import dev.scrollback.application.accounts.Caller;
 import dev.scrollback.application.accounts.ChangePassword;
+import dev.scrollback.application.accounts.EraseAccount;
+import dev.scrollback.domain.accounts.RoleRejected;
+import java.util.Optional;
 import dev.scrollback.application.shared.Origin;
 import dev.scrollback.domain.accounts.AccountRejected;
 import dev.scrollback.domain.accounts.AccountRejected.WrongPassword;
@@ -17,9 +20,20 @@ public final class SettingsScreen {
     public static final int WRONG_PASSWORDS_PER_LOGIN = 3;
 
     private final ChangePassword changePassword;
+    private final Optional<EraseAccount> eraseAccount;
 
     public SettingsScreen(ChangePassword changePassword) {
+        this(changePassword, Optional.empty());
+    }
+
+    private SettingsScreen(ChangePassword changePassword, Optional<EraseAccount> eraseAccount) {
         this.changePassword = changePassword;
+        this.eraseAccount = eraseAccount;
+    }
+
+    /** The same settings, offering [E] Erase my account as well (decision 0021). */
+    public SettingsScreen withErasure(EraseAccount erase) {
+        return new SettingsScreen(changePassword, Optional.of(erase));
     }
 
     /** The settings of one logged-in caller; keep it for the whole login, so the wrong-password count holds across visits. */
@@ -44,15 +58,58 @@ public final class SettingsScreen {
                 console.println();
                 console.println("Settings");
                 console.println("  [P] Change password");
+                if (eraseAccount.isPresent()) console.println("  [E] Erase my account");
                 console.println("  [Q] Back");
-                switch (console.choose("Your choice", "PQ")) {
+                switch (console.choose("Your choice", eraseAccount.isPresent() ? "PEQ" : "PQ")) {
                     case 'P' -> changePassword(console);
+                    case 'E' -> {
+                        if (erase(console)) return;
+                    }
                     case 'Q' -> {
                         return;
                     }
                     default -> throw new IllegalStateException("choose() returns only the keys it was given");
                 }
             }
+        }
+
+        /**
+         * Erasure, after a typed confirmation, the password and (when enrolled) a code: true when the account is erased,
+         * its sessions then ended (this connection is told and closed). Wrong passwords count with the password change's.
+         */
+        private boolean erase(CallerConsole console) {
+            console.println();
+            if (wrongPasswords >= WRONG_PASSWORDS_PER_LOGIN) {
+                console.println("Too many wrong passwords: log in again to erase your account.");
+                return false;
+            }
+            console.println("Erasing your account cannot be undone: you can no longer log in, and your email, the");
+            console.println("addresses you called from and everything you wrote become unreadable for good. Your handle");
+            console.println("stays taken. To keep a copy, download it first from the web: GET /api/v1/me/export.");
+            if (!console.prompt("Type ERASE to go on", Echo.VISIBLE).equals("ERASE")) {
+                console.println("Nothing erased.");
+                return false;
+            }
+            var password = console.prompt("Your password", Echo.MASKED);
+            if (password.isEmpty()) {
+                console.println("Nothing erased.");
+                return false;
+            }
+            var code = console.prompt("Authenticator or recovery code (Enter if you have none)", Echo.MASKED);
+            try {
+                eraseAccount.orElseThrow().eraseOwn(caller, new Secret(password),
+                        code.isBlank() ? Optional.empty() : Optional.of(new Secret(code.strip())), origin);
+                console.println("Your account is erased. Goodbye.");
+                return true;
+            } catch (AccountRejected refused) {
+                if (refused.reason() instanceof WrongPassword) wrongPasswords++;
+                console.println(Refusals.explain(refused.reason()) + " Nothing erased.");
+            } catch (RoleRejected refused) {
+                console.println("You are the only sysop: make another account a sysop first. Nothing erased.");
+            } catch (InvalidValue invalid) {
+                console.println(Refusals.explain(invalid) + " Nothing erased.");
+            }
+            return false;
         }
 
         /** One attempt: a refusal is explained and the caller is back at the settings menu, free to try again. */

@@ -90,6 +90,12 @@ public final class BbsTerminals implements Terminals {
                 showProfile, terminations, presence, notices, settings);
     }
 
+    /** The same engine, whose settings also offer [E] Erase my account (decision 0021). */
+    public BbsTerminals withSettings(ChangePassword changePassword, dev.scrollback.application.accounts.EraseAccount eraseAccount) {
+        return new BbsTerminals(loginScreen, mainMenu.withSettings(new SettingsScreen(changePassword).withErasure(eraseAccount)),
+                logOut, endSession, showProfile, terminations, presence, notices, settings);
+    }
+
     /** The same engine, whose main menu offers [M] Mail to members: inbox, sent mail, reader, writing. */
     public BbsTerminals withMail(dev.scrollback.adapters.telnet.mail.MailScreen mailScreen) {
         return new BbsTerminals(loginScreen, mainMenu.withMail(mailScreen), logOut, endSession, showProfile, terminations,

@@ -2,6 +2,9 @@ package dev.scrollback.adapters.web.accounts;
 
 import dev.scrollback.adapters.web.shared.Problem;
 import dev.scrollback.domain.accounts.AccountRejected;
+import dev.scrollback.domain.accounts.RoleRejected;
+import dev.scrollback.domain.accounts.RoleRejected.DerivedRole;
+import dev.scrollback.domain.accounts.RoleRejected.LastSysop;
 import dev.scrollback.domain.accounts.AccountRejected.AlreadyRegistered;
 import dev.scrollback.domain.accounts.AccountRejected.AlreadyVerified;
 import dev.scrollback.domain.accounts.AccountRejected.CodeExpired;
@@ -98,8 +101,20 @@ public final class AccountProblems {
                     "A sysop requires a new password for this account, so the old one no longer logs in. Send the code "
                             + "from the mail we sent you with a new password to POST /api/v1/password-resets/complete, or "
                             + "ask for a fresh code with POST /api/v1/password-resets.");
+            case AccountRejected.AlreadyErased erased -> Problem.of("account-erased", "Account erased", 409,
+                    "This account was erased already; its personal data is unreadable and nothing more can be done with it.");
             case LockEndsInThePast past -> Problem.validationFailed("A lock must end in the future; leave \"until\" out "
                     + "to lock until a sysop unlocks.").withField("until");
+        };
+    }
+
+    /** A role change or an erasure refused for the board's sake (the last sysop stays). */
+    public static Problem of(RoleRejected.Reason reason) {
+        return switch (reason) {
+            case DerivedRole derived -> Problem.forStatus(409).withDetail(("The role '%s' follows from whether the "
+                    + "account's email is verified; it cannot be granted or revoked.").formatted(derived.role().wireName()));
+            case LastSysop last -> Problem.forStatus(409).withDetail("This is the only sysop: grant the sysop role to "
+                    + "another account first, so that someone can still administer the board.");
         };
     }
 }

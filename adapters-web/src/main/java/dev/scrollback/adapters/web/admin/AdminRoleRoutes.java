@@ -4,13 +4,10 @@ import dev.scrollback.adapters.web.Routes;
 import dev.scrollback.adapters.web.shared.Api;
 import dev.scrollback.adapters.web.accounts.AccountProblems;
 import dev.scrollback.adapters.web.accounts.Authentication;
-import dev.scrollback.adapters.web.shared.Problem;
 import dev.scrollback.adapters.web.shared.RequestOrigin;
 import dev.scrollback.application.accounts.ManageRoles;
 import dev.scrollback.domain.accounts.Role;
 import dev.scrollback.domain.accounts.RoleRejected;
-import dev.scrollback.domain.accounts.RoleRejected.DerivedRole;
-import dev.scrollback.domain.accounts.RoleRejected.LastSysop;
 import dev.scrollback.domain.shared.Handle;
 import dev.scrollback.domain.shared.InvalidValue;
 import io.javalin.config.RoutesConfig;
@@ -38,7 +35,7 @@ public final class AdminRoleRoutes implements Routes {
         routes.post(PATH, ctx -> answer(ctx, true));
         routes.delete(PATH, ctx -> answer(ctx, false));
         AccountProblems.addTo(routes);                  // unknown handle: 404
-        routes.exception(RoleRejected.class, (e, ctx) -> problem(e.reason()).writeTo(ctx));
+        routes.exception(RoleRejected.class, (e, ctx) -> AccountProblems.of(e.reason()).writeTo(ctx));
     }
 
     @Override
@@ -62,15 +59,6 @@ public final class AdminRoleRoutes implements Routes {
     private static Role role(String raw) {
         return Role.ofWireName(raw).orElseThrow(() -> new InvalidValue("role",
                 "Unknown role; use one of sysop, moderator or auditor (member and guest follow from email verification)."));
-    }
-
-    static Problem problem(RoleRejected.Reason reason) {
-        return switch (reason) {
-            case DerivedRole derived -> Problem.forStatus(409).withDetail(("The role '%s' follows from whether the "
-                    + "account's email is verified; it cannot be granted or revoked.").formatted(derived.role().wireName()));
-            case LastSysop last -> Problem.forStatus(409).withDetail("This is the only sysop: grant the sysop role to "
-                    + "another account first, so that someone can still administer the board.");
-        };
     }
 
     /** The account's roles after the change, member or guest included, in a stable order. */

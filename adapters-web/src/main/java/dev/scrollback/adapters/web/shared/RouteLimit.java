@@ -52,6 +52,8 @@ public record RouteLimit(String method, String pathPattern, Limit limit) {
                 of("POST", "/api/v1/password-resets/complete", "web-verify", 10, Duration.ofMinutes(15)),
                 of("*", "/api/v1/me/totp", "web-password-check", 10, Duration.ofMinutes(15)),   // confirms a password
                 of("POST", "/api/v1/me/password", "web-password-check", 10, Duration.ofMinutes(15)),
+                of("DELETE", "/api/v1/me", "web-password-check", 10, Duration.ofMinutes(15)),   // erasure confirms a password
+                of("GET", "/api/v1/me/export", "web-export", 5, Duration.ofHours(1)),          // reads the whole log
                 of("POST", "/api/v1/me/api-keys", "web-api-keys", 20, Duration.ofHours(1)),
                 of("POST", "/api/v1/boards/{id}/threads", "web-post", 60, Duration.ofMinutes(10)),
                 of("POST", "/api/v1/threads/{id}/messages", "web-post", 60, Duration.ofMinutes(10)),
