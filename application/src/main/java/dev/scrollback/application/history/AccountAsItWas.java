@@ -19,6 +19,8 @@ import java.util.Set;
  * personal data (only sysops and auditors ask). {@code roles}: those granted; {@code effectiveRoles} adds member or
  * guest as verification made it. {@code lock}: the lock in force at the moment the point stands for.
  * {@code sessionsRevokedAt}: a password change, reset or sysop's lock ended every session started before it.
+ * {@code erasedAt}: the account was erased by the point (decision 0021); the rest is how it stood just before, its
+ * personal values read as erased, since their key is gone.
  */
 public record AccountAsItWas(AccountId account, Handle handle, Instant registeredAt, Optional<EmailAddress> email,
                              boolean emailVerified, Optional<Instant> verificationCodeExpiresAt, Set<Role> roles,
@@ -26,7 +28,7 @@ public record AccountAsItWas(AccountId account, Handle handle, Instant registere
                              Optional<Instant> lastFailedLoginAt, Optional<LoginHistory.Login> latestLogin,
                              Optional<LoginHistory.Login> previousLogin, int failedLoginsSinceLatest, boolean totpEnrolled,
                              int recoveryCodesLeft, boolean passwordResetRequired, Optional<Instant> resetCodeExpiresAt,
-                             Optional<Instant> sessionsRevokedAt) {
+                             Optional<Instant> sessionsRevokedAt, Optional<Instant> erasedAt) {
     public AccountAsItWas {
         roles = Set.copyOf(roles);
         effectiveRoles = Set.copyOf(effectiveRoles);
@@ -39,6 +41,13 @@ public record AccountAsItWas(AccountId account, Handle handle, Instant registere
                 r.logins().previous(), r.logins().failedSinceLatest(), r.totp().isPresent(),
                 r.totp().map(Totp::recoveryCodesLeft).orElse(0), r.reset().required(),
                 r.reset().pending().map(AccountState.PendingReset::expiresAt),
-                r.revocation().map(AccountState.SessionRevocation::at));
+                r.revocation().map(AccountState.SessionRevocation::at), Optional.empty());
+    }
+
+    AccountAsItWas erasedAt(Instant at) {
+        return new AccountAsItWas(account, handle, registeredAt, email, emailVerified, verificationCodeExpiresAt, roles,
+                effectiveRoles, lock, consecutiveFailedLogins, lastFailedLoginAt, latestLogin, previousLogin,
+                failedLoginsSinceLatest, totpEnrolled, recoveryCodesLeft, passwordResetRequired, resetCodeExpiresAt,
+                sessionsRevokedAt, Optional.of(at));
     }
 }

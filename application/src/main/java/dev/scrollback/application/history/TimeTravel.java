@@ -83,11 +83,18 @@ public final class TimeTravel {
         var frame = frame(point);
         var prefix = StreamPrefix.read(log, AccountStreams.account(account), point, frame.head());
         if (!prefix.streamExists()) throw new AccountRejected(new UnknownAccount());
-        var state = new AccountDecider().replay(prefix.eventsOf(AccountEvent.class));
-        return switch (state) {
+        var decider = new AccountDecider();
+        var events = prefix.eventsOf(AccountEvent.class);
+        return switch (decider.replay(events)) {
             case AccountState.Unregistered u -> notYet(prefix, frame);
             case AccountState.Registered r -> new AsOf.Existed<>(
                     AccountAsItWas.of(r, frame.moment().orElseThrow()), frame.reckoning(prefix.last()));
+            // erased by then: how it stood just before (an erased state keeps nothing), marked with when it was erased
+            case AccountState.Erased e -> {
+                var before = (AccountState.Registered) decider.replay(events.stream()
+                        .filter(event -> !(event instanceof AccountEvent.AccountErased)).toList());
+                yield new AsOf.Existed<>(AccountAsItWas.of(before, e.at()).erasedAt(e.at()), frame.reckoning(prefix.last()));
+            }
         };
     }
 

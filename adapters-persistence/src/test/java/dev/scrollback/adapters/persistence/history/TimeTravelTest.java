@@ -151,6 +151,24 @@ class TimeTravelTest {
     }
 
     @Test
+    void an_erased_account_shows_how_it_stood_with_its_personal_values_erased_at_every_point() {
+        var events = amigaHistory();
+        var granted = events.get(3);
+        var erased = append(AccountStreams.account(amiga), T0.plusSeconds(240),
+                new dev.scrollback.domain.accounts.AccountEvent.AccountErased(amiga, T0.plusSeconds(240))).getFirst();
+
+        var now = existed(travel.account("amiga", new HistoryPoint.AtPosition(erased.position())));
+        assertThat(now.erasedAt()).contains(T0.plusSeconds(240));
+        assertThat(now.handle()).isEqualTo(amigaHandle);
+        assertThat(now.roles()).containsExactly(Role.AUDITOR);
+        assertThat(now.email()).contains(EmailAddress.ERASED);          // the key is gone: no point in time brings it back
+
+        var before = existed(travel.account("amiga", new HistoryPoint.AtPosition(granted.position())));
+        assertThat(before.erasedAt()).isEmpty();
+        assertThat(before.email()).contains(EmailAddress.ERASED);
+    }
+
+    @Test
     void an_event_exactly_at_the_point_is_included_and_one_a_nanosecond_later_is_not() {
         var events = amigaHistory();
         var verified = events.get(2);

@@ -106,14 +106,14 @@ public final class AsOfJson {
                           boolean locked, Optional<Lock> lock, int consecutiveFailedLogins, Optional<Instant> lastFailedLoginAt,
                           Optional<Login> latestLogin, Optional<Login> previousLogin, int failedLoginsSinceLatest,
                           boolean totpEnrolled, int recoveryCodesLeft, boolean passwordResetRequired,
-                          Optional<Instant> resetCodeExpiresAt, Optional<Instant> sessionsRevokedAt) {
+                          Optional<Instant> resetCodeExpiresAt, Optional<Instant> sessionsRevokedAt, Optional<Instant> erasedAt) {
         static Account of(AccountAsItWas a) {
             return new Account(a.account().toString(), a.handle().value(), a.registeredAt(), a.email().map(EmailAddress::value),
                     a.emailVerified(), a.verificationCodeExpiresAt(), wireNames(a.roles()), wireNames(a.effectiveRoles()),
                     a.lock().isPresent(), a.lock().map(Lock::of), a.consecutiveFailedLogins(), a.lastFailedLoginAt(),
                     a.latestLogin().map(Login::of), a.previousLogin().map(Login::of), a.failedLoginsSinceLatest(),
                     a.totpEnrolled(), a.recoveryCodesLeft(), a.passwordResetRequired(), a.resetCodeExpiresAt(),
-                    a.sessionsRevokedAt());
+                    a.sessionsRevokedAt(), a.erasedAt());
         }
     }
 
