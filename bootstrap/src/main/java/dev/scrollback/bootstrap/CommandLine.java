@@ -30,6 +30,7 @@ final class CommandLine {
                 case "admin" -> admin(ScrollbackApplication.tail(args, 1));
                 case "audit" -> AuditCommand.run(ScrollbackApplication.tail(args, 1), out, err, this::usage);
                 case "verify-audit" -> VerifyAuditCommand.run(ScrollbackApplication.tail(args, 1), out, err, this::usage);
+                case "replay" -> ReplayCommand.run(ScrollbackApplication.tail(args, 1), out, err, this::usage);
                 case "help", "--help", "-h" -> {
                     ScrollbackApplication.print(out, ScrollbackApplication.usage());
                     yield 0;

@@ -74,6 +74,8 @@ public class ScrollbackApplication {
                         --from TIME  --to TIME  --after POSITION
                   verify-audit              check the log's hash chain and signed checkpoints; exit 1 naming the
                                             first altered, removed or inserted position
+                  replay                    rebuild every projection from position 0, print events/s and each
+                        --projection NAME   one's digest, and whether it equals the live one (server stopped)
                   help                      show this text
 
                 Settings are environment variables (SCROLLBACK_TELNET_PORT, SCROLLBACK_HTTP_PORT,
