@@ -48,15 +48,13 @@ public final class ProjectionSnapshot {
         return lines.size();
     }
 
-    /** The SHA-256 of every line ({@code key TAB value LF}) in key order, in hex. */
+    /** The SHA-256 of every line in key order, key and value each as its UTF-8 length (4 bytes) and bytes, in hex. */
     public String digest() {
         try {
             var sha = MessageDigest.getInstance("SHA-256");
             for (var line : lines.entrySet()) {
-                sha.update(line.getKey().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) '\t');
-                sha.update(line.getValue().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) '\n');
+                field(sha, line.getKey());
+                field(sha, line.getValue());
             }
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
@@ -84,6 +82,12 @@ public final class ProjectionSnapshot {
             b = next(theirs);
         }
         return Optional.empty();
+    }
+
+    private static void field(MessageDigest sha, String text) {
+        var bytes = text.getBytes(StandardCharsets.UTF_8);
+        sha.update(new byte[] {(byte) (bytes.length >>> 24), (byte) (bytes.length >>> 16), (byte) (bytes.length >>> 8), (byte) bytes.length});
+        sha.update(bytes);
     }
 
     private static Map.Entry<String, String> next(Iterator<Map.Entry<String, String>> lines) {
