@@ -52,6 +52,8 @@ public final class LuceneMessageIndex implements MessageIndex, AutoCloseable {
     private static final String BODY = "body";
     private static final String AT = "at";
     private static final int SNIPPET = 160;
+    /** Lucene's default of 16 MB makes a replay of the boards flush and merge segments several times as often. */
+    private static final double RAM_BUFFER_MB = 64;
 
     private final StandardAnalyzer analyzer = new StandardAnalyzer();
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
@@ -61,7 +63,8 @@ public final class LuceneMessageIndex implements MessageIndex, AutoCloseable {
 
     public LuceneMessageIndex() {
         try {
-            writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE));
+            writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                    .setRAMBufferSizeMB(RAM_BUFFER_MB));
             searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException("could not open the in-memory search index", e);
@@ -70,7 +73,7 @@ public final class LuceneMessageIndex implements MessageIndex, AutoCloseable {
 
     @Override
     public void add(Indexed m) {
-        write(() -> writer.updateDocument(new Term(ID, m.message().toString()), document(m)));
+        write(() -> writer.addDocument(document(m)));         // no delete by id to resolve: see MessageIndex#add
     }
 
     @Override
