@@ -15,10 +15,7 @@ import java.util.function.Consumer;
  * and rebuilt from the log at every start like the other projections.
  */
 public interface MessageIndex extends AutoCloseable {
-    /**
-     * A message not in the index yet: each message is posted once, and its feed applies each event once (a processor
-     * retrying a batch skips what it applied), so the index need not look for an earlier copy.
-     */
+    /** Indexes the message, replacing any earlier copy of it (a log may repeat an event; the index holds it once). */
     void add(Indexed message);
 
     /** The message's body changed (an edit); unknown messages are ignored. */

@@ -329,6 +329,7 @@ public final class ChatRooms {
         return state;
     }
 
+    /** Takes any event of the log: chat and session events are applied, the others ignored. */
     public void feed(DomainEvent event) {
         state.live().feed(event);
     }
@@ -341,6 +342,7 @@ public final class ChatRooms {
         state.live().apply(event);
     }
 
+    /** Every room, by name. */
     public List<Room> rooms() {
         return state.live().rooms();
     }
@@ -349,42 +351,55 @@ public final class ChatRooms {
         return state.live().room(room);
     }
 
+    /** The room with this name (compared as {@link RoomName#key()} compares), if there is one. */
     public Optional<Room> named(RoomName name) {
         return state.live().named(name);
     }
 
+    /** Whether {@code account} was invited into the room (the creator needs no invitation and is not listed). */
     public boolean isInvited(ChatRoomId room, AccountId account) {
         return state.live().isInvited(room, account);
     }
 
+    /**
+     * Whether any session of {@code account} is in the room now. Asked for every chat event and every live connection
+     * in turn, so it takes no lock and remembers the last room asked about: one lookup per connection, no allocation.
+     */
     public boolean isMember(ChatRoomId room, AccountId account) {
         return state.live().isMember(room, account);
     }
 
+    /** The rooms {@code session} is in, in the order it joined them. */
     public Set<ChatRoomId> roomsOf(SessionId session) {
         return state.live().roomsOf(session);
     }
 
+    /** The sessions of {@code account} in the room. */
     public Set<SessionId> sessionsOf(ChatRoomId room, AccountId account) {
         return state.live().sessionsOf(room, account);
     }
 
+    /** The sessions in the room, in join order: where a line said in it goes. */
     public List<SessionId> sessionsIn(ChatRoomId room) {
         return state.live().sessionsIn(room);
     }
 
+    /** The callers in the room, each once however many sessions they joined with, in the order they came. */
     public List<Member> members(ChatRoomId room) {
         return state.live().members(room);
     }
 
+    /** How many callers are in the room. */
     public int memberCount(ChatRoomId room) {
         return state.live().memberCount(room);
     }
 
+    /** The room's last lines (at most {@value #RECENT_LINES}), oldest first. */
     public List<Line> recentLines(ChatRoomId room) {
         return state.live().recentLines(room);
     }
 
+    /** Until when {@code account} is muted in the room, if a mute is running {@code at} that moment. */
     public Optional<Instant> mutedUntil(ChatRoomId room, AccountId account, Instant at) {
         return state.live().mutedUntil(room, account, at);
     }

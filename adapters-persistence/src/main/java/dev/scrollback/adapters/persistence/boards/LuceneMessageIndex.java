@@ -73,7 +73,7 @@ public final class LuceneMessageIndex implements MessageIndex, AutoCloseable {
 
     @Override
     public void add(Indexed m) {
-        write(() -> writer.addDocument(document(m)));         // no delete by id to resolve: see MessageIndex#add
+        write(() -> writer.updateDocument(new Term(ID, m.message().toString()), document(m)));
     }
 
     @Override
