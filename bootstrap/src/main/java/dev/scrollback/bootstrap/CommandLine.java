@@ -33,6 +33,7 @@ final class CommandLine {
                 case "history" -> HistoryCommand.run(ScrollbackApplication.tail(args, 1), out, err, this::usage);
                 case "export" -> ExportCommand.run(ScrollbackApplication.tail(args, 1), out, err, this::usage);
                 case "import" -> ImportCommand.run(ScrollbackApplication.tail(args, 1), System.in, out, err, this::usage);
+                case "replay" -> ReplayCommand.run(ScrollbackApplication.tail(args, 1), out, err, this::usage);
                 case "help", "--help", "-h" -> {
                     ScrollbackApplication.print(out, ScrollbackApplication.usage());
                     yield 0;

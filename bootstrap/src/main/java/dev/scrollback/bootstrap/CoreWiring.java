@@ -1,7 +1,6 @@
 package dev.scrollback.bootstrap;
 
 import dev.scrollback.adapters.persistence.shared.EventStore;
-import dev.scrollback.adapters.persistence.shared.Projection;
 import dev.scrollback.adapters.persistence.shared.Projections;
 import dev.scrollback.adapters.persistence.shared.StoreSettings;
 import dev.scrollback.application.accounts.AccountDirectory;
@@ -20,16 +19,7 @@ import dev.scrollback.application.presence.OnlineCallers;
 import dev.scrollback.application.shared.AppendedHere;
 import dev.scrollback.application.shared.EventLog;
 import dev.scrollback.application.shared.NotifyingEventLog;
-import dev.scrollback.domain.accounts.AccountEvent;
-import dev.scrollback.domain.accounts.ApiKeyEvent;
-import dev.scrollback.domain.boards.BoardsEvent;
-import dev.scrollback.domain.boards.MessageEvent;
-import dev.scrollback.domain.mail.PrivateMessageEvent;
-import dev.scrollback.domain.plugins.PluginsEvent;
-import dev.scrollback.domain.sessions.SessionEvent;
-import dev.scrollback.domain.shared.DomainEvent;
 import java.time.Clock;
-import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -75,25 +65,8 @@ class CoreWiring {
     Projections projections(EventStore store, OnlineCallers online, AccountDirectory directory, ApiKeyIndex apiKeys,
                             PasswordResetIndex passwordResets, Boards boards, MessageSearchFeed messageSearch,
                             Mailboxes mailboxes, ChatRooms chatRooms, Plugins plugins,
-                            PluginRuntime pluginRuntime, AuditTrail auditTrail, BoardThreads boardThreads) {
-        return Projections.start(store, List.of(
-                Projection.of("presence", SessionEvent.class, online::apply),
-                Projection.of("account-directory", AccountEvent.class, directory::apply),
-                Projection.of("password-resets", AccountEvent.class, passwordResets::apply),
-                Projection.of("boards", BoardsEvent.class, boards::apply),
-                // these two read an account's erasure too (decision 0021), so in log order through one processor each
-                Projection.of("message-search", DomainEvent.class, messageSearch::feed),
-                Projection.of("mailboxes", DomainEvent.class, mailboxes::feed),
-                // chat reads session events too (an ended session leaves its rooms), so in log order through one processor
-                Projection.of("chat-rooms", DomainEvent.class, chatRooms::feed),
-                Projection.of("api-keys", ApiKeyEvent.class, apiKeys::apply),
-                Projection.recorded("audit-trail", DomainEvent.class, auditTrail::apply),
-                // time travel: where each board's threads begin, and (fed every event) how far it has read
-                Projection.recorded("board-threads", DomainEvent.class, boardThreads::apply),
-                // the registry, and which plugins run with what storage: one processor, lifecycle and actions in log order
-                Projection.of("plugins", PluginsEvent.class, event -> {
-                    plugins.feed(event);
-                    pluginRuntime.feed(event);
-                })));
+                            PluginRuntime pluginRuntime, AuditTrail auditTrail, BoardThreads boardThreads, Clock clock) {
+        return Projections.start(store, ProjectionCatalog.of(online, directory, passwordResets, boards, messageSearch,
+                mailboxes, chatRooms, apiKeys, auditTrail, boardThreads, plugins, pluginRuntime::feed), clock);
     }
 }

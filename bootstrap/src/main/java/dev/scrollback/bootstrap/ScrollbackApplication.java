@@ -83,6 +83,8 @@ public class ScrollbackApplication {
                   import --from FILE        read an export into an EMPTY store (a fresh data directory or schema)
                                             exactly as it was, then seal it; `-` reads standard input
                         --format ndjson|cloudevents  (default: the first line's)
+                  replay                    rebuild every projection from position 0, print events/s and each
+                        --projection NAME   one's digest, and whether it equals the live one (server stopped)
                   help                      show this text
 
                 Settings are environment variables (SCROLLBACK_TELNET_PORT, SCROLLBACK_HTTP_PORT,

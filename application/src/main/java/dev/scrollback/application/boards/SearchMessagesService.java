@@ -15,10 +15,10 @@ final class SearchMessagesService implements SearchMessages {
     static final int MAX_RESULTS = 100;
 
     private final Boards boards;
-    private final MessageIndex index;
+    private final MessageSearchFeed index;
 
     @Inject
-    SearchMessagesService(Boards boards, MessageIndex index) {
+    SearchMessagesService(Boards boards, MessageSearchFeed index) {
         this.boards = boards;
         this.index = index;
     }

@@ -1,5 +1,8 @@
 package dev.scrollback.application.history;
 
+import dev.scrollback.application.shared.ProjectionSnapshot;
+import dev.scrollback.application.shared.ProjectionState;
+import dev.scrollback.application.shared.Rebuildable;
 import dev.scrollback.application.shared.RecordedEvent;
 import dev.scrollback.domain.boards.BoardId;
 import dev.scrollback.domain.boards.MessageEvent.MessagePosted;
@@ -31,24 +34,62 @@ public final class BoardThreads {
         }
     }
 
-    private final Map<BoardId, List<ThreadStart>> byBoard = new HashMap<>();
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private long upTo;
+    private final Rebuildable<State> state = new Rebuildable<>(State::new);
+
+    /** All the projection knows, swapped whole when rebuilt. */
+    static final class State implements ProjectionState {
+        private final Map<BoardId, List<ThreadStart>> byBoard = new HashMap<>();
+        private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+        private long upTo;
+
+        /** Applies one event of the log, in log order (any event: each moves {@code upTo}). */
+        @Override
+        public void apply(RecordedEvent recorded) {
+            lock.writeLock().lock();
+            try {
+                if (recorded.position() <= upTo) return;                   // already applied (a processor retried)
+                upTo = recorded.position();
+                if (startsThread(recorded)) {
+                    var posted = (MessagePosted) recorded.event();
+                    byBoard.computeIfAbsent(posted.board(), b -> new ArrayList<>())
+                            .add(new ThreadStart(posted.thread(), recorded.position(), recorded.metadata().occurredAt()));
+                }
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+
+        Known threadsOf(BoardId board) {
+            lock.readLock().lock();
+            try {
+                return new Known(byBoard.getOrDefault(board, List.of()), upTo);
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+
+        /** The thread starts only: {@code upTo} is where this state has read, not what it holds. */
+        @Override
+        public ProjectionSnapshot snapshot() {
+            lock.readLock().lock();
+            try {
+                var snapshot = ProjectionSnapshot.builder();
+                byBoard.forEach((board, starts) -> snapshot.put("board/" + board, starts));
+                return snapshot.build();
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+    }
 
     /** Applies one event of the log, in log order (any event: each moves {@code upTo}). */
     public void apply(RecordedEvent recorded) {
-        lock.writeLock().lock();
-        try {
-            if (recorded.position() <= upTo) return;                   // already applied (a processor retried)
-            upTo = recorded.position();
-            if (startsThread(recorded)) {
-                var posted = (MessagePosted) recorded.event();
-                byBoard.computeIfAbsent(posted.board(), b -> new ArrayList<>())
-                        .add(new ThreadStart(posted.thread(), recorded.position(), recorded.metadata().occurredAt()));
-            }
-        } finally {
-            lock.writeLock().unlock();
-        }
+        state.live().apply(recorded);
+    }
+
+    /** The projection's state, for rebuilding it (the persistence adapter's processors feed {@code live()}). */
+    public Rebuildable<?> rebuildable() {
+        return state;
     }
 
     /** A thread's stream begins with its first message, at version 0. */
@@ -57,11 +98,6 @@ public final class BoardThreads {
     }
 
     public Known threadsOf(BoardId board) {
-        lock.readLock().lock();
-        try {
-            return new Known(byBoard.getOrDefault(board, List.of()), upTo);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return state.live().threadsOf(board);
     }
 }

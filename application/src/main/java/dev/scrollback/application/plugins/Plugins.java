@@ -1,5 +1,9 @@
 package dev.scrollback.application.plugins;
 
+import dev.scrollback.application.shared.ProjectionSnapshot;
+import dev.scrollback.application.shared.ProjectionState;
+import dev.scrollback.application.shared.Rebuildable;
+import dev.scrollback.application.shared.RecordedEvent;
 import dev.scrollback.domain.plugins.Engine;
 import dev.scrollback.domain.plugins.PackageSha256;
 import dev.scrollback.domain.plugins.PluginEvent.PluginApproved;
@@ -62,42 +66,74 @@ public final class Plugins {
         }
     }
 
-    private final Map<PluginId, Entry> entries = new HashMap<>();
+    private final Rebuildable<State> state = new Rebuildable<>(State::new);
+
+    /** The registry, swapped whole when rebuilt; guarded by its own lock. */
+    static final class State implements ProjectionState {
+        private final Map<PluginId, Entry> entries = new HashMap<>();
+
+        synchronized void apply(PluginEvent event) {
+            switch (event) {
+                case PluginSubmitted e -> entries.putIfAbsent(e.plugin(), new Entry(e.plugin(), e.name(), e.version(), e.engine(),
+                        e.sha256(), Status.SUBMITTED, e.submittedByHandle(), e.at(), List.of(), 0));
+                case PluginScanned e -> update(e.plugin(), entry -> entry.scanned(e));
+                case PluginApproved e -> update(e.plugin(), entry -> entry.with(Status.APPROVED));
+                case PluginPublished e -> update(e.plugin(), entry -> entry.with(Status.PUBLISHED));
+                case PluginInstalled e -> update(e.plugin(), entry -> entry.with(Status.INSTALLED));
+                case PluginEnabled e -> update(e.plugin(), entry -> entry.with(Status.ENABLED));
+                case PluginDisabled e -> update(e.plugin(), entry -> entry.with(Status.DISABLED));
+                case PluginUninstalled e -> update(e.plugin(), entry -> entry.with(Status.UNINSTALLED));
+                case PluginFaulted e -> update(e.plugin(), Entry::faulted);
+            }
+        }
+
+        private void update(PluginId plugin, java.util.function.UnaryOperator<Entry> change) {
+            entries.computeIfPresent(plugin, (id, entry) -> change.apply(entry));
+        }
+
+        @Override
+        public void apply(RecordedEvent recorded) {
+            if (recorded.event() instanceof PluginEvent event) apply(event);
+        }
+
+        @Override
+        public synchronized ProjectionSnapshot snapshot() {
+            var snapshot = ProjectionSnapshot.builder();
+            entries.forEach((id, entry) -> snapshot.put("plugin/" + id, entry));
+            return snapshot.build();
+        }
+    }
 
     /** Takes any event of the log: plugin events are applied, the others ignored. */
     public void feed(DomainEvent event) {
         if (event instanceof PluginEvent plugin) apply(plugin);
     }
 
-    public synchronized void apply(PluginEvent event) {
-        switch (event) {
-            case PluginSubmitted e -> entries.putIfAbsent(e.plugin(), new Entry(e.plugin(), e.name(), e.version(), e.engine(),
-                    e.sha256(), Status.SUBMITTED, e.submittedByHandle(), e.at(), List.of(), 0));
-            case PluginScanned e -> update(e.plugin(), entry -> entry.scanned(e));
-            case PluginApproved e -> update(e.plugin(), entry -> entry.with(Status.APPROVED));
-            case PluginPublished e -> update(e.plugin(), entry -> entry.with(Status.PUBLISHED));
-            case PluginInstalled e -> update(e.plugin(), entry -> entry.with(Status.INSTALLED));
-            case PluginEnabled e -> update(e.plugin(), entry -> entry.with(Status.ENABLED));
-            case PluginDisabled e -> update(e.plugin(), entry -> entry.with(Status.DISABLED));
-            case PluginUninstalled e -> update(e.plugin(), entry -> entry.with(Status.UNINSTALLED));
-            case PluginFaulted e -> update(e.plugin(), Entry::faulted);
-        }
+    public void apply(PluginEvent event) {
+        state.live().apply(event);
     }
 
-    private void update(PluginId plugin, java.util.function.UnaryOperator<Entry> change) {
-        entries.computeIfPresent(plugin, (id, entry) -> change.apply(entry));
+    /** The registry's state, for rebuilding it (the persistence adapter's processors feed {@code live()}). */
+    public Rebuildable<?> rebuildable() {
+        return state;
     }
 
     /** Every plugin version, by name, newest version first. */
-    public synchronized List<Entry> all() {
-        return entries.values().stream()
-                .sorted(Comparator.comparing((Entry e) -> e.name().value())
-                        .thenComparing(Entry::version, Comparator.reverseOrder())
-                        .thenComparing(e -> e.id().value()))
-                .toList();
+    public List<Entry> all() {
+        var s = state.live();
+        synchronized (s) {
+            return s.entries.values().stream()
+                    .sorted(Comparator.comparing((Entry e) -> e.name().value())
+                            .thenComparing(Entry::version, Comparator.reverseOrder())
+                            .thenComparing(e -> e.id().value()))
+                    .toList();
+        }
     }
 
-    public synchronized Optional<Entry> find(PluginId plugin) {
-        return Optional.ofNullable(entries.get(plugin));
+    public Optional<Entry> find(PluginId plugin) {
+        var s = state.live();
+        synchronized (s) {
+            return Optional.ofNullable(s.entries.get(plugin));
+        }
     }
 }

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -50,15 +52,19 @@ public final class LuceneMessageIndex implements MessageIndex, AutoCloseable {
     private static final String BODY = "body";
     private static final String AT = "at";
     private static final int SNIPPET = 160;
+    /** Lucene's default of 16 MB makes a replay of the boards flush and merge segments several times as often. */
+    private static final double RAM_BUFFER_MB = 64;
 
     private final StandardAnalyzer analyzer = new StandardAnalyzer();
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     public LuceneMessageIndex() {
         try {
-            writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE));
+            writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                    .setRAMBufferSizeMB(RAM_BUFFER_MB));
             searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException("could not open the in-memory search index", e);
@@ -177,7 +183,38 @@ public final class LuceneMessageIndex implements MessageIndex, AutoCloseable {
     }
 
     @Override
+    public MessageIndex empty() {
+        return new LuceneMessageIndex();
+    }
+
+    @Override
+    public void forEach(Consumer<Indexed> each) {
+        try {
+            searchers.maybeRefreshBlocking();
+            var searcher = searchers.acquire();
+            try {
+                var stored = searcher.storedFields();
+                for (var leaf : searcher.getIndexReader().leaves()) {
+                    var live = leaf.reader().getLiveDocs();
+                    for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                        if (live != null && !live.get(doc)) continue;
+                        var d = stored.document(leaf.docBase + doc);
+                        each.accept(new Indexed(MessageId.parse(d.get(ID)), ThreadId.parse(d.get(THREAD)),
+                                BoardId.parse(d.get(BOARD)), d.get(AUTHOR), new Subject(d.get(SUBJECT)),
+                                new MessageBody(d.get(BODY)), Instant.ofEpochMilli(d.getField(AT).numericValue().longValue())));
+                    }
+                }
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("search index read failed", e);
+        }
+    }
+
+    @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) return;
         try {
             searchers.close();
             writer.close();

@@ -2,6 +2,11 @@ package dev.scrollback.adapters.persistence.shared;
 
 import dev.scrollback.application.shared.EventLog;
 import dev.scrollback.application.shared.RecordedEvent;
+import dev.scrollback.application.projections.ProjectionRebuilds;
+import dev.scrollback.application.projections.ProjectionStatus;
+import dev.scrollback.application.projections.RebuildProgress;
+import dev.scrollback.application.projections.RebuildRejected;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,10 +25,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.common.transaction.NoTransactionManager;
-import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
@@ -57,7 +63,7 @@ import org.slf4j.LoggerFactory;
  * embedded H2, and anywhere should that subscription fail), when the last position has changed at a look every
  * {@link #FETCH_DELAY}. Idle, only that look runs often; the coordinators wake every few seconds to keep their claims.
  */
-public final class Projections implements AutoCloseable {
+public final class Projections implements ProjectionRebuilds, AutoCloseable {
     /** How often to look for other instances' appends (one indexed {@code max(position)} query), where there can be any. */
     static final Duration FETCH_DELAY = Duration.ofMillis(25);
     private static final Logger log = LoggerFactory.getLogger(Projections.class);
@@ -71,10 +77,17 @@ public final class Projections implements AutoCloseable {
         throw new IllegalStateException("not a message of the projections' log: " + message.getIdentifier());
     }
 
-    /** One projection's processor and the threads it runs on. */
-    private record Processor(String name, PooledStreamingEventProcessor processor, List<ScheduledExecutorService> threads) {}
+    /** One projection's processor, what it feeds, the threads it runs on, and its latest rebuild (null: none yet). */
+    private record Processor(String name, Projection<?> projection, ProjectionFeed<?> feed,
+                             PooledStreamingEventProcessor processor, List<ScheduledExecutorService> threads,
+                             AtomicReference<ProjectionRebuild> rebuild) {}
 
     private final EventStore store;
+    private final Clock clock;
+    /** Rebuilds run here, one thread each; closing lets them see {@link #closing} and stop between two pages. */
+    private final ExecutorService rebuilds =
+            Executors.newCachedThreadPool(Thread.ofPlatform().name("projection-rebuild-", 0).daemon().factory());
+    private volatile boolean closing;
     private final LogTail source;
     private final List<Processor> processors = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService poller =
@@ -83,8 +96,9 @@ public final class Projections implements AutoCloseable {
     private final EventLog.Subscription ownAppends;
     private boolean pollFailing;                               // poller thread only
 
-    private Projections(EventStore store) {
+    private Projections(EventStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
         long head = store.eventLog().lastPosition();
         this.source = new LogTail(store.eventLog(), head);
         this.ownAppends = store.eventLog().follow(head, new EventLog.Subscriber() {
@@ -108,12 +122,17 @@ public final class Projections implements AutoCloseable {
 
     /** Starts replaying the log into the projections; see {@link #awaitCaughtUp} to wait until they are current. */
     public static Projections start(EventStore store, List<Projection<?>> projected) {
+        return start(store, projected, Clock.systemUTC());
+    }
+
+    /** As {@link #start(EventStore, List)}, with the clock that times the rebuilds. */
+    public static Projections start(EventStore store, List<Projection<?>> projected, Clock clock) {
         if (projected.stream().map(Projection::name).distinct().count() != projected.size()) {
             throw new IllegalArgumentException("two projections share a name: " + projected);
         }
-        var projections = new Projections(store);
+        var projections = new Projections(store, clock);
         try {
-            for (var projection : projected) projections.run(projection.name(), projection.feed());
+            for (var projection : projected) projections.run(projection);
             if (store.storageEngine().othersMayAppend()) projections.startPolling();
         } catch (RuntimeException e) {
             projections.close();
@@ -122,7 +141,9 @@ public final class Projections implements AutoCloseable {
         return projections;
     }
 
-    private void run(String name, EventMessageHandler handler) {
+    private void run(Projection<?> projection) {
+        var name = projection.name();
+        var handler = projection.feed();
         var coordinator = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("projection-" + name + "-coordinator").daemon().factory());
         var worker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("projection-" + name + "-worker").daemon().factory());
         var invoker = SimpleEventHandlerInvoker.builder()
@@ -142,7 +163,7 @@ public final class Projections implements AutoCloseable {
                 .initialToken(StreamableMessageSource::createTailToken)
                 .batchSize(100)
                 .build();
-        processors.add(new Processor(name, processor, List.of(coordinator, worker)));
+        processors.add(new Processor(name, projection, handler, processor, List.of(coordinator, worker), new AtomicReference<>()));
         processor.start();
     }
 
@@ -232,7 +253,61 @@ public final class Projections implements AutoCloseable {
     }
 
     @Override
+    public List<ProjectionStatus> projections() {
+        long head = store.eventLog().lastPosition();
+        return processors.stream().map(p -> status(p, head)).toList();
+    }
+
+    private static ProjectionStatus status(Processor p, long head) {
+        var segments = p.processor().processingStatus().values();
+        var state = segments.isEmpty() ? ProjectionStatus.State.REPLAYING
+                : segments.stream().anyMatch(EventTrackerStatus::isErrorState) ? ProjectionStatus.State.FAILING
+                : segments.stream().allMatch(EventTrackerStatus::isCaughtUp) ? ProjectionStatus.State.FOLLOWING
+                : ProjectionStatus.State.REPLAYING;
+        long position = segments.stream().mapToLong(s -> s.getCurrentPosition().orElse(0)).min().orElse(0);
+        var rebuild = Optional.ofNullable(p.rebuild().get()).map(ProjectionRebuild::progress);
+        return new ProjectionStatus(p.name(), Math.min(position, head), head, state, p.projection().state().isPresent(), rebuild);
+    }
+
+    @Override
+    public RebuildProgress start(String projection) {
+        var p = processor(projection);
+        var state = p.projection().state().orElseThrow(() ->
+                new RebuildRejected(new RebuildRejected.Reason.NotRebuildable(projection)));
+        var rebuild = new ProjectionRebuild(p.name(), store.eventLog().lastPosition(), clock);
+        var previous = p.rebuild().get();
+        if ((previous != null && previous.running()) || !p.rebuild().compareAndSet(previous, rebuild)) {
+            throw new RebuildRejected(new RebuildRejected.Reason.AlreadyRebuilding(projection));
+        }
+        try {
+            rebuilds.execute(() -> rebuild.run(store.eventLog(), p.projection(), p.feed(), state, () -> closing));
+        } catch (RejectedExecutionException e) {
+            p.rebuild().compareAndSet(rebuild, previous);
+            throw new IllegalStateException("the projections are closing", e);
+        }
+        return rebuild.progress();
+    }
+
+    @Override
+    public Optional<RebuildProgress> latest(String projection) {
+        return Optional.ofNullable(processor(projection).rebuild().get()).map(ProjectionRebuild::progress);
+    }
+
+    private Processor processor(String name) {
+        for (var p : processors) if (p.name().equals(name)) return p;
+        throw new RebuildRejected(new RebuildRejected.Reason.UnknownProjection(name,
+                processors.stream().map(Processor::name).toList()));
+    }
+
+    @Override
     public void close() {
+        closing = true;                   // rebuilds stop between two pages; never interrupted (H2 closes its file)
+        rebuilds.shutdown();
+        try {
+            if (!rebuilds.awaitTermination(30, TimeUnit.SECONDS)) log.warn("a projection rebuild did not stop within 30 s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         var stopping = processors.stream().map(p -> p.processor().shutdownAsync()).toList();   // all at once
         for (int i = 0; i < processors.size(); i++) {
             var p = processors.get(i);
