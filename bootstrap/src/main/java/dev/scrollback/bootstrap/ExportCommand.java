@@ -14,8 +14,9 @@ import java.util.HashMap;
 import java.util.function.ToIntFunction;
 
 /**
- * {@code java -jar scrollback.jar export [--format ndjson|cloudevents] [--after P] [--to FILE]}: the log as lines of
- * JSON (decision 0023), to standard output or a file. A file is written beside its name and renamed into place once
+ * {@code java -jar scrollback.jar export [--format ndjson|cloudevents] [--after P] [--to FILE] [--keys FILE]}: the
+ * log as lines of JSON (decision 0023), to standard output or a file; with {@code --keys}, the personal data keys too,
+ * to a file of their own (decision 0021: an event export leaves them out, so it alone opens nothing personal). A file is written beside its name and renamed into place once
  * complete, so a file by that name is always a whole export. It only reads; on the embedded store, run it while the
  * server is stopped (or use {@code GET /api/v1/events/export} on the running server).
  */
@@ -40,6 +41,7 @@ final class ExportCommand {
         options.remove("after");
         if (after < 0) return usage.applyAsInt("export: --after must be 0 or a position");
         var to = options.remove("to");
+        var keys = options.remove("keys");
         if (!options.isEmpty()) return usage.applyAsInt("export: unknown option --" + options.keySet().iterator().next());
 
         var settings = ExchangeCommands.settings();
@@ -53,6 +55,11 @@ final class ExportCommand {
             err.println("exported " + exported.events() + " events" + (exported.events() == 0 ? ""
                     : " (positions " + exported.firstPosition() + " to " + exported.lastPosition() + ")")
                     + " as " + format.get().wireName() + (to == null ? "" : " to " + to));
+            if (keys != null) {
+                long written = keysToFile(store, Path.of(keys));
+                err.println("exported " + written + " personal data keys to " + keys
+                        + " (owner-only; whoever holds it with the export reads every personal value not erased)");
+            }
             return 0;
         } catch (IOException e) {
             err.println("scrollback: could not write the export: " + e.getMessage());
@@ -60,6 +67,29 @@ final class ExportCommand {
         } catch (RuntimeException e) {
             err.println("scrollback: export failed: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /** The data keys (decision 0021) to a file readable by its owner only, renamed into place once whole. */
+    private static long keysToFile(EventStore store, Path file) throws IOException {
+        var target = file.toAbsolutePath();
+        var partial = target.resolveSibling(target.getFileName() + ".partial");
+        try {
+            Files.deleteIfExists(partial);
+            try {
+                Files.createFile(partial, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createFile(partial);
+            }
+            long written;
+            try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
+                written = store.exportDataKeys(stream);
+            }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return written;
+        } finally {
+            Files.deleteIfExists(partial);
         }
     }
 

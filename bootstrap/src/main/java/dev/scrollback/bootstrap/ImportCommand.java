@@ -19,7 +19,8 @@ import java.util.Optional;
 import java.util.function.ToIntFunction;
 
 /**
- * {@code java -jar scrollback.jar import --from FILE [--format ndjson|cloudevents]}: reads an export into an EMPTY
+ * {@code java -jar scrollback.jar import --from FILE [--format ndjson|cloudevents] [--keys FILE]}: reads an export (and
+ * the personal data keys {@code export --keys} wrote) into an EMPTY
  * store (a fresh data directory or database schema) exactly as it was (decision 0023), then seals the imported log's
  * hash chain so that {@code verify-audit} checks it; the server started on it rebuilds every projection from it.
  * The first bad line refuses the whole import, naming the line; nothing is written then. Run it with the server stopped.
@@ -42,6 +43,7 @@ final class ImportCommand {
             format = ExportFormat.of(formatName);
             if (format.isEmpty()) return usage.applyAsInt("import: --format must be ndjson or cloudevents");
         }
+        var keys = options.remove("keys");
         if (!options.isEmpty()) return usage.applyAsInt("import: unknown option --" + options.keySet().iterator().next());
 
         var settings = ExchangeCommands.settings();
@@ -57,6 +59,13 @@ final class ImportCommand {
                 return 1;
             }
             var imported = LogImport.read(input, format, store);
+            if (keys != null) {
+                try (var keyFile = new BufferedInputStream(Files.newInputStream(Path.of(keys)), 1 << 16)) {
+                    out.println("imported " + store.importDataKeys(keyFile) + " personal data keys");
+                }
+            } else {
+                out.println("no --keys given: the personal values of the imported log stay sealed until its keys are imported");
+            }
             out.println("imported " + imported.events() + " events" + (imported.events() == 0 ? ""
                     : " (positions " + imported.firstPosition() + " to " + imported.lastPosition() + ")")
                     + " into " + ExchangeCommands.describe(settings));

@@ -80,9 +80,10 @@ public class ScrollbackApplication {
                         --at TIME | --position POSITION   board: --offset N --limit N over its threads
                   export                    write the log as lines of JSON, then exit (see docs/integrator-guide.md)
                         --format ndjson|cloudevents  --after POSITION  --to FILE (default: standard output)
+                        --keys FILE   also the personal data keys, owner-only (an export alone opens nothing personal)
                   import --from FILE        read an export into an EMPTY store (a fresh data directory or schema)
                                             exactly as it was, then seal it; `-` reads standard input
-                        --format ndjson|cloudevents  (default: the first line's)
+                        --format ndjson|cloudevents  (default: the first line's)  --keys FILE (from export --keys)
                   replay                    rebuild every projection from position 0, print events/s and each
                         --projection NAME   one's digest, and whether it equals the live one (server stopped)
                   help                      show this text

@@ -125,8 +125,12 @@ class ExportImportEndToEndTest {
             assertThat(new String(badFormat.body(), StandardCharsets.UTF_8)).contains("format");
             assertThat(export(web, "?after=-1", sysop).statusCode()).isEqualTo(400);
         }
-        var exported = CommandLineRun.run(original, Map.of(), "export", "--format", "ndjson", "--to", file.toString());
+        var keys = root.resolve("bbs.keys.jsonl");
+        var exported = CommandLineRun.run(original, Map.of(), "export", "--format", "ndjson", "--to", file.toString(),
+                "--keys", keys.toString());
         assertThat(exported.exit()).as(exported.stderr()).isZero();
+        assertThat(exported.stderr()).containsPattern("exported \\d+ personal data keys to ");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(keys))).isEqualTo("rw-------");
         byte[] whole = Files.readAllBytes(file);
         long events = new String(whole, StandardCharsets.UTF_8).lines().count();
         assertThat(events).isGreaterThan(15);
@@ -135,10 +139,10 @@ class ExportImportEndToEndTest {
         assertThat(Arrays.copyOf(whole, overRest.length)).as("the command and the REST route write the same bytes").isEqualTo(overRest);
         assertThat(whole[overRest.length - 1]).isEqualTo((byte) '\n');
 
-        var imported = CommandLineRun.run(copy, Map.of(), "import", "--from", file.toString());
+        var imported = CommandLineRun.run(copy, Map.of(), "import", "--from", file.toString(), "--keys", keys.toString());
         assertThat(imported.exit()).as(imported.stderr()).isZero();
         assertThat(imported.stdout()).contains("imported " + events + " events (positions 1 to " + events + ")",
-                "sealed " + events + " events");
+                "sealed " + events + " events").containsPattern("imported \\d+ personal data keys");
         var verified = CommandLineRun.run(copy, Map.of(), "verify-audit");
         assertThat(verified.exit()).as(verified.stderr()).isZero();
         assertThat(verified.stdout()).contains("verified " + events + " events");

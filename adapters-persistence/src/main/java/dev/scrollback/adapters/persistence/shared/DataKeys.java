@@ -1,9 +1,17 @@
 package dev.scrollback.adapters.persistence.shared;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -159,5 +167,138 @@ final class DataKeys {
             if (GroupCommitWriter.isDuplicateKey(e)) return false;
             throw new IllegalStateException("cannot store the data key of " + owner + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The longest line a key file may hold: an owner, a key, two times and the names, with room to spare. */
+    static final int MAX_LINE = 1024;
+
+    /**
+     * Writes every row of the table as one JSON line each ({@code owner}, {@code key} in base64 or null once erased,
+     * {@code createdAt}, {@code erasedAt}), oldest owner name first: the personal-data half of a backup, which an event
+     * export deliberately leaves out (decision 0021). Returns how many rows it wrote.
+     */
+    long exportTo(OutputStream out) {
+        var json = EventJson.mapper();
+        long rows = 0;
+        try (var connection = pool.getConnection();
+             var query = connection.prepareStatement("SELECT owner, data_key, created_at, erased_at FROM " + TABLE + " ORDER BY owner");
+             var result = query.executeQuery()) {
+            while (result.next()) {
+                var line = new LinkedHashMap<String, Object>();
+                line.put("owner", result.getString(1));
+                var key = result.getBytes(2);
+                line.put("key", key == null ? null : Base64.getEncoder().encodeToString(key));
+                line.put("createdAt", result.getString(3));
+                line.put("erasedAt", result.getString(4));
+                out.write(json.writeValueAsBytes(line));
+                out.write('\n');
+                rows++;
+            }
+            out.flush();
+            return rows;
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot export the data keys: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads lines written by {@link #exportTo} into this table, which must be empty; all or nothing, in one transaction.
+     *
+     * @throws RecordImport.Refused naming the first bad line; nothing was written then
+     */
+    long importFrom(InputStream in) {
+        var json = EventJson.mapper();
+        try (var connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            try (var count = connection.prepareStatement("SELECT COUNT(*) FROM " + TABLE);
+                 var rows = count.executeQuery()) {
+                rows.next();
+                if (rows.getLong(1) > 0) {
+                    throw new RecordImport.Refused("the data key table " + TABLE + " is not empty; import keys only into a fresh store");
+                }
+            }
+            long imported = 0;
+            var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+            try (var insert = connection.prepareStatement(
+                    "INSERT INTO " + TABLE + " (owner, data_key, created_at, erased_at) VALUES (?, ?, ?, ?)")) {
+                var seen = new HashSet<String>();
+                for (long number = 1; ; number++) {
+                    var line = boundedLine(reader, number);
+                    if (line == null) break;
+                    var row = keyRow(json, line, number);
+                    if (!seen.add(row.owner())) throw new RecordImport.Refused("key line " + number + ": owner " + row.owner() + " appears twice");
+                    insert.setString(1, row.owner());
+                    insert.setBytes(2, row.key());
+                    insert.setString(3, row.createdAt());
+                    insert.setString(4, row.erasedAt());
+                    insert.addBatch();
+                    imported++;
+                }
+                insert.executeBatch();
+            }
+            connection.commit();
+            synchronized (cache) {
+                cache.clear();
+            }
+            return imported;
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot import the data keys: " + e.getMessage(), e);
+        }
+    }
+
+    private record KeyRow(String owner, byte[] key, String createdAt, String erasedAt) {}
+
+    private static String boundedLine(BufferedReader reader, long number) throws IOException {
+        var line = new StringBuilder();
+        for (int c; (c = reader.read()) != -1; ) {
+            if (c == '\n') return line.toString();
+            if (line.length() >= MAX_LINE) throw new RecordImport.Refused("key line " + number + " is longer than " + MAX_LINE + " characters");
+            line.append((char) c);
+        }
+        if (line.isEmpty()) return null;
+        throw new RecordImport.Refused("key line " + number + " is cut short (no line end)");
+    }
+
+    private static KeyRow keyRow(com.fasterxml.jackson.databind.ObjectMapper json, String line, long number) {
+        try {
+            var node = json.readTree(line);
+            if (node == null || !node.isObject()) throw new IllegalArgumentException("not a JSON object");
+            var fields = new java.util.ArrayList<String>();
+            node.fieldNames().forEachRemaining(fields::add);
+            for (var field : fields) {
+                if (!java.util.Set.of("owner", "key", "createdAt", "erasedAt").contains(field)) {
+                    throw new IllegalArgumentException("unknown field '" + field + "'");
+                }
+            }
+            var owner = text(node, "owner", 64).orElseThrow(() -> new IllegalArgumentException("owner is missing"));
+            new KeyOwner(owner);                                  // refuses anything not shaped like one
+            var created = text(node, "createdAt", 40).orElseThrow(() -> new IllegalArgumentException("createdAt is missing"));
+            Instant.parse(created);
+            var erased = text(node, "erasedAt", 40);
+            erased.ifPresent(Instant::parse);
+            var encoded = text(node, "key", 64);
+            byte[] key = null;
+            if (encoded.isPresent()) {
+                key = Base64.getDecoder().decode(encoded.get());
+                if (key.length != KEY_BYTES) throw new IllegalArgumentException("the key is not " + KEY_BYTES + " bytes");
+            }
+            if ((key == null) == erased.isEmpty()) {
+                throw new IllegalArgumentException("a row holds a key or, once erased, none: not both, not neither");
+            }
+            return new KeyRow(owner, key, created, erased.orElse(null));
+        } catch (RecordImport.Refused e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new RecordImport.Refused("key line " + number + ": " + e.getMessage() + "; no key was imported");
+        }
+    }
+
+    private static Optional<String> text(com.fasterxml.jackson.databind.JsonNode node, String field, int max) {
+        var value = node.get(field);
+        if (value == null || value.isNull()) return Optional.empty();
+        if (!value.isTextual() || value.asText().isEmpty() || value.asText().length() > max) {
+            throw new IllegalArgumentException(field + " is not a text of 1 to " + max + " characters");
+        }
+        return Optional.of(value.asText());
     }
 }

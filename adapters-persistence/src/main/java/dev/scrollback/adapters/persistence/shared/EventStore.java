@@ -36,6 +36,7 @@ public final class EventStore implements AutoCloseable {
     private final AppendSignal appended;
     private final RecordImport importer;
     private final SidePool keyPool;
+    private final DataKeys dataKeys;
     private final SealMigration migration;
     private volatile boolean open = true;
 
@@ -44,7 +45,8 @@ public final class EventStore implements AutoCloseable {
         this.embeddedDirectory = embeddedDirectory;
         this.keyPool = keyPool;
         // Personal data is sealed under per-owner keys beside the events, opened on every read (decision 0021)
-        var cipher = new PersonalCipher(new DataKeys(keyPool.pool(), keyPool.postgres()));
+        this.dataKeys = new DataKeys(keyPool.pool(), keyPool.postgres());
+        var cipher = new PersonalCipher(dataKeys);
         var events = clearEvents.sealedWith(cipher);
         var envelopes = new EnvelopeJson(EventJson.mapper(), Optional.of(cipher));
         this.migration = new SealMigration(pool, keyPool.postgres(), envelopes, cipher);
@@ -189,6 +191,26 @@ public final class EventStore implements AutoCloseable {
     public RecordImport.Imported importRecords(RecordImport.Source source) {
         if (!open) throw new IllegalStateException("the event store is closed");
         return importer.run(source);
+    }
+
+    /**
+     * Writes the personal-data keys (decision 0021), one JSON line each, for a backup beside an event export, which
+     * leaves them out on purpose: whoever holds both reads every personal value not erased. Returns the rows written.
+     */
+    public long exportDataKeys(java.io.OutputStream out) {
+        if (!open) throw new IllegalStateException("the event store is closed");
+        return dataKeys.exportTo(out);
+    }
+
+    /**
+     * Reads keys written by {@link #exportDataKeys} into this store's empty key table, all or nothing, so that an
+     * imported log's personal values open again (and erased accounts stay erased).
+     *
+     * @throws RecordImport.Refused naming the first bad line, or when the table is not empty; nothing was written
+     */
+    public long importDataKeys(java.io.InputStream in) {
+        if (!open) throw new IllegalStateException("the event store is closed");
+        return dataKeys.importFrom(in);
     }
 
     /** The log for live connections: each event with its public view (see {@link dev.scrollback.application.live.LiveHub}). */

@@ -67,7 +67,7 @@ public final class RecordImport {
         this.pool = pool;
         this.dialect = dialect;
         this.events = events;
-        this.envelopes = new EnvelopeJson(EventJson.mapper());
+        this.envelopes = EnvelopeJson.checkingOnly(EventJson.mapper());
     }
 
     Imported run(Source source) {

@@ -78,6 +78,48 @@ abstract class ExportImportContract {
         return out.toByteArray();
     }
 
+    private static byte[] keys(EventStore store) {
+        var out = new ByteArrayOutputStream();
+        store.exportDataKeys(out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void the_data_keys_travel_in_a_file_of_their_own_and_a_bad_one_imports_nothing() throws Exception {
+        var source = store("source");
+        fill(source);
+        var file = new String(keys(source), StandardCharsets.UTF_8);
+        var lines = file.split("\n");
+        assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("{\"owner\":"));
+        assertThat(file).contains("\"erasedAt\":null").contains("\"key\":null");   // the erased sample keeps no key
+
+        var target = store("keys-target");
+        assertThat(target.importDataKeys(new ByteArrayInputStream(keys(source)))).isEqualTo(lines.length);
+        assertThat(keys(target)).isEqualTo(keys(source));
+        assertThatThrownBy(() -> target.importDataKeys(new ByteArrayInputStream(keys(source))))
+                .isInstanceOf(RecordImport.Refused.class).hasMessageContaining("not empty");
+
+        var hostile = List.of(
+                lines[0].replace("\"owner\":\"", "\"owner\":\"root:"),                  // not an owner's shape
+                lines[0].replaceFirst("\"key\":\"[^\"]+\"", "\"key\":\"c2hvcnQ=\""),       // a key of 5 bytes
+                lines[0].replace("\"createdAt\":", "\"extra\":1,\"createdAt\":"),          // a field nobody knows
+                "{not json",
+                "x".repeat(DataKeys.MAX_LINE + 1),
+                lines[0] + "\n" + lines[0]);                                          // one owner twice
+        int n = 0;
+        for (var bad : hostile) {
+            var fresh = store("keys-hostile-" + n++);
+            var text = bad + "\n";
+            assertThatThrownBy(() -> fresh.importDataKeys(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))))
+                    .as(bad.length() > 80 ? bad.substring(0, 80) : bad)
+                    .isInstanceOf(RecordImport.Refused.class).hasMessageContaining("key line");
+            assertThat(keys(fresh)).isEmpty();
+        }
+        var cut = store("keys-cut");
+        assertThatThrownBy(() -> cut.importDataKeys(new ByteArrayInputStream(lines[0].getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(RecordImport.Refused.class).hasMessageContaining("cut short");
+    }
+
     private static byte[] chainHead(EventStore store) {
         var hash = HashChain.genesis();
         for (long after = 0; ; ) {
@@ -100,6 +142,9 @@ abstract class ExportImportContract {
             byte[] exported = export(source, format);
             var target = store("target-" + format.wireName());
             var imported = LogImport.read(new ByteArrayInputStream(exported), Optional.empty(), target);
+            // the personal data keys travel apart from the events (decision 0021): until they come, nothing personal opens
+            assertThatThrownBy(() -> target.eventLog().readAfter(0, 1000)).hasMessageContaining("no data key for");
+            assertThat(target.importDataKeys(new ByteArrayInputStream(keys(source)))).isPositive();
 
             assertThat(imported.events()).isEqualTo(events);
             assertThat(imported.firstPosition()).isEqualTo(1);
