@@ -48,6 +48,12 @@ final class ServerProcess implements AutoCloseable {
      */
     static Scrollback scrollback(Path jar, Path directory, List<String> jvmOptions, Map<String, String> extraEnv)
             throws IOException, InterruptedException {
+        return scrollback(jar, directory, jvmOptions, extraEnv, Duration.ofMinutes(2));
+    }
+
+    /** As above, waiting up to {@code patience} for readiness (a start on a large log replays it first). */
+    static Scrollback scrollback(Path jar, Path directory, List<String> jvmOptions, Map<String, String> extraEnv,
+                                 Duration patience) throws IOException, InterruptedException {
         int http = freePort(), telnet = freePort();
         // A copy: a running Spring Boot jar loads classes from its file lazily, and a rebuild replacing it mid-run breaks
         // the server (NoClassDefFoundError in whatever thread loads a class next).
@@ -73,7 +79,7 @@ final class ServerProcess implements AutoCloseable {
         env.putAll(extraEnv);
         var server = start(command, env, directory, "server.log");
         var base = URI.create("http://127.0.0.1:" + http);
-        waitReady(server, base.resolve("/health/ready"), Duration.ofMinutes(2));
+        waitReady(server, base.resolve("/health/ready"), patience);
         return new Scrollback(server, base, telnet, data);
     }
 
