@@ -57,9 +57,7 @@ public final class JdbcAuditChain implements AuditChain, AutoCloseable {
     }
 
     private static void createTables(Connection connection, boolean postgres) throws SQLException {
-        connection.setAutoCommit(false);
         try (var statement = connection.createStatement()) {
-            if (postgres) lock(connection);
             String bytes = postgres ? "BYTEA" : "VARBINARY(128)";
             statement.execute("""
                     CREATE TABLE IF NOT EXISTS audit_chain (
@@ -72,12 +70,6 @@ public final class JdbcAuditChain implements AuditChain, AutoCloseable {
                         key_id VARCHAR(64) NOT NULL,
                         signature %s NOT NULL,
                         created_at VARCHAR(40) NOT NULL)""".formatted(bytes, bytes));
-            connection.commit();
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
         }
     }
 

@@ -8,11 +8,15 @@ import java.sql.SQLException;
 /**
  * A small connection pool of its own on the event store's database, for tables beside the log (signing keys, the audit
  * chain): the embedded store's URL exactly (H2 shares one open database among all connections of a process that name
- * it), or PostgreSQL's. Its tables are made when it opens; a failure closes it and says which tables.
+ * it), or PostgreSQL's. Its tables are made when it opens, in one transaction; on PostgreSQL under an advisory lock,
+ * since instances starting at once would otherwise race in {@code CREATE TABLE IF NOT EXISTS} (the loser fails on the
+ * catalog's unique index). A failure closes the pool and says which tables.
  */
 public record SidePool(HikariDataSource pool, boolean postgres) {
+    /** Held while any side pool makes its tables ("SCSIDE"): creating tables is rare and quick, so one lock serves all. */
+    private static final long CREATE_LOCK = 0x5343_5349_4445L;
 
-    /** Makes what the pool's owner keeps, on a connection of the new pool. */
+    /** Makes what the pool's owner keeps, on a connection of the new pool, inside the transaction {@link #open} commits. */
     @FunctionalInterface
     public interface Tables {
         void create(Connection connection, boolean postgres) throws SQLException;
@@ -47,11 +51,30 @@ public record SidePool(HikariDataSource pool, boolean postgres) {
             throw new IllegalStateException("cannot open " + what + ": " + e.getMessage(), e);
         }
         try (var connection = pool.getConnection()) {
-            tables.create(connection, postgres);
+            create(connection, postgres, tables);
         } catch (SQLException | RuntimeException e) {
             pool.close();
             throw new IllegalStateException("cannot create " + what + ": " + e.getMessage(), e);
         }
         return new SidePool(pool, postgres);
+    }
+
+    private static void create(Connection connection, boolean postgres, Tables tables) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            if (postgres) {
+                try (var lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                    lock.setLong(1, CREATE_LOCK);
+                    lock.execute();
+                }
+            }
+            tables.create(connection, postgres);
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
     }
 }

@@ -24,8 +24,6 @@ import java.util.Optional;
  * so. Instants are stored as ISO-8601 text: exact to the nanosecond on both databases.
  */
 public final class JdbcSigningKeyStore implements SigningKeyStore, AutoCloseable {
-    /** Unique per schema, like the event store's own lock; serialises two instances creating the table at once. */
-    private static final long CREATE_LOCK = 0x5343_4B45_5953L;         // "SCKEYS"
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String COLUMNS = "kid, generation, algorithm, created_at, retired_at, private_key, public_key";
 
@@ -45,14 +43,7 @@ public final class JdbcSigningKeyStore implements SigningKeyStore, AutoCloseable
     }
 
     private static void createTable(Connection connection, boolean postgres) throws SQLException {
-        connection.setAutoCommit(false);
         try (var statement = connection.createStatement()) {
-            if (postgres) {
-                try (var lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-                    lock.setLong(1, CREATE_LOCK);
-                    lock.execute();
-                }
-            }
             String bytes = postgres ? "BYTEA" : "VARBINARY(8192)";
             statement.execute("""
                     CREATE TABLE IF NOT EXISTS signing_key (
@@ -63,12 +54,6 @@ public final class JdbcSigningKeyStore implements SigningKeyStore, AutoCloseable
                         retired_at VARCHAR(40),
                         private_key %s,
                         public_key %s NOT NULL)""".formatted(bytes, bytes));
-            connection.commit();
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
         }
     }
 

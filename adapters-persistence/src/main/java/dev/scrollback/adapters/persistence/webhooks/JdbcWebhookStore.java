@@ -34,7 +34,6 @@ import java.util.stream.Collectors;
  * epoch milliseconds so that the comparison is numeric; other instants are ISO-8601 text (exact on both databases).
  */
 public final class JdbcWebhookStore implements WebhookStore, AutoCloseable {
-    private static final long CREATE_LOCK = 0x5343_5748_4F4FL;          // "SCWHOO"
     private static final String COLUMNS = "id, url, event_types, categories, description, status, cursor_position, created_at,"
             + " failing_position, failing_since, failed_attempts, next_attempt, last_error";
 
@@ -50,14 +49,7 @@ public final class JdbcWebhookStore implements WebhookStore, AutoCloseable {
     }
 
     private static void createTables(Connection connection, boolean postgres) throws SQLException {
-        connection.setAutoCommit(false);
         try (var statement = connection.createStatement()) {
-            if (postgres) {
-                try (var lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-                    lock.setLong(1, CREATE_LOCK);
-                    lock.execute();
-                }
-            }
             statement.execute("""
                     CREATE TABLE IF NOT EXISTS webhook_subscription (
                         id VARCHAR(36) NOT NULL PRIMARY KEY,
@@ -92,12 +84,6 @@ public final class JdbcWebhookStore implements WebhookStore, AutoCloseable {
                         latency_ms BIGINT NOT NULL,
                         is_test BOOLEAN NOT NULL,
                         PRIMARY KEY (webhook, sequence_number))""");
-            connection.commit();
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
         }
     }
 
