@@ -40,14 +40,22 @@ final class ProjectionFeed<E extends DomainEvent> implements EventMessageHandler
 
     @Override
     public Object handle(EventMessage<?> event) {
-        var recorded = Projections.recorded(event);
+        apply(Projections.recorded(event));
+        return null;
+    }
+
+    /** Applies one event of the family to the live state (and what also reacts), unless it is at or before the last. */
+    void apply(RecordedEvent recorded) {
         synchronized (lock) {
-            if (recorded.position() <= applied) return null;
+            if (recorded.position() <= applied) return;
             projection.state().ifPresent(state -> state.live().apply(recorded));
             projection.also().accept(recorded);
             applied = recorded.position();
         }
-        return null;
+    }
+
+    String name() {
+        return projection.name();
     }
 
     /** The position of the last event the live state applied (0: none yet). */

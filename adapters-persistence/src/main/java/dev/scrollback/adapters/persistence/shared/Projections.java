@@ -50,8 +50,10 @@ import org.slf4j.LoggerFactory;
  * log through one shared window of its latest events ({@link Window}), filled by this process's own follower of the
  * log, so a new event is read and decoded once for all of them (not once per projection through Axon's storage
  * engine); a processor further behind reads the log itself, a page at a time. Positions are assigned in commit
- * order, so a plain position is the token (no gaps to track). Tokens live in memory and start at the tail, so every start replays the log from
- * position 0 (the projections are rebuilt, SPEC: "a projection of the log that can be rebuilt at any time"). One
+ * order, so a plain position is the token (no gaps to track). Tokens live in memory: every start rebuilds the
+ * projections from position 0 (SPEC: "a projection of the log that can be rebuilt at any time"), first by a warm-up
+ * that reads the log up to its head once for all of them ({@link Replay#warmUp}), then each processor follows on from
+ * there. One
  * segment per processor and per-stream sequencing keep each stream's events in order. A handler that fails stops its
  * processor (Axon retries it), it is never skipped: a projection that silently missed an event would lie.
  * <p>
@@ -95,11 +97,18 @@ public final class Projections implements ProjectionRebuilds, AutoCloseable {
     private final AtomicBoolean polling = new AtomicBoolean();
     private final EventLog.Subscription ownAppends;
     private boolean pollFailing;                               // poller thread only
+    /** The log's last position when these projections started: the warm-up replays up to it, the processors after. */
+    private final long startHead;
+    private final AtomicLong warmedTo = new AtomicLong();
+    private volatile boolean warmedUp;
+    private volatile String warmingNames = "";
+    private volatile Thread warming;
 
     private Projections(EventStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
         long head = store.eventLog().lastPosition();
+        this.startHead = head;
         this.source = new LogTail(store.eventLog(), head);
         this.ownAppends = store.eventLog().follow(head, new EventLog.Subscriber() {
             private long previous = head;
@@ -132,7 +141,7 @@ public final class Projections implements ProjectionRebuilds, AutoCloseable {
         }
         var projections = new Projections(store, clock);
         try {
-            for (var projection : projected) projections.run(projection);
+            projections.warmUpThenFollow(projected);
             if (store.storageEngine().othersMayAppend()) projections.startPolling();
         } catch (RuntimeException e) {
             projections.close();
@@ -141,9 +150,32 @@ public final class Projections implements ProjectionRebuilds, AutoCloseable {
         return projections;
     }
 
-    private void run(Projection<?> projection) {
+    /**
+     * On a thread of its own, so that a start does not wait for it (readiness does): the log up to its head now, read
+     * once for all projections; then each processor follows on from there. Should the warm-up itself fail, every
+     * processor starts from position 0, where its feed passes over what the warm-up applied.
+     */
+    private void warmUpThenFollow(List<Projection<?>> projected) {
+        var feeds = projected.stream().<ProjectionFeed<?>>map(Projection::feed).toList();
+        warmingNames = projected.stream().map(Projection::name).collect(Collectors.joining(", "));
+        warming = Thread.ofPlatform().name("projections-warm-up").daemon().start(() -> {
+            long[] after;
+            try {
+                after = Replay.warmUp(store.eventLog(), startHead, feeds, warmedTo::set, () -> closing);
+            } catch (RuntimeException | Error e) {
+                log.warn("the projections' warm-up failed; every processor reads the log from position 0 instead", e);
+                after = new long[feeds.size()];
+            }
+            synchronized (processors) {
+                if (closing) return;
+                for (int i = 0; i < projected.size(); i++) run(projected.get(i), feeds.get(i), after[i]);
+                warmedUp = true;
+            }
+        });
+    }
+
+    private void run(Projection<?> projection, ProjectionFeed<?> handler, long after) {
         var name = projection.name();
-        var handler = projection.feed();
         var coordinator = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("projection-" + name + "-coordinator").daemon().factory());
         var worker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("projection-" + name + "-worker").daemon().factory());
         var invoker = SimpleEventHandlerInvoker.builder()
@@ -160,7 +192,7 @@ public final class Projections implements ProjectionRebuilds, AutoCloseable {
                 .coordinatorExecutor(coordinator)
                 .workerExecutor(worker)
                 .initialSegmentCount(1)
-                .initialToken(StreamableMessageSource::createTailToken)
+                .initialToken(source -> new GlobalSequenceTrackingToken(after))
                 .batchSize(100)
                 .build();
         processors.add(new Processor(name, projection, handler, processor, List.of(coordinator, worker), new AtomicReference<>()));
@@ -194,6 +226,7 @@ public final class Projections implements ProjectionRebuilds, AutoCloseable {
 
     /** Whether every processor has read to the end of the log at least once and is not failing. */
     public boolean caughtUp() {
+        if (!warmedUp) return false;
         for (var p : processors) {
             var status = p.processor().processingStatus();
             if (status.isEmpty()) return false;
@@ -228,6 +261,7 @@ public final class Projections implements ProjectionRebuilds, AutoCloseable {
     }
 
     private boolean reached(long head) {
+        if (!warmedUp) return false;
         for (var p : processors) {
             var status = p.processor().processingStatus();
             if (status.isEmpty()) return false;
@@ -242,6 +276,9 @@ public final class Projections implements ProjectionRebuilds, AutoCloseable {
     }
 
     private String describe() {
+        if (!warmedUp) {
+            return "warming up " + warmingNames + ": read once for all to position " + warmedTo.get() + " of " + startHead;
+        }
         return processors.stream().map(p -> p.name() + " " + p.processor().processingStatus().values().stream()
                         .map(Projections::describe).collect(Collectors.joining(", ", "[", "]")))
                 .collect(Collectors.joining("; "));
@@ -301,7 +338,17 @@ public final class Projections implements ProjectionRebuilds, AutoCloseable {
 
     @Override
     public void close() {
-        closing = true;                   // rebuilds stop between two pages; never interrupted (H2 closes its file)
+        synchronized (processors) {
+            closing = true;               // rebuilds stop between two pages; never interrupted (H2 closes its file)
+        }
+        var warm = warming;               // a warm-up stops between two pages too, and then starts no processor
+        if (warm != null) {
+            try {
+                if (!warm.join(Duration.ofSeconds(30))) log.warn("the projections' warm-up did not stop within 30 s");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         rebuilds.shutdown();
         try {
             if (!rebuilds.awaitTermination(30, TimeUnit.SECONDS)) log.warn("a projection rebuild did not stop within 30 s");
