@@ -209,48 +209,57 @@ final class DataKeys {
     long importFrom(InputStream in) {
         var json = EventJson.mapper();
         try (var connection = pool.getConnection()) {
-            connection.setAutoCommit(false);
-            try (var count = connection.prepareStatement("SELECT COUNT(*) FROM " + TABLE);
-                 var rows = count.executeQuery()) {
-                rows.next();
-                if (rows.getLong(1) > 0) {
-                    throw new RecordImport.Refused("the data key table " + TABLE + " is not empty; import keys only into a fresh store");
+            long imported = InTransaction.run(connection, c -> {
+                try (var count = c.prepareStatement("SELECT COUNT(*) FROM " + TABLE);
+                     var rows = count.executeQuery()) {
+                    rows.next();
+                    if (rows.getLong(1) > 0) {
+                        throw new RecordImport.Refused("the data key table " + TABLE + " is not empty; import keys only into a fresh store");
+                    }
                 }
-            }
-            long imported = 0;
-            var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-            try (var insert = connection.prepareStatement(
-                    "INSERT INTO " + TABLE + " (owner, data_key, created_at, erased_at) VALUES (?, ?, ?, ?)")) {
-                var seen = new HashSet<String>();
-                for (long number = 1; ; number++) {
-                    var line = boundedLine(reader, number);
-                    if (line == null) break;
-                    var row = keyRow(json, line, number);
-                    if (!seen.add(row.owner())) throw new RecordImport.Refused("key line " + number + ": owner " + row.owner() + " appears twice");
-                    insert.setString(1, row.owner());
-                    insert.setBytes(2, row.key());
-                    insert.setString(3, row.createdAt());
-                    insert.setString(4, row.erasedAt());
-                    insert.addBatch();
-                    imported++;
+                long read = 0;
+                var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+                try (var insert = c.prepareStatement(
+                        "INSERT INTO " + TABLE + " (owner, data_key, created_at, erased_at) VALUES (?, ?, ?, ?)")) {
+                    var seen = new HashSet<String>();
+                    for (long number = 1; ; number++) {
+                        var line = boundedLine(reader, number);
+                        if (line == null) break;
+                        var row = keyRow(json, line, number);
+                        if (!seen.add(row.owner())) throw new RecordImport.Refused("key line " + number + ": owner " + row.owner() + " appears twice");
+                        insert.setString(1, row.owner());
+                        insert.setBytes(2, row.key());
+                        insert.setString(3, row.createdAt());
+                        insert.setString(4, row.erasedAt());
+                        insert.addBatch();
+                        read++;
+                    }
+                    insert.executeBatch();
                 }
-                insert.executeBatch();
-            }
-            connection.commit();
+                return read;
+            });
             synchronized (cache) {
                 cache.clear();
             }
             return imported;
-        } catch (SQLException | IOException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("cannot import the data keys: " + e.getMessage(), e);
+        }
+    }
+
+    private static int read(BufferedReader reader) {
+        try {
+            return reader.read();
+        } catch (IOException e) {
+            throw new RecordImport.Refused("cannot read the key file: " + e.getMessage());
         }
     }
 
     private record KeyRow(String owner, byte[] key, String createdAt, String erasedAt) {}
 
-    private static String boundedLine(BufferedReader reader, long number) throws IOException {
+    private static String boundedLine(BufferedReader reader, long number) {
         var line = new StringBuilder();
-        for (int c; (c = reader.read()) != -1; ) {
+        for (int c; (c = read(reader)) != -1; ) {
             if (c == '\n') return line.toString();
             if (line.length() >= MAX_LINE) throw new RecordImport.Refused("key line " + number + " is longer than " + MAX_LINE + " characters");
             line.append((char) c);

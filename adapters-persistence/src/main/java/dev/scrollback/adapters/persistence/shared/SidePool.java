@@ -60,21 +60,15 @@ public record SidePool(HikariDataSource pool, boolean postgres) {
     }
 
     private static void create(Connection connection, boolean postgres, Tables tables) throws SQLException {
-        connection.setAutoCommit(false);
-        try {
+        InTransaction.run(connection, c -> {
             if (postgres) {
-                try (var lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                try (var lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
                     lock.setLong(1, CREATE_LOCK);
                     lock.execute();
                 }
             }
-            tables.create(connection, postgres);
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
+            tables.create(c, postgres);
+            return null;
+        });
     }
 }

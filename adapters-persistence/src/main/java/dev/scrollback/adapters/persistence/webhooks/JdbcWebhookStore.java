@@ -1,6 +1,7 @@
 package dev.scrollback.adapters.persistence.webhooks;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.scrollback.adapters.persistence.shared.InTransaction;
 import dev.scrollback.adapters.persistence.shared.SidePool;
 import dev.scrollback.adapters.persistence.shared.StoreSettings;
 import dev.scrollback.application.webhooks.DeliveryAttempt;
@@ -143,20 +144,16 @@ public final class JdbcWebhookStore implements WebhookStore, AutoCloseable {
     @Override
     public void remove(WebhookId id) {
         try (var connection = pool.getConnection()) {
-            connection.setAutoCommit(false);
-            try (var deliveries = connection.prepareStatement("DELETE FROM webhook_delivery WHERE webhook = ?");
-                 var subscription = connection.prepareStatement("DELETE FROM webhook_subscription WHERE id = ?")) {
-                deliveries.setString(1, id.toString());
-                deliveries.executeUpdate();
-                subscription.setString(1, id.toString());
-                subscription.executeUpdate();
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            InTransaction.run(connection, c -> {
+                try (var deliveries = c.prepareStatement("DELETE FROM webhook_delivery WHERE webhook = ?");
+                     var subscription = c.prepareStatement("DELETE FROM webhook_subscription WHERE id = ?")) {
+                    deliveries.setString(1, id.toString());
+                    deliveries.executeUpdate();
+                    subscription.setString(1, id.toString());
+                    subscription.executeUpdate();
+                    return null;
+                }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("cannot remove webhook " + id + ": " + e.getMessage(), e);
         }
